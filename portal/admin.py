@@ -1,0 +1,263 @@
+"""Data maintenance in the Django admin, each model under one of the three administrator duties (三员)."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.forms import BaseInlineFormSet
+from django.http import HttpRequest
+
+from portal import services
+from portal.models import (
+    AdministratorDuty,
+    AuditEvent,
+    CalendarAdjustment,
+    CalendarYear,
+    Duty,
+    Membership,
+    Organisation,
+    Origin,
+    PlatformProfile,
+    Role,
+)
+from portal.permissions import has_duty
+
+
+class DutyAdmin(admin.ModelAdmin):
+    """Visible and editable only by the administrator whose duty covers the model."""
+
+    duty: Duty = Duty.SYSTEM
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+
+class DutyInline(admin.TabularInline):
+    duty: Duty = Duty.SYSTEM
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_duty(request.user, self.duty)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(DutyAdmin):
+    list_display = ["name", "short_name", "kind", "parent", "credit_code", "runs_own_column", "is_active"]
+    list_filter = ["kind", "runs_own_column", "is_active"]
+    search_fields = ["name", "short_name", "credit_code"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "parent",
+                    "name",
+                    "short_name",
+                    "slug",
+                    "credit_code",
+                    "position",
+                    "is_active",
+                ]
+            },
+        ),
+        ("联系信息", {"fields": ["address", "postcode", "office_hours", "phone", "fax", "email"]}),
+        ("公开工作", {"fields": ["runs_own_column", "county_government_name"]}),
+    ]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # organisations are deactivated, never deleted: their records must stay attributable
+
+
+@admin.register(PlatformProfile)
+class PlatformProfileAdmin(DutyAdmin):
+    fieldsets = [
+        (None, {"fields": ["site_name", "home_organisation", "host_organisation", "mourning_mode"]}),
+        (
+            "规范",
+            {
+                "fields": [
+                    "index_number_pattern",
+                    "annual_report_deadline_month",
+                    "annual_report_deadline_day",
+                ]
+            },
+        ),
+        ("网站标识", {"fields": ["website_code", "icp_number", "police_number"]}),
+    ]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return super().has_add_permission(request) and not PlatformProfile.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class AdjustmentFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: set[Any] = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            day = form.cleaned_data.get("date")
+            if day in seen:
+                raise ValidationError(f"{day:%Y-%m-%d} 重复录入。")
+            seen.add(day)
+
+
+class CalendarAdjustmentInline(DutyInline):
+    model = CalendarAdjustment
+    formset = AdjustmentFormSet
+    fields = ["date", "kind", "name", "origin"]
+    readonly_fields = ["origin"]
+    extra = 12
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(DutyAdmin):
+    list_display = ["year", "confirmed", "source", "origin", "updated_at", "updated_by"]
+    list_filter = ["confirmed", "origin"]
+    fields = ["year", "confirmed", "source", "origin", "updated_by", "updated_at"]
+    readonly_fields = ["origin", "updated_by", "updated_at"]
+    inlines = [CalendarAdjustmentInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*self.readonly_fields, "year"] if obj else list(self.readonly_fields)
+
+    def save_model(self, request: HttpRequest, obj: CalendarYear, form: Any, change: bool) -> None:
+        obj.updated_by = request.user  # type: ignore[assignment]
+        if form.changed_data:
+            obj.origin = Origin.ADMIN
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        instances = formset.save(commit=False)
+        for row in instances:
+            row.origin = Origin.ADMIN  # an administrator's row is never overwritten by the package loader
+            row.save()
+        for row in formset.deleted_objects:
+            row.delete()
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        changes = [f"{f.instance}" for fs in formsets for f in fs.forms if f.has_changed()]
+        if form.changed_data or changes:
+            summary = "；".join([*(f"修改{f}" for f in form.changed_data), *changes])
+            services.record_calendar_edit(
+                calendar_year=form.instance, actor=request.user, request=request, summary=summary[:500]
+            )
+
+    def delete_model(self, request: HttpRequest, obj: CalendarYear) -> None:
+        services.record_calendar_edit(
+            calendar_year=obj, actor=request.user, request=request, summary="删除年度"
+        )
+        super().delete_model(request, obj)
+
+
+@admin.register(Membership)
+class MembershipAdmin(DutyAdmin):
+    duty = Duty.SECURITY
+    list_display = ["user", "organisation", "role", "granted_at"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__username", "user__last_name", "user__first_name"]
+    autocomplete_fields = ["user", "organisation"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # a role is granted or revoked, so that each change is its own audit record
+
+    def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        services.grant_role(
+            user=obj.user, organisation=obj.organisation, role=Role(obj.role), granted_by=request.user
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Membership) -> None:
+        services.revoke_role(membership=obj, revoked_by=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for membership in queryset:
+            services.revoke_role(membership=membership, revoked_by=request.user)
+
+
+@admin.register(AdministratorDuty)
+class AdministratorDutyAdmin(DutyAdmin):
+    duty = Duty.SECURITY
+    list_display = ["user", "duty", "granted_at"]
+    autocomplete_fields = ["user"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: AdministratorDuty, form: Any, change: bool) -> None:
+        services.assign_duty(user=obj.user, duty=Duty(obj.duty), granted_by=request.user)
+
+    def delete_model(self, request: HttpRequest, obj: AdministratorDuty) -> None:
+        services.remove_duty(record=obj, removed_by=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for record in queryset:
+            services.remove_duty(record=record, removed_by=request.user)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(DutyAdmin):
+    duty = Duty.AUDIT
+    list_display = ["at", "kind", "username", "ip_address", "target"]
+    list_filter = ["kind"]
+    search_fields = ["username", "target"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class SecurityUserAdmin(UserAdmin):
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return has_duty(request.user, Duty.SECURITY)
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return has_duty(request.user, Duty.SECURITY)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return has_duty(request.user, Duty.SECURITY)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return has_duty(request.user, Duty.SECURITY)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False  # accounts are deactivated, not deleted: the audit log refers to them
+
+
+# django.contrib.auth registered these first (it stands before portal in INSTALLED_APPS).
+admin.site.unregister(User)
+admin.site.register(User, SecurityUserAdmin)
+admin.site.unregister(Group)  # roles are Memberships, not Django groups

@@ -1,0 +1,20 @@
+from .audit import AuditEvent, AuditKind
+from .calendar import AdjustmentKind, CalendarAdjustment, CalendarYear, Origin
+from .organisations import Organisation, OrganisationKind, PlatformProfile
+from .staff import AdministratorDuty, Duty, Membership, Role
+
+__all__ = [
+    "AdjustmentKind",
+    "AdministratorDuty",
+    "AuditEvent",
+    "AuditKind",
+    "CalendarAdjustment",
+    "CalendarYear",
+    "Duty",
+    "Membership",
+    "Organisation",
+    "OrganisationKind",
+    "Origin",
+    "PlatformProfile",
+    "Role",
+]

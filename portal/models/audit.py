@@ -1,0 +1,69 @@
+"""The append-only security audit log: rows are written once and never changed or deleted."""
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditKind(models.TextChoices):
+    LOGIN_SUCCEEDED = "login_succeeded", "登录成功"
+    LOGIN_FAILED = "login_failed", "登录失败"
+    LOGOUT = "logout", "退出登录"
+    ROLE_GRANTED = "role_granted", "授予角色"
+    ROLE_REVOKED = "role_revoked", "撤销角色"
+    DUTY_GRANTED = "duty_granted", "授予管理员职责"
+    DUTY_REVOKED = "duty_revoked", "撤销管理员职责"
+    CALENDAR_CHANGED = "calendar_changed", "工作日历变更"
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("审计日志只能追加，不能修改。")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("审计日志只能追加，不能删除。")
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    kind = models.CharField("事件", max_length=20, choices=AuditKind.choices, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    username = models.CharField(
+        "账号", max_length=150, blank=True, help_text="事件发生时的账号名（含登录失败时输入的账号）。"
+    )
+    ip_address = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    target = models.CharField("对象", max_length=200, blank=True)
+    detail = models.JSONField("详情", default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "安全审计日志"
+        verbose_name_plural = "安全审计日志"
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=AuditKind.values), name="audit_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("审计日志只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("审计日志只能追加，不能删除。")

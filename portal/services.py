@@ -1,0 +1,225 @@
+"""Every write of the shared kernel: roles, administrator duties, the calendar, and the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+
+from portal import workdays
+from portal.models import (
+    AdjustmentKind,
+    AdministratorDuty,
+    AuditEvent,
+    AuditKind,
+    CalendarAdjustment,
+    CalendarYear,
+    Duty,
+    Membership,
+    Organisation,
+    Origin,
+    Role,
+)
+
+User = AbstractBaseUser
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record_audit(
+    *,
+    kind: AuditKind,
+    actor: Any = None,
+    username: str = "",
+    request: HttpRequest | None = None,
+    target: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    if isinstance(actor, AnonymousUser):
+        actor = None
+    return AuditEvent.objects.create(
+        kind=kind,
+        actor=actor,
+        username=username or (actor.get_username() if actor is not None else ""),
+        ip_address=client_ip(request),
+        target=target[:200],
+        detail=detail or {},
+    )
+
+
+@transaction.atomic
+def grant_role(*, user: Any, organisation: Organisation, role: Role, granted_by: Any = None) -> Membership:
+    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    if created:
+        record_audit(
+            kind=AuditKind.ROLE_GRANTED,
+            actor=granted_by,
+            target=f"{user.get_username()} @ {organisation.name}",
+            detail={"user": user.get_username(), "organisation": organisation.name, "role": str(role.label)},
+        )
+    return membership
+
+
+@transaction.atomic
+def revoke_role(*, membership: Membership, revoked_by: Any = None) -> None:
+    record_audit(
+        kind=AuditKind.ROLE_REVOKED,
+        actor=revoked_by,
+        target=f"{membership.user.get_username()} @ {membership.organisation.name}",
+        detail={
+            "user": membership.user.get_username(),
+            "organisation": membership.organisation.name,
+            "role": membership.get_role_display(),
+        },
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def assign_duty(*, user: Any, duty: Duty, granted_by: Any = None) -> AdministratorDuty:
+    """三员分立: one person holds at most one of the system, security and audit administrator duties."""
+    existing = AdministratorDuty.objects.select_for_update().filter(user=user).first()
+    if existing is not None and existing.duty != duty:
+        raise ValidationError(
+            f"{user.get_username()} 已担任{existing.get_duty_display()}，"
+            "系统、安全、审计三类管理员职责不能由同一人兼任。"
+        )
+    record, created = AdministratorDuty.objects.get_or_create(user=user, defaults={"duty": duty})
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    if created:
+        record_audit(
+            kind=AuditKind.DUTY_GRANTED,
+            actor=granted_by,
+            target=user.get_username(),
+            detail={"user": user.get_username(), "duty": str(duty.label)},
+        )
+    return record
+
+
+@transaction.atomic
+def remove_duty(*, record: AdministratorDuty, removed_by: Any = None) -> None:
+    record_audit(
+        kind=AuditKind.DUTY_REVOKED,
+        actor=removed_by,
+        target=record.user.get_username(),
+        detail={"user": record.user.get_username(), "duty": record.get_duty_display()},
+    )
+    record.delete()
+
+
+# -- The working-day calendar -------------------------------------------------------------------------
+
+HOLIDAY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+
+
+def package_arrangements() -> dict[int, dict[date, tuple[str, str]]]:
+    """The years the chinese-calendar package covers: {year: {date: (kind, name)}}."""
+    import chinese_calendar
+
+    years: dict[int, dict[date, tuple[str, str]]] = {}
+    for table, kind in (
+        (chinese_calendar.holidays, AdjustmentKind.HOLIDAY),
+        (chinese_calendar.workdays, None),
+    ):
+        for day, holiday in table.items():
+            if kind is None and day.weekday() < 5:
+                continue  # the package lists every weekday as a working day; only weekend make-up days matter
+            name = HOLIDAY_NAMES.get(str(holiday), str(holiday))
+            years.setdefault(day.year, {})[day] = (kind or AdjustmentKind.WORKDAY, name)
+    return years
+
+
+def package_source() -> str:
+    import chinese_calendar
+
+    version = getattr(chinese_calendar, "__version__", "")
+    return f"chinese-calendar {version}（据国务院办公厅历年放假安排通知）"
+
+
+@transaction.atomic
+def load_package_calendar(*, years: Iterable[int] | None = None, actor: Any = None) -> dict[str, int]:
+    """Load or refresh years from the package; rows an administrator entered or edited are kept."""
+    arrangements = package_arrangements()
+    wanted = sorted(arrangements if years is None else set(years) & set(arrangements))
+    counts = {"years_created": 0, "added": 0, "updated": 0, "removed": 0, "kept_admin": 0}
+    for year in wanted:
+        calendar_year, created = CalendarYear.objects.get_or_create(
+            year=year, defaults={"confirmed": True, "source": package_source(), "origin": Origin.PACKAGE}
+        )
+        counts["years_created"] += int(created)
+        existing = {a.date: a for a in calendar_year.adjustments.all()}
+        for day, (kind, name) in arrangements[year].items():
+            row = existing.pop(day, None)
+            if row is None:
+                if CalendarAdjustment.objects.filter(date=day).exists():
+                    continue
+                CalendarAdjustment.objects.create(
+                    calendar_year=calendar_year, date=day, kind=kind, name=name, origin=Origin.PACKAGE
+                )
+                counts["added"] += 1
+            elif row.origin == Origin.ADMIN:
+                counts["kept_admin"] += 1
+            elif (row.kind, row.name) != (kind, name):
+                row.kind, row.name = kind, name
+                row.save(update_fields=["kind", "name"])
+                counts["updated"] += 1
+        for row in existing.values():
+            if row.origin == Origin.PACKAGE:
+                row.delete()
+                counts["removed"] += 1
+            else:
+                counts["kept_admin"] += 1
+    if any(counts[k] for k in ("years_created", "added", "updated", "removed")):
+        record_audit(
+            kind=AuditKind.CALENDAR_CHANGED,
+            actor=actor,
+            username="" if actor else "load_calendar",
+            target="工作日历（软件包）",
+            detail={"years": wanted, **counts},
+        )
+        transaction.on_commit(workdays.calendar_changed)
+    return counts
+
+
+def record_calendar_edit(
+    *, calendar_year: CalendarYear, actor: Any, request: HttpRequest | None, summary: str
+) -> None:
+    """An administrator's change to a year or its days: audited, and every process reloads the calendar."""
+    record_audit(
+        kind=AuditKind.CALENDAR_CHANGED,
+        actor=actor,
+        request=request,
+        target=f"工作日历 {calendar_year.year}年",
+        detail={"year": calendar_year.year, "confirmed": calendar_year.confirmed, "change": summary},
+    )
+    transaction.on_commit(workdays.calendar_changed)
+
+
+def unconfirmed_calendar_years(today: date) -> list[int]:
+    """The current and the coming year, where their arrangement is missing or not confirmed."""
+    confirmed = set(
+        CalendarYear.objects.filter(year__in=[today.year, today.year + 1], confirmed=True).values_list(
+            "year", flat=True
+        )
+    )
+    return [y for y in (today.year, today.year + 1) if y not in confirmed]

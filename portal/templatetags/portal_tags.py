@@ -1,0 +1,60 @@
+from datetime import date, datetime
+from typing import Any
+
+from django import template
+from django.http import HttpRequest
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def cn_date(value: date | datetime | None) -> str:
+    """2026年11月27日, as government documents write dates."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.filter
+def cn_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{cn_date(local)} {local:%H:%M}"
+
+
+@register.inclusion_tag("components/tag.html")
+def deadline_tag(working_days_left: int) -> dict[str, Any]:
+    """剩余 5 个工作日 / 今日到期 / 已超期 2 个工作日, coloured by urgency."""
+    if working_days_left < 0:
+        return {"text": f"已超期 {-working_days_left} 个工作日", "colour": "red"}
+    if working_days_left == 0:
+        return {"text": "今日到期", "colour": "red"}
+    colour = "orange" if working_days_left <= 3 else "green"
+    return {"text": f"剩余 {working_days_left} 个工作日", "colour": colour}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: dict[str, Any], **changes: Any) -> str:
+    """The current query string with some parameters replaced (for pagination links)."""
+    request: HttpRequest = context["request"]
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def described_widget(field: Any) -> str:
+    """The field's input with aria-describedby pointing at its hint and error, and aria-invalid on error."""
+    ids = [f"{field.auto_id}-hint"] if field.help_text else []
+    attrs = {}
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if ids:
+        attrs["aria-describedby"] = " ".join(ids)
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from portal.views import public, staff
+
+portal_patterns = (
+    [
+        path("", public.home, name="home"),
+        path("mode/<slug:mode>/<slug:state>/", public.set_mode, name="set-mode"),
+        path("staff/", staff.workbench, name="workbench"),
+        path("staff/login/", staff.StaffLoginView.as_view(), name="staff-login"),
+        path("staff/logout/", auth_views.LogoutView.as_view(), name="staff-logout"),
+        path("staff/audit/", staff.audit_log, name="audit-log"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("", include(portal_patterns)),
+    path("gk/", include("disclosure.urls")),
+    path("ysq/", include("requests_app.urls")),
+    path("admin/", admin.site.urls),
+]

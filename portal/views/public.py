@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from disclosure import columns
+from portal.context_processors import MODES
+from portal.models import Organisation, PlatformProfile
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    profile = PlatformProfile.load()
+    organisation = profile.home_organisation
+    others = Organisation.objects.with_column()
+    if organisation is not None:
+        others = others.exclude(pk=organisation.pk)
+    return render(
+        request,
+        "portal/home.html",
+        {"organisation": organisation, "columns": columns.FIRST_LEVEL, "other_organisations": others},
+    )
+
+
+def set_mode(request: HttpRequest, mode: str, state: str) -> HttpResponse:
+    """Elder and high-contrast modes by link: a cookie, then back to the page the visitor came from."""
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if mode in MODES and state == "on":
+        response.set_cookie(
+            f"mode_{mode}",
+            "1",
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    elif mode in MODES:
+        response.delete_cookie(f"mode_{mode}", samesite="Lax")
+    return response

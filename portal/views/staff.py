@@ -1,0 +1,90 @@
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.filters import AuditEventFilter
+from portal.forms import StaffLoginForm
+from portal.models import AuditEvent, Duty
+from portal.models.staff import DUTY_DESCRIPTIONS, ROLE_DUTIES
+from portal.permissions import (
+    duty_of,
+    duty_required,
+    has_duty,
+    is_inspector,
+    memberships_of,
+    readable_organisations,
+    staff_required,
+)
+from portal.services import unconfirmed_calendar_years
+
+
+class StaffLoginView(auth_views.LoginView):
+    template_name = "portal/staff/login.html"
+    authentication_form = StaffLoginForm
+    redirect_authenticated_user = True
+
+
+def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]:
+    """The data-maintenance tasks of the user's administrator duty."""
+    calendar_status = (
+        "、".join(f"{y}年" for y in unconfirmed_years) + "待确认" if unconfirmed_years else "已确认"
+    )
+    tasks = {
+        Duty.SYSTEM: [
+            {"title": "机构信息", "url": reverse("admin:portal_organisation_changelist")},
+            {"title": "平台设置", "url": reverse("admin:portal_platformprofile_changelist")},
+            {
+                "title": "工作日历",
+                "url": reverse("admin:portal_calendaryear_changelist"),
+                "status": calendar_status,
+                "colour": "orange" if unconfirmed_years else "green",
+            },
+        ],
+        Duty.SECURITY: [
+            {"title": "用户账号", "url": reverse("admin:auth_user_changelist")},
+            {"title": "机构角色", "url": reverse("admin:portal_membership_changelist")},
+            {"title": "管理员职责（三员）", "url": reverse("admin:portal_administratorduty_changelist")},
+        ],
+        Duty.AUDIT: [{"title": "安全审计日志", "url": reverse("portal:audit-log")}],
+    }
+    return [task for duty, items in tasks.items() if has_duty(user, duty) for task in items]
+
+
+@staff_required
+def workbench(request: HttpRequest) -> HttpResponse:
+    """工作台: the staff member's roles, what each lets them do, and warnings that concern them."""
+    by_organisation: dict[str, list[dict[str, str]]] = {}
+    for membership in memberships_of(request.user):
+        by_organisation.setdefault(membership.organisation.name, []).append(
+            {"role": membership.get_role_display(), "duty": ROLE_DUTIES[membership.role]}
+        )
+    duty = duty_of(request.user)
+    unconfirmed = unconfirmed_calendar_years(timezone.localdate())
+    context = {
+        "by_organisation": by_organisation,
+        "duty": duty,
+        "duty_label": Duty(duty).label if duty else "",
+        "duty_description": DUTY_DESCRIPTIONS.get(duty, "") if duty else "",
+        "is_inspector": is_inspector(request.user),
+        "inspected": readable_organisations(request.user).filter(runs_own_column=True, is_active=True),
+        "unconfirmed_years": unconfirmed,
+        "calendar_warning": "、".join(f"{y}年" for y in unconfirmed)
+        + "的放假调休安排尚未确认，涉及该年度的法定期限暂按周一至周五推算，为暂定期限。",
+        "can_edit_calendar": has_duty(request.user, Duty.SYSTEM),
+        "admin_tasks": admin_tasks(request.user, unconfirmed),
+    }
+    return render(request, "portal/staff/workbench.html", context)
+
+
+@duty_required(Duty.AUDIT)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The security audit log, newest first, for the audit administrator."""
+    filterset = AuditEventFilter(request.GET or None, queryset=AuditEvent.objects.all())
+    events = filterset.qs if filterset.is_bound and filterset.is_valid() else AuditEvent.objects.all()
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "portal/staff/audit_log.html", {"filter": filterset, "page_obj": page})

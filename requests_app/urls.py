@@ -1,0 +1,8 @@
+from django.urls import path
+
+from requests_app import views
+
+app_name = "requests_app"
+urlpatterns = [
+    path("<slug:org>/", views.entrance, name="entrance"),
+]

@@ -1,0 +1,101 @@
+"""Shared fixtures: a small county with the demo town, and the named personas of design.md."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from portal.credit_code import make_credit_code
+from portal.models import Duty, Organisation, OrganisationKind, PlatformProfile, Role
+from portal.services import assign_duty, grant_role
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_organisation(slug: str, name: str, kind: str, parent: Organisation | None = None, **extra: Any) -> Organisation:
+    serial = f"{abs(hash(slug)) % 10**8:08d}"
+    return Organisation.objects.create(
+        slug=slug,
+        name=name,
+        short_name=extra.pop("short_name", name[:4]),
+        kind=kind,
+        parent=parent,
+        credit_code=make_credit_code("11", "430599", serial),
+        **extra,
+    )
+
+
+@dataclass
+class Town:
+    county: Organisation
+    town: Organisation
+    party_office: Organisation
+    social_office: Organisation
+    other_town: Organisation
+
+
+@pytest.fixture
+def town(db: Any) -> Town:
+    county = make_organisation("county", "示例县人民政府", OrganisationKind.COUNTY_GOVERNMENT, runs_own_column=True)
+    town = make_organisation(
+        "town",
+        "示例镇人民政府",
+        OrganisationKind.TOWN_GOVERNMENT,
+        county,
+        short_name="示例镇",
+        runs_own_column=True,
+        address="示例县示例镇人民路1号",
+        phone="0730-5180118",
+        email="1033317741@qq.com",
+    )
+    party = make_organisation("party", "示例镇党政综合办公室", OrganisationKind.OFFICE, town, short_name="党政办")
+    social = make_organisation("social", "示例镇社会事务综合服务中心", OrganisationKind.OFFICE, town, short_name="社会事务办")
+    other = make_organisation("other", "邻镇人民政府", OrganisationKind.TOWN_GOVERNMENT, county, runs_own_column=True)
+    profile = PlatformProfile.load()
+    profile.site_name = "示例镇人民政府门户网站"
+    profile.home_organisation = profile.host_organisation = town
+    profile.website_code = "4305990001"
+    profile.icp_number = "湘ICP备00000000号"
+    profile.police_number = "湘公网安备43059902000000号"
+    profile.save()
+    return Town(county, town, party, social, other)
+
+
+# persona -> (organisation attribute of Town, roles, duty)
+PERSONAS: dict[str, tuple[str, list[Role], Duty | None]] = {
+    "editor": ("town", [Role.EDITOR], None),
+    "reviewer": ("town", [Role.REVIEWER], None),
+    "office_head": ("town", [Role.OFFICE_HEAD], None),
+    "case_officer": ("town", [Role.CASE_OFFICER], None),
+    "inspector": ("county", [Role.INSPECTOR], None),
+    "sysadmin": ("town", [], Duty.SYSTEM),
+    "secadmin": ("town", [], Duty.SECURITY),
+    "auditadmin": ("town", [], Duty.AUDIT),
+    "other_staff": ("other_town", [Role.EDITOR, Role.CASE_OFFICER], None),
+    "applicant": ("town", [], None),
+}
+
+
+@pytest.fixture
+def personas(town: Town) -> dict[str, User]:
+    users = {}
+    for username, (org_attr, roles, duty) in PERSONAS.items():
+        user = User.objects.create_user(username=username, password=PASSWORD, last_name=username)
+        for role in roles:
+            grant_role(user=user, organisation=getattr(town, org_attr), role=role)
+        if duty:
+            assign_duty(user=user, duty=duty)
+        users[username] = user
+    return users
+
+
+@pytest.fixture
+def client_for(personas: dict[str, User]) -> Any:
+    def make(name: str) -> Client:
+        client = Client()
+        client.force_login(personas[name])
+        return client
+
+    return make
