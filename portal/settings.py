@@ -91,7 +91,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 
-# EMAIL_URL (smtp://user:password@host:587/?ssl=False&tls=True, consolemail://, …) becomes Django 6.1's MAILERS.
+# EMAIL_URL (smtp+tls://user:password@host:587, consolemail://, …) becomes Django 6.1's MAILERS.
 _email = env.email("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 _smtp_options = {
     "host": _email.get("EMAIL_HOST"),
@@ -142,6 +142,7 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 

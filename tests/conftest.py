@@ -14,7 +14,9 @@ from portal.services import assign_duty, grant_role
 PASSWORD = "correct-horse-battery"
 
 
-def make_organisation(slug: str, name: str, kind: str, parent: Organisation | None = None, **extra: Any) -> Organisation:
+def make_organisation(
+    slug: str, name: str, kind: str, parent: Organisation | None = None, **extra: Any
+) -> Organisation:
     serial = f"{abs(hash(slug)) % 10**8:08d}"
     return Organisation.objects.create(
         slug=slug,
@@ -38,7 +40,9 @@ class Town:
 
 @pytest.fixture
 def town(db: Any) -> Town:
-    county = make_organisation("county", "示例县人民政府", OrganisationKind.COUNTY_GOVERNMENT, runs_own_column=True)
+    county = make_organisation(
+        "county", "示例县人民政府", OrganisationKind.COUNTY_GOVERNMENT, runs_own_column=True
+    )
     town = make_organisation(
         "town",
         "示例镇人民政府",
@@ -50,9 +54,15 @@ def town(db: Any) -> Town:
         phone="0730-5180118",
         email="1033317741@qq.com",
     )
-    party = make_organisation("party", "示例镇党政综合办公室", OrganisationKind.OFFICE, town, short_name="党政办")
-    social = make_organisation("social", "示例镇社会事务综合服务中心", OrganisationKind.OFFICE, town, short_name="社会事务办")
-    other = make_organisation("other", "邻镇人民政府", OrganisationKind.TOWN_GOVERNMENT, county, runs_own_column=True)
+    party = make_organisation(
+        "party", "示例镇党政综合办公室", OrganisationKind.OFFICE, town, short_name="党政办"
+    )
+    social = make_organisation(
+        "social", "示例镇社会事务综合服务中心", OrganisationKind.OFFICE, town, short_name="社会事务办"
+    )
+    other = make_organisation(
+        "other", "邻镇人民政府", OrganisationKind.TOWN_GOVERNMENT, county, runs_own_column=True
+    )
     profile = PlatformProfile.load()
     profile.site_name = "示例镇人民政府门户网站"
     profile.home_organisation = profile.host_organisation = town

@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from portal.credit_code import credit_code_error, make_credit_code, validate_credit_code
 
 
-@pytest.mark.parametrize("code", ["91350100M000100Y43", "11100000000013127D", make_credit_code("11", "430599", "00000002")])
+@pytest.mark.parametrize(
+    "code", ["91350100M000100Y43", "11100000000013127D", make_credit_code("11", "430599", "00000002")]
+)
 def test_valid_credit_codes_pass_gb32100_check(code: str) -> None:
     assert credit_code_error(code) is None
     validate_credit_code(code)

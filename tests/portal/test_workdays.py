@@ -16,12 +16,14 @@ from portal.workdays import WorkingCalendar
 def calendar() -> WorkingCalendar:
     """The package's arrangements for every year it covers, confirmed."""
     years = package_arrangements()
-    adjustments = {d: kind == AdjustmentKind.WORKDAY for days in years.values() for d, (kind, _) in days.items()}
+    adjustments = {
+        d: kind == AdjustmentKind.WORKDAY for days in years.values() for d, (kind, _) in days.items()
+    }
     return WorkingCalendar(adjustments, years.keys(), today=date(2026, 11, 28))
 
 
 def test_2025_national_day_and_mid_autumn_break_is_not_counted(calendar: WorkingCalendar) -> None:
-    """条例 第三十三条: 20 working days from 2025-09-30 skip the 1–8 October break and count Saturday 11 October."""
+    """条例 第三十三条: 20 working days from 2025-09-30 skip 1–8 October and count Saturday 11 October."""
     for day in range(1, 9):
         assert not calendar.is_working_day(date(2025, 10, day)).value
     assert calendar.add_working_days(date(2025, 9, 30), 20).value == date(2025, 11, 4)
