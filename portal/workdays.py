@@ -21,6 +21,7 @@ from django.core.cache import cache
 FIRST_YEAR = 2000
 YEARS_AHEAD = 3
 CACHE_KEY = "workdays:version"
+NONE: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class WorkingCalendar:
         return adjusted if adjusted is not None else d.weekday() < 5
 
     def _unconfirmed(self, first: date, last: date) -> frozenset[int]:
+        if first.year == last.year:  # the common case, answered without building a set
+            return NONE if first.year in self.confirmed_years else frozenset((first.year,))
         return frozenset(y for y in range(first.year, last.year + 1) if y not in self.confirmed_years)
 
     def is_working_day(self, d: date) -> Counted[bool]:
