@@ -1,4 +1,4 @@
-"""A visitor uses elder mode to reach the guide; a staff member signs in to the workbench; axe finds nothing serious."""
+"""Browser journeys: elder mode to the guide, staff sign-in, and an axe scan of each page."""
 
 from typing import Any
 
@@ -87,5 +87,5 @@ def test_the_accessibility_scan_does_catch_violations(page: Any, axe_check: Any)
         '<html lang="zh-CN"><head><title>t</title></head><body><main>'
         '<p style="color:#bbb;background:#fff">浅灰文字</p><input type="text"></main></body></html>'
     )
-    with pytest.raises(AssertionError, match="color-contrast|label"):
+    with pytest.raises(AssertionError, match=r"color-contrast|label"):
         axe_check(page, "bad page")
