@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group, User
@@ -14,6 +15,7 @@ from portal import services
 from portal.models import (
     AdministratorDuty,
     AuditEvent,
+    AuditKind,
     CalendarAdjustment,
     CalendarYear,
     Duty,
@@ -241,6 +243,28 @@ class AuditEventAdmin(DutyAdmin):
 
 
 class SecurityUserAdmin(UserAdmin):
+    """Accounts, kept by the security administrator. No superuser flag, groups or permissions here: roles are
+    granted as Memberships and duties as AdministratorDuty, each audited."""
+
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("个人信息", {"fields": ("last_name", "first_name", "email")}),
+        ("状态", {"fields": ("is_active", "last_login", "date_joined")}),
+    )
+    readonly_fields = ("last_login", "date_joined")
+    list_display = ("username", "last_name", "first_name", "email", "is_active", "last_login")
+    list_filter = ("is_active",)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        services.record_audit(
+            kind=AuditKind.ACCOUNT_CHANGED if change else AuditKind.ACCOUNT_CREATED,
+            actor=request.user,
+            request=request,
+            target=obj.get_username(),
+            detail={"fields": [f for f in form.changed_data if not f.startswith("password")]},
+        )
+
     def has_module_permission(self, request: HttpRequest) -> bool:
         return has_duty(request.user, Duty.SECURITY)
 
@@ -255,6 +279,38 @@ class SecurityUserAdmin(UserAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False  # accounts are deactivated, not deleted: the audit log refers to them
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(DutyAdmin):
+    """Locked sign-ins (django-axes); deleting a row unlocks that account on that address."""
+
+    duty = Duty.SECURITY
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    search_fields = ["username", "ip_address"]
+    fields = readonly_fields = (
+        "username",
+        "ip_address",
+        "user_agent",
+        "failures_since_start",
+        "attempt_time",
+    )
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: AccessAttempt) -> None:
+        services.record_audit(
+            kind=AuditKind.LOGIN_UNLOCKED, actor=request.user, request=request, target=obj.username or ""
+        )
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for attempt in queryset:
+            self.delete_model(request, attempt)
 
 
 # django.contrib.auth registered these first (it stands before portal in INSTALLED_APPS).

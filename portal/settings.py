@@ -1,5 +1,6 @@
 """The one settings module: everything that differs between machines comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "portal.apps.PortalAdminConfig",
     "django_filters",
+    "axes",
     "portal.apps.PortalConfig",
     "disclosure.apps.DisclosureConfig",
     "requests_app.apps.RequestsAppConfig",
@@ -48,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -119,6 +122,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures from one address for one account,
+# that pair is locked for LOGIN_LOCKOUT_MINUTES; the security administrator can unlock it earlier.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/staff/locked_out.html"
+AXES_ENABLE_ADMIN = False  # registered under the security administrator's duty in portal/admin.py
+AXES_VERBOSE = False
 LOGIN_URL = "portal:staff-login"
 LOGIN_REDIRECT_URL = "portal:workbench"
 LOGOUT_REDIRECT_URL = "portal:staff-login"

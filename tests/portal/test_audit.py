@@ -87,3 +87,56 @@ def test_audit_log_paginates_with_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get("/staff/audit/", {"page": 2}).content.decode()
     assert "第 2 页" in page
+
+
+def test_repeated_failures_lock_the_account_on_that_address(personas: dict[str, User], settings: Any) -> None:
+    """Login throttling: after the failure limit the right password is refused too, until unlocked."""
+    client = Client(REMOTE_ADDR="10.9.9.9")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/staff/login/", {"username": "editor", "password": "wrong-password"})
+    locked = client.post("/staff/login/", {"username": "editor", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "登录已暂时锁定" in locked.content.decode() and "30 分钟" in locked.content.decode()
+    assert AuditEvent.objects.filter(kind=AuditKind.LOGIN_LOCKED, username="editor").exists()
+
+    other_address = Client(REMOTE_ADDR="10.9.9.10")
+    assert (
+        other_address.post("/staff/login/", {"username": "editor", "password": PASSWORD}).status_code == 302
+    )
+
+
+def test_security_admin_unlocks_a_locked_account(
+    personas: dict[str, User], client_for: Any, settings: Any
+) -> None:
+    from axes.models import AccessAttempt
+
+    client = Client(REMOTE_ADDR="10.9.9.9")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/staff/login/", {"username": "editor", "password": "wrong-password"})
+    attempt = AccessAttempt.objects.get(username="editor")
+    assert client_for("sysadmin").get("/admin/axes/accessattempt/").status_code == 403
+    client_for("secadmin").post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
+    assert not AccessAttempt.objects.exists()
+    assert AuditEvent.objects.filter(kind=AuditKind.LOGIN_UNLOCKED, target="editor").exists()
+    assert client.post("/staff/login/", {"username": "editor", "password": PASSWORD}).status_code == 302
+
+
+def test_security_admin_cannot_make_a_superuser(client_for: Any, personas: dict[str, User]) -> None:
+    """三员分立: the account screen has no superuser, group or permission fields; changes are audited."""
+    editor = personas["editor"]
+    page = client_for("secadmin").get(f"/admin/auth/user/{editor.pk}/change/").content.decode()
+    assert 'name="is_superuser"' not in page and 'name="user_permissions"' not in page
+    response = client_for("secadmin").post(
+        f"/admin/auth/user/{editor.pk}/change/",
+        {
+            "username": "editor",
+            "last_name": "李",
+            "first_name": "编辑",
+            "is_active": "on",
+            "is_superuser": "on",
+        },
+    )
+    assert response.status_code == 302
+    editor.refresh_from_db()
+    assert not editor.is_superuser and editor.last_name == "李"
+    assert AuditEvent.objects.filter(kind=AuditKind.ACCOUNT_CHANGED, target="editor").exists()
