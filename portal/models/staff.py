@@ -32,7 +32,7 @@ class Duty(models.TextChoices):
 
 
 DUTY_DESCRIPTIONS: dict[str, str] = {
-    Duty.SYSTEM: "维护机构、平台设置、栏目和工作日历等系统数据。",
+    Duty.SYSTEM: "维护机构、平台设置和工作日历等系统数据。",
     Duty.SECURITY: "管理用户账号、机构角色和管理员职责。",
     Duty.AUDIT: "查阅安全审计日志：登录、退出、角色变更和日历变更。",
 }
