@@ -1,8 +1,73 @@
+"""Reads of the published catalogue, each with a fixed number of queries whatever the catalogue's size."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from portal.models import Organisation
+from portal.models import Organisation, OrganisationKind
+
+from .models import Column, ColumnKind, Item, ItemStatus
+from .models.catalogue import ColumnScope
 
 
 def organisation_with_column(slug: str) -> Organisation:
     """An active organisation that runs its own 政府信息公开 column, or 404."""
     return get_object_or_404(Organisation.objects.with_column().select_related("parent"), slug=slug)
+
+
+def publishers(organisation: Organisation) -> list[int]:
+    """The organisation and the offices under it that publish through its column (they have none of their own)."""
+    ids, frontier = [organisation.pk], [organisation.pk]
+    while frontier:
+        frontier = list(
+            Organisation.objects.filter(parent_id__in=frontier, runs_own_column=False).values_list("pk", flat=True)
+        )
+        ids += frontier
+    return ids
+
+
+def columns_for(organisation: Organisation, kind: str | None = None) -> QuerySet[Column]:
+    columns = Column.objects.filter(is_active=True)
+    if organisation.kind != OrganisationKind.TOWN_GOVERNMENT:
+        columns = columns.exclude(scope=ColumnScope.TOWNS)
+    return columns.filter(kind=kind) if kind else columns
+
+
+def column_items(
+    organisation: Organisation, *, kind: str | None = None, column: Column | None = None
+) -> QuerySet[Item]:
+    items = Item.objects.for_catalogue().filter(organisation_id__in=publishers(organisation))
+    if column is not None:
+        return items.filter(column=column)
+    if kind is not None:
+        return items.filter(column__kind=kind)
+    return items
+
+
+def latest_by_kind(organisation: Organisation, kinds: Sequence[str], per_kind: int = 5) -> dict[str, list[Item]]:
+    return {kind: list(column_items(organisation, kind=kind)[:per_kind]) for kind in kinds}
+
+
+def public_item(organisation: Organisation, pk: int) -> Item:
+    return get_object_or_404(
+        Item.objects.for_catalogue().select_related("interprets", "interprets__organisation"),
+        Q(organisation_id__in=publishers(organisation)),
+        pk=pk,
+    )
+
+
+def item_by_index_number(index_number: str) -> Item:
+    return get_object_or_404(
+        Item.objects.for_catalogue().select_related("interprets", "interprets__organisation"),
+        index_number=index_number,
+    )
+
+
+def withdrawn_or_missing(index_number: str) -> Item | None:
+    return Item.objects.filter(index_number=index_number, status=ItemStatus.WITHDRAWN).first()
+
+
+STATUTORY_KINDS = [ColumnKind.RULES, ColumnKind.STATUTORY, ColumnKind.ANNUAL_REPORT]

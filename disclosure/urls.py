@@ -1,10 +1,14 @@
 from django.urls import path
 
-from disclosure import views
+from disclosure.views import public
 
 app_name = "disclosure"
 urlpatterns = [
-    path("<slug:org>/", views.organisation_column, name="organisation"),
-    path("<slug:org>/yjzj/", views.consultations, name="consultations"),
-    path("<slug:org>/<slug:column>/", views.column, name="column"),
+    path("i/<path:index_number>/", public.by_index_number, name="by-index"),
+    path("<slug:org>/", public.organisation_column, name="organisation"),
+    path("<slug:org>/yjzj/", public.consultations, name="consultations"),
+    path("<slug:org>/c/<slug:slug>/", public.column, name="column"),
+    path("<slug:org>/item/<int:pk>/", public.item, name="item"),
+    path("<slug:org>/item/<int:pk>/print/", public.item_print, name="item-print"),
+    path("<slug:org>/<slug:column>/", public.first_level, name="first-level"),
 ]

@@ -174,9 +174,7 @@ class CalendarYearAdmin(DutyAdmin):
             )
 
     def delete_model(self, request: HttpRequest, obj: CalendarYear) -> None:
-        services.record_calendar_edit(
-            calendar_year=obj, actor=request.user, request=request, summary="删除年度"
-        )
+        services.record_calendar_edit(calendar_year=obj, actor=request.user, request=request, summary="删除年度")
         super().delete_model(request, obj)
 
 
@@ -192,9 +190,7 @@ class MembershipAdmin(DutyAdmin):
         return False  # a role is granted or revoked, so that each change is its own audit record
 
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
-        services.grant_role(
-            user=obj.user, organisation=obj.organisation, role=Role(obj.role), granted_by=request.user
-        )
+        services.grant_role(user=obj.user, organisation=obj.organisation, role=Role(obj.role), granted_by=request.user)
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
         services.revoke_role(membership=obj, revoked_by=request.user)

@@ -62,9 +62,7 @@ def is_inspector(user: Any) -> bool:
 
 def is_staff_member(user: Any) -> bool:
     """Anyone who holds a role or an administrator duty may use the staff screens."""
-    return (
-        bool(memberships_of(user)) or duty_of(user) is not None or bool(getattr(user, "is_superuser", False))
-    )
+    return bool(memberships_of(user)) or duty_of(user) is not None or bool(getattr(user, "is_superuser", False))
 
 
 def organisation_ids(user: Any, *roles: Role) -> set[int]:

@@ -201,9 +201,7 @@ def load_package_calendar(*, years: Iterable[int] | None = None, actor: Any = No
     return counts
 
 
-def record_calendar_edit(
-    *, calendar_year: CalendarYear, actor: Any, request: HttpRequest | None, summary: str
-) -> None:
+def record_calendar_edit(*, calendar_year: CalendarYear, actor: Any, request: HttpRequest | None, summary: str) -> None:
     """An administrator's change to a year or its days: audited, and every process reloads the calendar."""
     record_audit(
         kind=AuditKind.CALENDAR_CHANGED,

@@ -163,9 +163,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
@@ -190,6 +188,12 @@ SECURE_CSP = {
 }
 
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# The full-text index of published items (disclosure/search.py); rebuild with `manage.py reindex`.
+# One index per database: the default folder is named after the database, so SQLite and PostgreSQL
+# checkouts never share an index.
+_db_label = "".join(c if c.isalnum() else "-" for c in str(DATABASES["default"]["NAME"]))[-60:]
+SEARCH_INDEX_DIR = env.path("SEARCH_INDEX_DIR", default=BASE_DIR / "var" / "search" / _db_label)
 
 # Where the working-day calendar's local copy is checked against the shared cache (seconds).
 WORKDAYS_RECHECK_SECONDS = env.float("WORKDAYS_RECHECK_SECONDS", default=1.0)

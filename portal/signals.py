@@ -17,12 +17,8 @@ def audit_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> 
 
 
 @receiver(user_login_failed)
-def audit_login_failed(
-    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kw: Any
-) -> None:
-    record_audit(
-        kind=AuditKind.LOGIN_FAILED, username=str(credentials.get("username", ""))[:150], request=request
-    )
+def audit_login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kw: Any) -> None:
+    record_audit(kind=AuditKind.LOGIN_FAILED, username=str(credentials.get("username", ""))[:150], request=request)
 
 
 @receiver(user_logged_out)

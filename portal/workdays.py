@@ -37,20 +37,14 @@ class Counted[T]:
 
 
 class WorkingCalendar:
-    def __init__(
-        self, adjustments: Mapping[date, bool], confirmed_years: Iterable[int], today: date | None = None
-    ):
+    def __init__(self, adjustments: Mapping[date, bool], confirmed_years: Iterable[int], today: date | None = None):
         """adjustments: date -> True for a make-up working day, False for a holiday."""
         self._adjustments = dict(adjustments)
         self.confirmed_years = frozenset(confirmed_years)
-        last_year = max(
-            [*self.confirmed_years, *(d.year for d in self._adjustments), (today or date.today()).year]
-        )
+        last_year = max([*self.confirmed_years, *(d.year for d in self._adjustments), (today or date.today()).year])
         self._first = date(FIRST_YEAR, 1, 1).toordinal()
         self._last = date(last_year + YEARS_AHEAD, 12, 31).toordinal()
-        self._ordinals = [
-            o for o in range(self._first, self._last + 1) if self._is_working(date.fromordinal(o))
-        ]
+        self._ordinals = [o for o in range(self._first, self._last + 1) if self._is_working(date.fromordinal(o))]
 
     @classmethod
     def from_database(cls) -> WorkingCalendar:
@@ -100,13 +94,9 @@ class WorkingCalendar:
         if end == start:
             return Counted(0, frozenset())
         if self._first <= start.toordinal() and end.toordinal() <= self._last:
-            count = bisect_right(self._ordinals, end.toordinal()) - bisect_right(
-                self._ordinals, start.toordinal()
-            )
+            count = bisect_right(self._ordinals, end.toordinal()) - bisect_right(self._ordinals, start.toordinal())
         else:
-            count = sum(
-                1 for k in range(1, (end - start).days + 1) if self._is_working(start + timedelta(days=k))
-            )
+            count = sum(1 for k in range(1, (end - start).days + 1) if self._is_working(start + timedelta(days=k)))
         return Counted(count, self._unconfirmed(start + timedelta(days=1), end))
 
 

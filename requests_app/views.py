@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from disclosure.selectors import organisation_with_column
-from disclosure.views import column_breadcrumbs
+from disclosure.views.public import column_breadcrumbs
 from requests_app import rules
 
 

@@ -40,9 +40,7 @@ class Town:
 
 @pytest.fixture
 def town(db: Any) -> Town:
-    county = make_organisation(
-        "county", "示例县人民政府", OrganisationKind.COUNTY_GOVERNMENT, runs_own_column=True
-    )
+    county = make_organisation("county", "示例县人民政府", OrganisationKind.COUNTY_GOVERNMENT, runs_own_column=True)
     town = make_organisation(
         "town",
         "示例镇人民政府",
@@ -54,15 +52,11 @@ def town(db: Any) -> Town:
         phone="0730-5180118",
         email="1033317741@qq.com",
     )
-    party = make_organisation(
-        "party", "示例镇党政综合办公室", OrganisationKind.OFFICE, town, short_name="党政办"
-    )
+    party = make_organisation("party", "示例镇党政综合办公室", OrganisationKind.OFFICE, town, short_name="党政办")
     social = make_organisation(
         "social", "示例镇社会事务综合服务中心", OrganisationKind.OFFICE, town, short_name="社会事务办"
     )
-    other = make_organisation(
-        "other", "邻镇人民政府", OrganisationKind.TOWN_GOVERNMENT, county, runs_own_column=True
-    )
+    other = make_organisation("other", "邻镇人民政府", OrganisationKind.TOWN_GOVERNMENT, county, runs_own_column=True)
     profile = PlatformProfile.load()
     profile.site_name = "示例镇人民政府门户网站"
     profile.home_organisation = profile.host_organisation = town
@@ -109,3 +103,14 @@ def client_for(personas: dict[str, User]) -> Any:
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _search_index(settings: Any, tmp_path: Any) -> None:
+    """Each test gets its own empty search index."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"

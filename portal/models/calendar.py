@@ -32,12 +32,8 @@ class CalendarYear(models.Model):
         verbose_name_plural = "工作日历年度"
         ordering = ["-year"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(year__gte=2000, year__lte=2100), name="calendar_year_range"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(origin__in=Origin.values), name="calendar_year_origin_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(year__gte=2000, year__lte=2100), name="calendar_year_range"),
+            models.CheckConstraint(condition=models.Q(origin__in=Origin.values), name="calendar_year_origin_valid"),
         ]
 
     def __str__(self) -> str:

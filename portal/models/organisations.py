@@ -114,9 +114,7 @@ def validate_index_pattern(value: str) -> None:
         fields = {name for _, name, _, _ in string.Formatter().parse(value) if name}
         value.format(credit_code="X" * 18, year=2026, serial=1)
     except (ValueError, KeyError, IndexError) as exc:
-        raise ValidationError(
-            "索引号格式无法解析，请使用 {credit_code}、{year}、{serial:05d} 占位符。"
-        ) from exc
+        raise ValidationError("索引号格式无法解析，请使用 {credit_code}、{year}、{serial:05d} 占位符。") from exc
     if "serial" not in fields:
         raise ValidationError("索引号格式必须包含流水号 {serial}，否则无法保证唯一。")
     if fields - INDEX_PATTERN_FIELDS:
@@ -182,9 +180,7 @@ class PlatformProfile(models.Model):
         try:
             datetime.date(2025, self.annual_report_deadline_month, self.annual_report_deadline_day)
         except ValueError as exc:
-            raise ValidationError(
-                {"annual_report_deadline_day": "年报发布截止日期不存在，请核对月和日。"}
-            ) from exc
+            raise ValidationError({"annual_report_deadline_day": "年报发布截止日期不存在，请核对月和日。"}) from exc
 
     @classmethod
     def load(cls) -> PlatformProfile:

@@ -69,9 +69,7 @@ class AdministratorDuty(models.Model):
         on_delete=models.CASCADE,
         related_name="duty",
         verbose_name="用户",
-        error_messages={
-            "unique": "该用户已担任一类管理员职责；系统、安全、审计三类管理员职责不能由同一人兼任。"
-        },
+        error_messages={"unique": "该用户已担任一类管理员职责；系统、安全、审计三类管理员职责不能由同一人兼任。"},
     )
     duty = models.CharField("管理员职责", max_length=20, choices=Duty.choices)
     granted_at = models.DateTimeField("授予时间", auto_now_add=True)

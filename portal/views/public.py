@@ -3,7 +3,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from disclosure import columns
+from disclosure import columns, selectors
+from disclosure.models import ColumnKind
+from disclosure.views.public import KIND_OF_SPEC
 from portal.context_processors import MODES
 from portal.models import Organisation, PlatformProfile
 
@@ -12,13 +14,20 @@ def home(request: HttpRequest) -> HttpResponse:
     profile = PlatformProfile.load()
     organisation = profile.home_organisation
     others = Organisation.objects.with_column()
+    sections: list = []
+    news: list = []
     if organisation is not None:
         others = others.exclude(pk=organisation.pk)
-    return render(
-        request,
-        "portal/home.html",
-        {"organisation": organisation, "columns": columns.FIRST_LEVEL, "other_organisations": others},
-    )
+        latest = selectors.latest_by_kind(organisation, [*selectors.STATUTORY_KINDS, ColumnKind.NEWS])
+        sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
+        news = latest[ColumnKind.NEWS]
+    context = {
+        "organisation": organisation,
+        "sections": sections,
+        "news": news,
+        "other_organisations": others,
+    }
+    return render(request, "portal/home.html", context)
 
 
 def set_mode(request: HttpRequest, mode: str, state: str) -> HttpResponse:

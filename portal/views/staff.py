@@ -31,9 +31,7 @@ class StaffLoginView(auth_views.LoginView):
 
 def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]:
     """The data-maintenance tasks of the user's administrator duty."""
-    calendar_status = (
-        "、".join(f"{y}年" for y in unconfirmed_years) + "待确认" if unconfirmed_years else "已确认"
-    )
+    calendar_status = "、".join(f"{y}年" for y in unconfirmed_years) + "待确认" if unconfirmed_years else "已确认"
     tasks = {
         Duty.SYSTEM: [
             {"title": "机构信息", "url": reverse("admin:portal_organisation_changelist")},

@@ -26,7 +26,7 @@ def test_visitor_switches_to_elder_mode_and_reaches_the_guide(
     axe_check(page, "home, elder mode")
 
     page.get_by_role("link", name="政府信息公开指南").first.click()
-    assert page.locator("h1").inner_text() == "政府信息公开指南"
+    assert page.locator("h1").inner_text() == "示例镇人民政府政府信息公开指南"
     assert page.get_by_text("本栏目暂无政府信息公开指南。").is_visible()
     assert "mode-elder" in (page.locator("body").get_attribute("class") or "")  # the mode follows the visitor
     axe_check(page, "guide column, elder mode")
@@ -68,9 +68,7 @@ def test_staff_member_signs_in_and_sees_the_workbench(
     assert page.locator("h1").inner_text() == "工作人员登录"
 
 
-def test_audit_administrator_reads_the_audit_log(
-    page: Any, live_server: Any, personas: Any, axe_check: Any
-) -> None:
+def test_audit_administrator_reads_the_audit_log(page: Any, live_server: Any, personas: Any, axe_check: Any) -> None:
     page.goto(live_server.url + "/staff/login/")
     page.get_by_label("账号").fill("auditadmin")
     page.get_by_label("密码").fill(PASSWORD)

@@ -24,9 +24,7 @@ def test_sign_in_success_failure_and_sign_out_are_recorded(personas: dict[str, U
     assert good.status_code == 302 and good["Location"] == "/staff/"
     client.post("/staff/logout/")
 
-    sign_ins = AuditEvent.objects.filter(
-        kind__in=[AuditKind.LOGIN_FAILED, AuditKind.LOGIN_SUCCEEDED, AuditKind.LOGOUT]
-    )
+    sign_ins = AuditEvent.objects.filter(kind__in=[AuditKind.LOGIN_FAILED, AuditKind.LOGIN_SUCCEEDED, AuditKind.LOGOUT])
     kinds = list(sign_ins.order_by("id").values_list("kind", "username", "ip_address"))
     assert kinds == [
         (AuditKind.LOGIN_FAILED, "editor", "10.1.2.3"),
@@ -100,14 +98,10 @@ def test_repeated_failures_lock_the_account_on_that_address(personas: dict[str, 
     assert AuditEvent.objects.filter(kind=AuditKind.LOGIN_LOCKED, username="editor").exists()
 
     other_address = Client(REMOTE_ADDR="10.9.9.10")
-    assert (
-        other_address.post("/staff/login/", {"username": "editor", "password": PASSWORD}).status_code == 302
-    )
+    assert other_address.post("/staff/login/", {"username": "editor", "password": PASSWORD}).status_code == 302
 
 
-def test_security_admin_unlocks_a_locked_account(
-    personas: dict[str, User], client_for: Any, settings: Any
-) -> None:
+def test_security_admin_unlocks_a_locked_account(personas: dict[str, User], client_for: Any, settings: Any) -> None:
     from axes.models import AccessAttempt
 
     client = Client(REMOTE_ADDR="10.9.9.9")

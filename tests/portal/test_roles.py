@@ -100,9 +100,7 @@ def test_one_person_holds_at_most_one_administrator_duty(personas: dict[str, Use
     assert AdministratorDuty.objects.get(user=sysadmin).duty == Duty.SYSTEM
 
 
-def test_security_admin_cannot_give_a_second_duty_in_the_admin(
-    client_for: Any, personas: dict[str, User]
-) -> None:
+def test_security_admin_cannot_give_a_second_duty_in_the_admin(client_for: Any, personas: dict[str, User]) -> None:
     response = client_for("secadmin").post(
         "/admin/portal/administratorduty/add/", {"user": personas["sysadmin"].pk, "duty": Duty.AUDIT}
     )
@@ -111,9 +109,7 @@ def test_security_admin_cannot_give_a_second_duty_in_the_admin(
     assert AdministratorDuty.objects.get(user=personas["sysadmin"]).duty == Duty.SYSTEM
 
 
-def test_granting_and_revoking_roles_is_audited(
-    client_for: Any, personas: dict[str, User], town: Any
-) -> None:
+def test_granting_and_revoking_roles_is_audited(client_for: Any, personas: dict[str, User], town: Any) -> None:
     editor = personas["editor"]
     response = client_for("secadmin").post(
         "/admin/portal/membership/add/",

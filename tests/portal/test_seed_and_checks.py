@@ -39,10 +39,7 @@ def test_seed_demo_is_idempotent_and_prints_the_personas() -> None:
     assert town.remedy_government_name() == "示例县人民政府"
     assert {o.short_name for o in town.children.all()} >= {"党政办", "社会事务办"}
     assert CalendarYear.objects.filter(year=2026, confirmed=True).exists()
-    assert (
-        Client().post("/staff/login/", {"username": "editor", "password": "shifan-demo-2026"}).status_code
-        == 302
-    )
+    assert Client().post("/staff/login/", {"username": "editor", "password": "shifan-demo-2026"}).status_code == 302
 
 
 @pytest.mark.django_db
@@ -91,9 +88,7 @@ def test_system_admin_enters_next_years_arrangement(
 
     year = CalendarYear.objects.get(year=2027)
     assert year.confirmed and year.updated_by == personas["sysadmin"] and year.origin == Origin.ADMIN
-    assert set(CalendarAdjustment.objects.filter(calendar_year=year).values_list("origin", flat=True)) == {
-        "admin"
-    }
+    assert set(CalendarAdjustment.objects.filter(calendar_year=year).values_list("origin", flat=True)) == {"admin"}
     assert AuditEvent.objects.filter(kind=AuditKind.CALENDAR_CHANGED, actor=personas["sysadmin"]).exists()
     assert not workdays.is_working_day(date(2027, 2, 8)).value
     assert workdays.is_working_day(date(2027, 2, 20)).value

@@ -10,9 +10,7 @@ from portal.models import PlatformProfile
 FIRST_LEVEL = ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"]
 
 
-def test_home_page_shows_the_disclosure_column_entrances_contact_and_footer(
-    client: Client, town: Any
-) -> None:
+def test_home_page_shows_the_disclosure_column_entrances_contact_and_footer(client: Client, town: Any) -> None:
     """条例 第二十四条 and 国办公开办函〔2019〕61号: one 政府信息公开 column with four first-level columns."""
     response = client.get("/")
     page = response.content.decode()
@@ -23,9 +21,7 @@ def test_home_page_shows_the_disclosure_column_entrances_contact_and_footer(
     assert 'href="/ysq/town/"' in page and "依申请公开" in page
     assert 'href="/gk/town/yjzj/"' in page and "意见征集" in page
     assert "0730-5180118" in page and "1033317741@qq.com" in page
-    assert (
-        "主办单位" in page and "4305990001" in page and "湘ICP备00000000号" in page and "湘公网安备" in page
-    )
+    assert "主办单位" in page and "4305990001" in page and "湘ICP备00000000号" in page and "湘公网安备" in page
     assert "<script" not in page  # the site works without JavaScript
 
 
@@ -39,9 +35,7 @@ def test_home_page_shows_the_disclosure_column_entrances_contact_and_footer(
         ("/gk/town/yjzj/", "目前没有正在征求意见的决策草案。"),
     ],
 )
-def test_a_column_without_content_shows_its_explanation(
-    client: Client, town: Any, url: str, explanation: str
-) -> None:
+def test_a_column_without_content_shows_its_explanation(client: Client, town: Any, url: str, explanation: str) -> None:
     page = client.get(url).content.decode()
     assert explanation in page
     assert 'aria-label="当前位置"' in page and "示例镇政府信息公开" in page

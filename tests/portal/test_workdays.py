@@ -16,9 +16,7 @@ from portal.workdays import WorkingCalendar
 def calendar() -> WorkingCalendar:
     """The package's arrangements for every year it covers, confirmed."""
     years = package_arrangements()
-    adjustments = {
-        d: kind == AdjustmentKind.WORKDAY for days in years.values() for d, (kind, _) in days.items()
-    }
+    adjustments = {d: kind == AdjustmentKind.WORKDAY for days in years.values() for d, (kind, _) in days.items()}
     return WorkingCalendar(adjustments, years.keys(), today=date(2026, 11, 28))
 
 

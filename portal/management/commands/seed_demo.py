@@ -4,6 +4,7 @@ import os
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -129,9 +130,7 @@ class Command(BaseCommand):
                 runs_own_column=spec["column"],
                 position=position,
             )
-            by_slug[spec["slug"]], _ = Organisation.objects.update_or_create(
-                slug=spec["slug"], defaults=fields
-            )
+            by_slug[spec["slug"]], _ = Organisation.objects.update_or_create(slug=spec["slug"], defaults=fields)
         town = by_slug["shifanzhen"]
 
         profile = PlatformProfile.load()
@@ -155,9 +154,14 @@ class Command(BaseCommand):
             if duty:
                 assign_duty(user=user, duty=duty)
 
-        self.stdout.write(
-            self.style.SUCCESS("演示数据已就绪：示例镇人民政府及其内设机构、工作日历和演示账号。")
-        )
+        from disclosure import demo as disclosure_demo
+
+        users = {u.username: u for u in User.objects.filter(username__in=[p[0] for p in PERSONAS])}
+        published = disclosure_demo.seed(town, author=users["editor"], approver=users["office_head"])
+        transaction.on_commit(lambda: call_command("reindex", stdout=self.stdout))
+
+        self.stdout.write(self.style.SUCCESS("演示数据已就绪：示例镇人民政府及其内设机构、工作日历和演示账号。"))
+        self.stdout.write(f"政府信息公开目录：本次新发布 {published} 条演示信息。")
         self.stdout.write(f"工作人员登录：/staff/login/，新建账号的演示密码：{password}")
         for username, full_name, org_slug, roles, duty in PERSONAS:
             what = "、".join(str(r.label) for r in roles) or (str(duty.label) if duty else "")

@@ -1,0 +1,28 @@
+from .catalogue import Column, ColumnKind, Genre, Topic
+from .guide import Guide
+from .items import (
+    Attachment,
+    DisclosureAttribute,
+    IndexSerial,
+    Item,
+    ItemEvent,
+    ItemStatus,
+    ItemVersion,
+    Validity,
+)
+
+__all__ = [
+    "Attachment",
+    "Column",
+    "ColumnKind",
+    "DisclosureAttribute",
+    "Genre",
+    "Guide",
+    "IndexSerial",
+    "Item",
+    "ItemEvent",
+    "ItemStatus",
+    "ItemVersion",
+    "Topic",
+    "Validity",
+]

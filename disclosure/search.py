@@ -1,0 +1,271 @@
+"""Chinese full-text search that finds every item containing what the person typed.
+
+Word segmentation (jieba) misses words a dictionary splits differently (公开栏), and PostgreSQL's full-text
+configurations don't segment Chinese at all. So the index is built on characters, not words, with tantivy:
+
+- fields ``*_a`` hold the text cut into successive two-character chunks from offset 0, fields ``*_b`` the
+  same from offset 1. Any substring of length >= 2 starts at an even or an odd offset, so it is a run of
+  consecutive chunks (the last one as a prefix when its length is odd) in one of the two: a phrase query
+  on that field finds exactly the items that contain it;
+- ``chars`` holds single characters, for one-character queries.
+
+Results are exactly the items that contain every space-separated term (recall 100% against a substring
+ground truth; bench/search.py measures it). The index lives in SEARCH_INDEX_DIR; publishing,
+revising and withdrawing an item update it after the transaction commits; `manage.py reindex` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Item, ItemStatus
+
+TEXT_FIELDS = ("title", "body")
+TITLE_BOOST = 5.0
+WRITER_HEAP = 64_000_000
+MAX_TERMS = 8
+
+_lock = threading.Lock()
+_indexes: dict[str, tantivy.Index] = {}
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    for name in ("org", "column", "topic", "year"):
+        builder.add_unsigned_field(name, indexed=True, fast=True)
+    builder.add_integer_field("pub", indexed=False, fast=True)
+    for name in ("genre", "validity"):
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    for name in TEXT_FIELDS:
+        builder.add_text_field(f"{name}_a", tokenizer_name="pairs", index_option="position")
+        builder.add_text_field(f"{name}_b", tokenizer_name="pairs", index_option="position")
+    builder.add_text_field("chars", tokenizer_name="chars", index_option="basic")
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+def _open(path: Path) -> tantivy.Index:
+    key = str(path)
+    with _lock:
+        index = _indexes.get(key)
+        if index is None:
+            path.mkdir(parents=True, exist_ok=True)
+            index = tantivy.Index(SCHEMA, path=key)
+            pairs = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"(?s).{1,2}"))
+            chars = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False))
+            index.register_tokenizer("pairs", pairs.filter(tantivy.Filter.lowercase()).build())
+            index.register_tokenizer("chars", chars.filter(tantivy.Filter.lowercase()).build())
+            _indexes[key] = index
+        return index
+
+
+def get_index() -> tantivy.Index:
+    return _open(Path(settings.SEARCH_INDEX_DIR))
+
+
+def _writer(index: tantivy.Index) -> Any:
+    """A writer; another process may hold the lock for a moment, so wait for it."""
+    for attempt in range(50):
+        try:
+            return index.writer(WRITER_HEAP, 1)
+        except ValueError:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
+    raise RuntimeError("unreachable")
+
+
+def _document(item: Item, attachment_texts: Sequence[str]) -> tantivy.Document:
+    doc = tantivy.Document()
+    doc.add_unsigned("id", item.pk)
+    doc.add_unsigned("org", item.organisation_id)
+    doc.add_unsigned("column", item.column_id)
+    doc.add_unsigned("topic", item.topic_id or 0)
+    assert item.publication_date is not None
+    doc.add_unsigned("year", item.publication_date.year)
+    doc.add_integer("pub", item.publication_date.toordinal() * 10_000_000 + item.pk % 10_000_000)
+    doc.add_text("genre", item.genre)
+    doc.add_text("validity", item.validity or "-")
+    texts = {
+        "title": [item.title],
+        "body": [item.summary, item.document_number, item.body_text, *attachment_texts],
+    }
+    for name, values in texts.items():
+        for value in values:
+            if value:
+                doc.add_text(f"{name}_a", value)
+                doc.add_text(f"{name}_b", value[1:])
+                doc.add_text("chars", value)
+    return doc
+
+
+def _published(ids: Iterable[int]) -> Iterable[tuple[Item, list[str]]]:
+    items = Item.objects.filter(pk__in=list(ids), status=ItemStatus.PUBLISHED).prefetch_related("attachments")
+    for item in items.iterator(chunk_size=500):
+        yield item, [a.text for a in item.attachments.all()]
+
+
+def index_items(ids: Iterable[int]) -> None:
+    """Bring the index in line with the database for these items (add, replace or remove)."""
+    ids = list(ids)
+    index = get_index()
+    writer = _writer(index)
+    try:
+        for pk in ids:
+            writer.delete_documents_by_term("id", pk)
+        for item, texts in _published(ids):
+            writer.add_document(_document(item, texts))
+        writer.commit()
+    finally:
+        writer.wait_merging_threads()
+    index.reload()
+
+
+def rebuild(batch: int = 2000, progress: Any = None) -> int:
+    """Reindex every published item from scratch; returns how many were indexed."""
+    index = get_index()
+    writer = _writer(index)
+    count = 0
+    try:
+        writer.delete_all_documents()
+        ids = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").values_list("pk", flat=True)
+        chunk: list[int] = []
+        for pk in ids.iterator(chunk_size=batch):
+            chunk.append(pk)
+            if len(chunk) == batch:
+                count += _add(writer, chunk)
+                chunk = []
+                if progress:
+                    progress(count)
+        count += _add(writer, chunk)
+        writer.commit()
+    finally:
+        writer.wait_merging_threads()
+    index.reload()
+    return count
+
+
+def _add(writer: Any, ids: list[int]) -> int:
+    n = 0
+    for item, texts in _published(ids):
+        writer.add_document(_document(item, texts))
+        n += 1
+    return n
+
+
+# -- Querying ------------------------------------------------------------------------------------------
+
+
+def split_terms(query: str) -> list[str]:
+    return [t for t in re.split(r"\s+", query.strip().lower()) if t][:MAX_TERMS]
+
+
+def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
+    """Items whose fields contain the term as an exact substring."""
+    if len(term) == 1:
+        return tantivy.Query.term_query(SCHEMA, "chars", term)
+    chunks: list[str | tuple[int, str]] = [term[i : i + 2] for i in range(0, len(term), 2)]
+    alternatives = []
+    for field in fields:
+        for suffix in ("_a", "_b"):
+            name = field + suffix
+            if len(term) % 2:
+                query = tantivy.Query.phrase_prefix_query(SCHEMA, name, chunks)
+            elif len(chunks) == 1:
+                query = tantivy.Query.term_query(SCHEMA, name, term)
+            else:
+                query = tantivy.Query.phrase_query(SCHEMA, name, chunks)
+            if field == "title":
+                query = tantivy.Query.boost_query(query, TITLE_BOOST)
+            alternatives.append((tantivy.Occur.Should, query))
+    return tantivy.Query.boolean_query(alternatives)
+
+
+@dataclass(frozen=True)
+class Filters:
+    organisation: int | None = None
+    column: int | None = None
+    topic: int | None = None
+    genre: str = ""
+    year: int | None = None
+    validity: str = ""
+
+
+def _filter_queries(filters: Filters) -> list[tantivy.Query]:
+    queries = []
+    for field, value in (
+        ("org", filters.organisation),
+        ("column", filters.column),
+        ("topic", filters.topic),
+        ("year", filters.year),
+    ):
+        if value:
+            queries.append(tantivy.Query.term_query(SCHEMA, field, value))
+    for field, text in (("genre", filters.genre), ("validity", filters.validity)):
+        if text:
+            queries.append(tantivy.Query.term_query(SCHEMA, field, text))
+    return queries
+
+
+@dataclass
+class SearchPage:
+    terms: list[str]
+    items: list[Item]
+    total: int
+
+
+NO_FILTERS = Filters()
+
+
+def search(
+    query: str, *, filters: Filters = NO_FILTERS, sort: str = "relevance", offset: int = 0, limit: int = 20
+) -> SearchPage:
+    """One page of the items that contain every term, best first (title matches first) or newest first."""
+    terms = split_terms(query)
+    if not terms:
+        return SearchPage(terms, [], 0)
+    clauses = [(tantivy.Occur.Must, _term_query(term, TEXT_FIELDS)) for term in terms]
+    for extra in _filter_queries(filters):
+        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(extra, 0.0)))
+    query_obj = tantivy.Query.boolean_query(clauses)
+    index = get_index()
+    searcher = index.searcher()
+    if sort == "date":
+        result = searcher.search(query_obj, limit, count=True, order_by_field="pub", offset=offset)
+    else:
+        result = searcher.search(query_obj, limit, count=True, offset=offset)
+    ids = [searcher.doc(address)["id"][0] for _, address in result.hits]
+    by_id = Item.objects.for_catalogue().in_bulk(ids)
+    items = [by_id[pk] for pk in ids if pk in by_id]
+    return SearchPage(terms, items, getattr(result, "count", 0) or 0)
+
+
+def snippet(text: str, terms: Sequence[str], width: int = 60) -> SafeString:
+    """A short excerpt around the first matching term, every term marked, everything else escaped."""
+    lowered = text.lower()
+    positions = [p for p in (lowered.find(t) for t in terms) if p >= 0]
+    start = max(min(positions) - width // 3, 0) if positions else 0
+    excerpt = text[start : start + width * 2]
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)), re.I)
+    pieces, last = [], 0
+    for match in pattern.finditer(excerpt):
+        pieces += [html.escape(excerpt[last : match.start()]), f"<mark>{html.escape(match.group(0))}</mark>"]
+        last = match.end()
+    pieces.append(html.escape(excerpt[last:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width * 2 < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # every piece was escaped above

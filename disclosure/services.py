@@ -1,0 +1,293 @@
+"""Every write to published information: drafting, attachments, submission, publication, revision, withdrawal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from portal.models import Organisation, PlatformProfile
+from portal.workdays import working_days_between
+
+from .extract import ALLOWED_EXTENSIONS, docx_to_html, extract_text, html_to_text, sanitise_html
+from .models import (
+    Attachment,
+    DisclosureAttribute,
+    IndexSerial,
+    Item,
+    ItemEvent,
+    ItemStatus,
+    ItemVersion,
+)
+from .models.catalogue import NORMATIVE_GENRES, Genre
+from .states import Action, ensure_allowed
+
+CONTENT_FIELDS = [
+    "column_id", "topic_id", "genre", "title", "summary", "body", "body_text", "document_number",
+    "written_date", "changed_date", "disclosure_attribute", "attribute_reason", "validity",
+    "validity_changed_on", "interprets_id",
+]  # fmt: skip
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+
+class StaleEdit(ValidationError):
+    pass
+
+
+def record_event(item: Item, action: Action, actor: Any, note: str = "", **detail: Any) -> ItemEvent:
+    return ItemEvent.objects.create(item=item, action=action, actor=actor, note=note, detail=detail)
+
+
+def _clean_content(item: Item) -> None:
+    item.body = sanitise_html(item.body or "")
+    item.body_text = html_to_text(item.body)
+    if item.genre not in NORMATIVE_GENRES:
+        item.validity, item.validity_changed_on = "", None
+
+
+@transaction.atomic
+def create_draft(*, organisation: Organisation, author: Any, fields: dict[str, Any]) -> Item:
+    item = Item(organisation=organisation, created_by=author, status=ItemStatus.DRAFT, **fields)
+    _clean_content(item)
+    item.full_clean()
+    item.save()
+    record_event(item, Action.DRAFT, author)
+    return item
+
+
+@transaction.atomic
+def update_draft(*, item: Item, editor: Any, fields: dict[str, Any], lock_version: int) -> Item:
+    """Save an edited draft; an edit made on a stale copy (someone saved in between) is refused."""
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_allowed(current.status, Action.EDIT)
+    if current.lock_version != lock_version:
+        raise StaleEdit("该草稿已被他人修改。请复制您的修改，刷新页面后重新编辑。", code="stale")
+    for name, value in fields.items():
+        setattr(current, name, value)
+    _clean_content(current)
+    current.full_clean()
+    current.lock_version += 1
+    current.save()
+    record_event(current, Action.EDIT, editor)
+    return current
+
+
+def check_upload(upload: UploadedFile) -> None:
+    name = upload.name or ""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    if suffix not in ALLOWED_EXTENSIONS:
+        raise ValidationError("附件只能是 PDF、Word、Excel、OFD 或图片文件。", code="file_type")
+    if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError("附件不能超过 50 MB。", code="file_size")
+
+
+@transaction.atomic
+def add_attachment(*, item: Item, upload: UploadedFile, actor: Any, name: str = "") -> Attachment:
+    ensure_allowed(item.status, Action.EDIT)
+    check_upload(upload)
+    text = extract_text(upload.name or "", upload)
+    upload.seek(0)
+    attachment = Attachment(
+        item=item,
+        name=name or upload.name or "附件",
+        content_type=upload.content_type or "",
+        size=upload.size or 0,
+        text=text,
+        position=item.attachments.count(),
+    )
+    attachment.file.save(upload.name or "attachment", upload, save=False)
+    attachment.save()
+    record_event(item, Action.EDIT, actor, note=f"上传附件：{attachment.name}")
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, actor: Any) -> None:
+    ensure_allowed(attachment.item.status, Action.EDIT)
+    record_event(attachment.item, Action.EDIT, actor, note=f"删除附件：{attachment.name}")
+    attachment.delete()
+
+
+@transaction.atomic
+def import_docx(*, item: Item, upload: UploadedFile, actor: Any) -> Item:
+    """Uploading the official .docx fills the body and keeps the file as an attachment."""
+    if not (upload.name or "").lower().endswith(".docx"):
+        raise ValidationError("请上传 .docx 格式的正式文件。", code="file_type")
+    html = docx_to_html(upload)
+    upload.seek(0)
+    if not html.strip():
+        raise ValidationError("未能从该文件中读出正文，请检查文件是否损坏。", code="empty")
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_allowed(current.status, Action.EDIT)
+    current.body = html
+    _clean_content(current)
+    current.lock_version += 1
+    current.save()
+    add_attachment(item=current, upload=upload, actor=actor)
+    return current
+
+
+@transaction.atomic
+def submit_item(*, item: Item, actor: Any) -> Item:
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    current.status = ensure_allowed(current.status, Action.SUBMIT)
+    check_publishable(current)
+    current.save(update_fields=["status", "updated_at"])
+    record_event(current, Action.SUBMIT, actor)
+    return current
+
+
+@transaction.atomic
+def return_item(*, item: Item, actor: Any, reason: str) -> Item:
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    current.status = ensure_allowed(current.status, Action.RETURN)
+    current.save(update_fields=["status", "updated_at"])
+    record_event(current, Action.RETURN, actor, note=reason)
+    return current
+
+
+def check_publishable(item: Item) -> None:
+    """The metadata the catalogue requires (条例 第十二条) and a public attribute."""
+    errors: dict[str, str] = {}
+    if item.disclosure_attribute != DisclosureAttribute.PROACTIVE:
+        errors["disclosure_attribute"] = "公开属性不是“主动公开”的信息不能发布。"
+    if not item.summary.strip():
+        errors["summary"] = "请填写内容概述。"
+    if item.genre in NORMATIVE_GENRES and not item.validity:
+        errors["validity"] = "规章和行政规范性文件须标明有效性。"
+    if item.genre == Genre.INTERPRETATION and not item.interprets_id:
+        errors["interprets"] = "政策解读须关联所解读的文件。"
+    if not item.body_text.strip() and not item.attachments.exists():
+        errors["body"] = "正文和附件不能都为空。"
+    if errors:
+        raise ValidationError(errors)
+
+
+def next_index_number(organisation: Organisation, year: int) -> str:
+    """The next never-used index number (索引号) of the organisation for the year; call inside a transaction."""
+    serial, _ = IndexSerial.objects.select_for_update().get_or_create(organisation=organisation, year=year)
+    IndexSerial.objects.filter(pk=serial.pk).update(last=F("last") + 1)
+    serial.refresh_from_db(fields=["last"])
+    pattern = PlatformProfile.load().index_number_pattern
+    code = organisation.credit_code or organisation.slug.upper()
+    return pattern.format(credit_code=code, year=year, serial=serial.last)
+
+
+def _working_days_since(formed: date | None, today: date) -> int | None:
+    if formed is None:
+        return None
+    return max(working_days_between(formed, today).value, 0)
+
+
+@transaction.atomic
+def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> Item:
+    """Make an approved item public: the one publication path, called by the review queue.
+
+    Assigns the index number and sets the publication date, which nothing edits afterwards. A revision of a
+    published item replaces its content instead and keeps the original's index number and publication date.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    if current.revision_of_id:
+        return _merge_revision(current, approver, now)
+    current.status = ensure_allowed(current.status, Action.PUBLISH)
+    check_publishable(current)
+    current.index_number = next_index_number(current.organisation, today.year)
+    current.publication_date = current.updated_on = today
+    current.published_at = now
+    current.publication_working_days = _working_days_since(current.changed_date or current.written_date, today)
+    current.save()
+    record_event(current, Action.PUBLISH, approver, index_number=current.index_number, late=current.is_late)
+    transaction.on_commit(lambda: _after_publication(current.pk))
+    return current
+
+
+def snapshot(item: Item) -> dict[str, Any]:
+    data = {name: getattr(item, name) for name in CONTENT_FIELDS}
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in data.items()}
+    data["attachments"] = [{"name": a.name, "file": a.file.name} for a in item.attachments.all()]
+    return data
+
+
+def _merge_revision(revision: Item, approver: Any, now: datetime) -> Item:
+    revision.status = ensure_allowed(revision.status, Action.MERGE)
+    check_publishable(revision)
+    assert revision.revision_of_id is not None
+    original = Item.objects.select_for_update().get(pk=revision.revision_of_id)
+    if original.status != ItemStatus.PUBLISHED:
+        raise ValidationError("原信息已不在发布状态，修订不能发布。", code="not_published")
+    ItemVersion.objects.create(
+        item=original,
+        version_number=original.version_number,
+        snapshot=snapshot(original),
+        replaced_by=approver,
+    )
+    for name in CONTENT_FIELDS:
+        setattr(original, name, getattr(revision, name))
+    today = timezone.localdate(now)
+    original.version_number += 1
+    original.updated_on = today
+    original.lock_version += 1
+    original.save()
+    original.attachments.all().delete()
+    revision.attachments.update(item=original)
+    revision.save(update_fields=["status", "updated_at"])
+    late_days = _working_days_since(original.changed_date, today)
+    record_event(original, Action.MERGE, approver, version=original.version_number, working_days=late_days)
+    record_event(revision, Action.MERGE, approver, merged_into=original.pk)
+    transaction.on_commit(lambda: _after_publication(original.pk))
+    return original
+
+
+@transaction.atomic
+def start_revision(*, item: Item, editor: Any) -> Item:
+    """A published item changes only through a new version that goes through review."""
+    original = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_allowed(original.status, Action.REVISE)
+    open_revision = original.revisions.filter(status__in=[ItemStatus.DRAFT, ItemStatus.SUBMITTED]).first()
+    if open_revision is not None:
+        return open_revision
+    revision = Item(organisation=original.organisation, created_by=editor, revision_of=original)
+    for name in CONTENT_FIELDS:
+        setattr(revision, name, getattr(original, name))
+    revision.save()
+    for attachment in original.attachments.all():
+        Attachment.objects.create(
+            item=revision,
+            file=attachment.file.name,
+            name=attachment.name,
+            content_type=attachment.content_type,
+            size=attachment.size,
+            text=attachment.text,
+            position=attachment.position,
+        )
+    record_event(revision, Action.REVISE, editor, revision_of=original.pk)
+    return revision
+
+
+@transaction.atomic
+def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None = None) -> Item:
+    """Take a published item down; its index number stays reserved and the reason is recorded."""
+    if not reason.strip():
+        raise ValidationError({"reason": "请填写撤回原因。"})
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    current.status = ensure_allowed(current.status, Action.WITHDRAW)
+    current.withdrawn_at = now or timezone.now()
+    current.withdrawal_reason = reason.strip()
+    current.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
+    record_event(current, Action.WITHDRAW, actor, note=reason.strip())
+    transaction.on_commit(lambda: _after_publication(current.pk))
+    return current
+
+
+def _after_publication(item_id: int) -> None:
+    """Side effects of a change to what is public (the search index)."""
+    from disclosure import search
+
+    search.index_items([item_id])

@@ -1,0 +1,163 @@
+"""What citizens see: an organisation's 政府信息公开 column, its columns and catalogue lists, items, the guide."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from disclosure import columns, selectors
+from disclosure.filters import ItemFilter
+from disclosure.models import Column, ColumnKind, Guide, Item, ItemStatus
+from portal.models import Organisation
+
+PAGE_SIZE = 20
+KIND_OF_SPEC = {
+    columns.RULES.slug: ColumnKind.RULES,
+    columns.STATUTORY.slug: ColumnKind.STATUTORY,
+    columns.ANNUAL_REPORT.slug: ColumnKind.ANNUAL_REPORT,
+}
+
+
+def column_breadcrumbs(organisation: Organisation, *tail: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        ("首页", reverse("portal:home")),
+        (
+            f"{organisation.short_name}政府信息公开",
+            reverse("disclosure:organisation", args=[organisation.slug]),
+        ),
+        *tail,
+    ]
+
+
+def organisation_column(request: HttpRequest, org: str) -> HttpResponse:
+    """An organisation's 政府信息公开 column: the four first-level columns with their latest items."""
+    organisation = selectors.organisation_with_column(org)
+    latest = selectors.latest_by_kind(organisation, selectors.STATUTORY_KINDS)
+    sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
+    context = {
+        "organisation": organisation,
+        "sections": sections,
+        "breadcrumbs": column_breadcrumbs(organisation),
+    }
+    return render(request, "disclosure/organisation_column.html", context)
+
+
+def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
+    organisation = selectors.organisation_with_column(org)
+    spec = columns.BY_SLUG.get(column)
+    if spec is None:
+        raise Http404("栏目不存在")
+    if spec is columns.GUIDE:
+        return guide(request, organisation)
+    kind = KIND_OF_SPEC[spec.slug]
+    sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
+    items = selectors.column_items(organisation, kind=kind)
+    return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns)
+
+
+def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
+    """A column below the first level (a 条例 第二十条 item, a town item of 第二十一条, 工作动态 …)."""
+    organisation = selectors.organisation_with_column(org)
+    col = get_object_or_404(selectors.columns_for(organisation), slug=slug)
+    items = selectors.column_items(organisation, column=col)
+    description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
+    return item_list(request, organisation, col.name, description, col.explanation, items, [], parent=col)
+
+
+def item_list(
+    request: HttpRequest,
+    organisation: Organisation,
+    title: str,
+    description: str,
+    empty_text: str,
+    items: QuerySet[Item],
+    sub_columns: list[Column],
+    parent: Column | None = None,
+) -> HttpResponse:
+    publishers = selectors.publishers(organisation)
+    filterset = ItemFilter(request.GET or None, queryset=items, publishers=publishers)
+    valid = filterset.is_valid() if filterset.is_bound else True
+    page = Paginator(filterset.qs if valid else items, PAGE_SIZE).get_page(request.GET.get("page"))
+    trail: list[tuple[str, str]] = []
+    if parent is not None and parent.kind == ColumnKind.STATUTORY:
+        trail.append(
+            (
+                columns.STATUTORY.name,
+                reverse("disclosure:first-level", args=[organisation.slug, columns.STATUTORY.slug]),
+            )
+        )
+    context = {
+        "organisation": organisation,
+        "title": title,
+        "description": description,
+        "empty_text": empty_text,
+        "filter": filterset,
+        "page_obj": page,
+        "sub_columns": sub_columns,
+        "filtered": filterset.is_bound,
+        "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),
+    }
+    return render(request, "disclosure/item_list.html", context)
+
+
+def guide(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """政府信息公开指南 (条例 第十二条), from the organisation's structured guide fields."""
+    from requests_app import rules
+
+    record = Guide.objects.filter(organisation=organisation).first()
+    context = {
+        "organisation": organisation,
+        "guide": record,
+        "rules": rules,
+        "column": columns.GUIDE,
+        "remedy_government": organisation.remedy_government_name(),
+        "breadcrumbs": column_breadcrumbs(organisation, (columns.GUIDE.name, "")),
+    }
+    return render(request, "disclosure/guide.html", context)
+
+
+def item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_with_column(org)
+    return render_item(request, organisation, selectors.public_item(organisation, pk))
+
+
+def by_index_number(request: HttpRequest, index_number: str) -> HttpResponse:
+    """The permanent address of an item: its index number, which never changes."""
+    withdrawn = selectors.withdrawn_or_missing(index_number)
+    if withdrawn is not None:
+        return render(request, "disclosure/withdrawn.html", {"item": withdrawn}, status=410)
+    found = selectors.item_by_index_number(index_number)
+    organisation = get_object_or_404(Organisation, pk=found.organisation_id)
+    return render_item(request, organisation, found)
+
+
+def render_item(
+    request: HttpRequest, organisation: Organisation, found: Item, template: str = "disclosure/item.html"
+) -> HttpResponse:
+    column_url = reverse("disclosure:column", args=[organisation.slug, found.column.slug])
+    context = {
+        "organisation": organisation,
+        "item": found,
+        "attachments": list(found.attachments.all()),
+        "interpretations": list(found.interpretations.filter(status=ItemStatus.PUBLISHED).only("pk", "title")),
+        "breadcrumbs": column_breadcrumbs(organisation, (found.column.name, column_url), (found.title, "")),
+    }
+    return render(request, template, context)
+
+
+def item_print(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_with_column(org)
+    return render_item(request, organisation, selectors.public_item(organisation, pk), "disclosure/item_print.html")
+
+
+def consultations(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = selectors.organisation_with_column(org)
+    context = {
+        "organisation": organisation,
+        "column": columns.CONSULTATION,
+        "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, "")),
+    }
+    return render(request, "disclosure/column.html", context)
