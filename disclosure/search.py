@@ -126,7 +126,7 @@ def index_items(ids: Iterable[int]) -> None:
     writer = _writer(index)
     try:
         for pk in ids:
-            writer.delete_documents_by_term("id", pk)
+            writer.delete_documents_by_query(tantivy.Query.term_query(SCHEMA, "id", pk))
         for item, texts in _published(ids):
             writer.add_document(_document(item, texts))
         writer.commit()

@@ -20,11 +20,12 @@ def organisation_with_column(slug: str) -> Organisation:
 
 def publishers(organisation: Organisation) -> list[int]:
     """The organisation and the offices under it that publish through its column (they have none of their own)."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Organisation.objects.filter(runs_own_column=False).values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
     ids, frontier = [organisation.pk], [organisation.pk]
     while frontier:
-        frontier = list(
-            Organisation.objects.filter(parent_id__in=frontier, runs_own_column=False).values_list("pk", flat=True)
-        )
+        frontier = [child for pk in frontier for child in children.get(pk, [])]
         ids += frontier
     return ids
 
@@ -37,9 +38,15 @@ def columns_for(organisation: Organisation, kind: str | None = None) -> QuerySet
 
 
 def column_items(
-    organisation: Organisation, *, kind: str | None = None, column: Column | None = None
+    organisation: Organisation,
+    *,
+    kind: str | None = None,
+    column: Column | None = None,
+    publisher_ids: list[int] | None = None,
 ) -> QuerySet[Item]:
-    items = Item.objects.for_catalogue().filter(organisation_id__in=publishers(organisation))
+    """Published items of the organisation's column, newest first, without their (long) bodies."""
+    ids = publisher_ids if publisher_ids is not None else publishers(organisation)
+    items = Item.objects.for_catalogue().filter(organisation_id__in=ids).defer("body", "body_text")
     if column is not None:
         return items.filter(column=column)
     if kind is not None:
@@ -48,7 +55,8 @@ def column_items(
 
 
 def latest_by_kind(organisation: Organisation, kinds: Sequence[str], per_kind: int = 5) -> dict[str, list[Item]]:
-    return {kind: list(column_items(organisation, kind=kind)[:per_kind]) for kind in kinds}
+    ids = publishers(organisation)
+    return {kind: list(column_items(organisation, kind=kind, publisher_ids=ids)[:per_kind]) for kind in kinds}
 
 
 def public_item(organisation: Organisation, pk: int) -> Item:

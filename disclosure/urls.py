@@ -5,6 +5,7 @@ from disclosure.views import public
 app_name = "disclosure"
 urlpatterns = [
     path("i/<path:index_number>/", public.by_index_number, name="by-index"),
+    path("attachment/<int:pk>/", public.attachment, name="attachment"),
     path("<slug:org>/", public.organisation_column, name="organisation"),
     path("<slug:org>/yjzj/", public.consultations, name="consultations"),
     path("<slug:org>/c/<slug:slug>/", public.column, name="column"),

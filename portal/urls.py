@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from disclosure.views import search
 from portal.views import public, staff
 
 portal_patterns = (
@@ -18,6 +19,7 @@ portal_patterns = (
 
 urlpatterns = [
     path("", include(portal_patterns)),
+    path("search/", search.search_page, name="search"),
     path("gk/", include("disclosure.urls")),
     path("ysq/", include("requests_app.urls")),
     path("admin/", admin.site.urls),

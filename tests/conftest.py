@@ -114,3 +114,13 @@ def _search_index(settings: Any, tmp_path: Any) -> None:
 @pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def calendar(db: Any) -> None:
+    """The State Council arrangements for 2025 and 2026, as the package ships them."""
+    from portal import workdays
+    from portal.services import load_package_calendar
+
+    load_package_calendar(years=[2025, 2026])
+    workdays.calendar_changed()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from disclosure import columns, selectors
 from disclosure.filters import ItemFilter
-from disclosure.models import Column, ColumnKind, Guide, Item, ItemStatus
+from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemStatus
 from portal.models import Organisation
 
 PAGE_SIZE = 20
@@ -54,17 +54,19 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
         return guide(request, organisation)
     kind = KIND_OF_SPEC[spec.slug]
     sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
-    items = selectors.column_items(organisation, kind=kind)
-    return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns)
+    publishers = selectors.publishers(organisation)
+    items = selectors.column_items(organisation, kind=kind, publisher_ids=publishers)
+    return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns, publishers)
 
 
 def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     """A column below the first level (a 条例 第二十条 item, a town item of 第二十一条, 工作动态 …)."""
     organisation = selectors.organisation_with_column(org)
     col = get_object_or_404(selectors.columns_for(organisation), slug=slug)
-    items = selectors.column_items(organisation, column=col)
+    publishers = selectors.publishers(organisation)
+    items = selectors.column_items(organisation, column=col, publisher_ids=publishers)
     description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
-    return item_list(request, organisation, col.name, description, col.explanation, items, [], parent=col)
+    return item_list(request, organisation, col.name, description, col.explanation, items, [], publishers, parent=col)
 
 
 def item_list(
@@ -75,9 +77,9 @@ def item_list(
     empty_text: str,
     items: QuerySet[Item],
     sub_columns: list[Column],
+    publishers: list[int],
     parent: Column | None = None,
 ) -> HttpResponse:
-    publishers = selectors.publishers(organisation)
     filterset = ItemFilter(request.GET or None, queryset=items, publishers=publishers)
     valid = filterset.is_valid() if filterset.is_bound else True
     page = Paginator(filterset.qs if valid else items, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -161,3 +163,9 @@ def consultations(request: HttpRequest, org: str) -> HttpResponse:
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, "")),
     }
     return render(request, "disclosure/column.html", context)
+
+
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """An attachment of a published item; drafts' attachments are never served here."""
+    found = get_object_or_404(Attachment.objects.select_related("item"), pk=pk, item__status=ItemStatus.PUBLISHED)
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)

@@ -1,0 +1,128 @@
+"""Chinese search: every item containing what a person typed is found, and only those."""
+
+import io
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from disclosure import search, services
+from disclosure.models import Item
+
+TEXTS = [
+    ("村务公开栏更新通知", "各村要及时更新村务公开栏，公开栏内容每季度更新一次。"),
+    ("公开的栏目调整", "本镇网站公开栏目调整，新增“社会救助”栏目。"),
+    ("栏杆维修", "镇区公开招标维修桥梁栏杆。"),
+    ("秋季森林防火", "东坪村、西坪村要加强巡山，严防山火。"),
+    ("ABC 项目公示", "2026年度 abc 示范项目公示，编号 SLZ-2026-07。"),
+]
+
+
+@pytest.fixture
+def corpus(published: Callable[..., Item], django_capture_on_commit_callbacks: Any) -> list[Item]:
+    with django_capture_on_commit_callbacks(execute=True):
+        return [published(title=title, body=f"<p>{body}</p>", summary=title) for title, body in TEXTS]
+
+
+def found(query: str, **filters: Any) -> list[str]:
+    return sorted(item.title for item in search.search(query, filters=search.Filters(**filters)).items)
+
+
+def ground_truth(query: str) -> list[str]:
+    terms = search.split_terms(query)
+    return sorted(t for t, b in TEXTS if all(term in f"{t}\n{t}\n{b}".lower() for term in terms))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["公开栏", "公开", "栏", "栏目", "公开栏内容每季度", "东坪村", "坪", "山火", "abc", "ABC", "2026",
+     "slz-2026", "公开 栏杆", "更新 季度", "不存在的词", "开栏内"],
+)  # fmt: skip
+def test_search_matches_exact_substring_ground_truth(corpus: list[Item], query: str) -> None:
+    assert found(query) == ground_truth(query)
+
+
+def test_word_a_dictionary_splits_differently_is_found(corpus: list[Item]) -> None:
+    """Segmentation finds 0 items for 公开栏; character indexing finds each item that contains it."""
+    assert found("公开栏") == ["公开的栏目调整", "村务公开栏更新通知"]  # 网站公开栏目 contains it too
+
+
+def test_title_matches_rank_first_and_date_sort(corpus: list[Item]) -> None:
+    ranked = [item.title for item in search.search("栏目").items]
+    assert ranked[0] == "公开的栏目调整"
+    newest = [item.title for item in search.search("公开", sort="date").items]
+    assert len(newest) == 3
+
+
+def test_search_filters_like_the_lists(corpus: list[Item], town: Any) -> None:
+    assert found("公开", organisation=town.other_town.pk) == []
+    assert found("公开", organisation=town.town.pk, year=2026) == ground_truth("公开")
+    assert found("公开", year=2025) == []
+
+
+def test_attachment_text_is_searchable(
+    draft: Callable[..., Item], personas: dict[str, User], django_capture_on_commit_callbacks: Any
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件里才有的词：宅基地审批台账")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    item = draft(title="附件测试")
+    services.add_attachment(
+        item=item, upload=SimpleUploadedFile("台账.docx", buffer.getvalue()), actor=personas["editor"]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_item(item=item, actor=personas["editor"])
+        services.publish_item(item=item, approver=personas["office_head"])
+    assert found("宅基地审批台账") == ["附件测试"]
+
+
+def test_withdrawn_and_revised_items_update_the_index(
+    corpus: list[Item], personas: dict[str, User], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_item(item=corpus[3], actor=personas["office_head"], reason="重复发布")
+    assert found("山火") == []
+    revision = services.start_revision(item=corpus[2], editor=personas["editor"])
+    services.update_draft(
+        item=revision, editor=personas["editor"], fields={"title": "护栏维修", "summary": "护栏维修"}, lock_version=0
+    )
+    services.submit_item(item=revision, actor=personas["editor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_item(item=revision, approver=personas["office_head"])
+    assert found("护栏") == ["护栏维修"] and found("栏杆维修") == []
+
+
+def test_reindex_rebuilds_from_the_database(corpus: list[Item]) -> None:
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("reindex", stdout=out)
+    assert "5 条" in out.getvalue()
+    assert found("公开栏") == ["公开的栏目调整", "村务公开栏更新通知"]  # 网站公开栏目 contains it too
+
+
+def test_search_page_highlights_and_keeps_the_query(client: Client, corpus: list[Item]) -> None:
+    page = client.get("/search/", {"q": "公开栏"}).content.decode()
+    assert "找到 2 条" in page and "<mark>公开栏</mark>" in page and 'value="公开栏"' in page
+    assert "没有找到" in client.get("/search/", {"q": "不存在的词"}).content.decode()
+    bad = client.get("/search/", {"q": "公开", "year": "明年"})
+    assert "请输入四位数的年份" in bad.content.decode() and 'value="公开"' in bad.content.decode()
+
+
+def test_snippet_escapes_html() -> None:
+    assert search.snippet("<b>公开栏</b>", ["公开栏"]) == "&lt;b&gt;<mark>公开栏</mark>&lt;/b&gt;"
+
+
+def test_search_works_with_date_filters_in_the_past(
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        published(title="二〇二五年的通知", when=date(2025, 3, 3))
+    assert found("通知", year=2025) == ["二〇二五年的通知"]
