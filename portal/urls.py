@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include(portal_patterns)),
     path("search/", search.search_page, name="search"),
     path("gk/", include("disclosure.urls")),
+    path("staff/items/", include("disclosure.staff_urls")),
     path("ysq/", include("requests_app.urls")),
     path("admin/", admin.site.urls),
 ]

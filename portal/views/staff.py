@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from portal.filters import AuditEventFilter
 from portal.forms import StaffLoginForm
-from portal.models import AuditEvent, Duty
+from portal.models import AuditEvent, Duty, Role
 from portal.models.staff import DUTY_DESCRIPTIONS, ROLE_DUTIES
 from portal.permissions import (
     duty_of,
@@ -53,6 +53,26 @@ def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]
     return [task for duty, items in tasks.items() if has_duty(user, duty) for task in items]
 
 
+ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
+    Role.EDITOR: [("起草信息", "disclosure-staff:item-new", ""),
+                  ("我的草稿", "disclosure-staff:items", "?status=draft")],
+    Role.REVIEWER: [("已送审的信息", "disclosure-staff:items", "?status=submitted")],
+    Role.OFFICE_HEAD: [("已送审的信息", "disclosure-staff:items", "?status=submitted"),
+                       ("已发布的信息", "disclosure-staff:items", "?status=published")],
+}  # fmt: skip
+
+
+def role_tasks(user: Any) -> list[dict[str, str]]:
+    """Links to the screens of the user's roles, once each."""
+    seen: dict[str, dict[str, str]] = {}
+    held = {m.role for m in memberships_of(user)}
+    for role, tasks in ROLE_TASKS.items():
+        if role in held:
+            for title, name, query in tasks:
+                seen.setdefault(title, {"title": title, "url": reverse(name) + query})
+    return list(seen.values())
+
+
 @staff_required
 def workbench(request: HttpRequest) -> HttpResponse:
     """工作台: the staff member's roles, what each lets them do, and warnings that concern them."""
@@ -75,6 +95,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
         + "的放假调休安排尚未确认，涉及该年度的法定期限暂按周一至周五推算，为暂定期限。",
         "can_edit_calendar": has_duty(request.user, Duty.SYSTEM),
         "admin_tasks": admin_tasks(request.user, unconfirmed),
+        "role_tasks": role_tasks(request.user),
     }
     return render(request, "portal/staff/workbench.html", context)
 

@@ -1,0 +1,147 @@
+"""Staff forms for drafting items; every message in Chinese, everything typed kept on error."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+
+from portal.models import Organisation
+
+from .models import Item, ItemStatus
+from .selectors import columns_for
+
+PLAIN_PARAGRAPHS = re.compile(r"^(?:<p>[^<]*</p>)*$")
+
+
+def body_for_editing(html: str) -> str:
+    """Simple paragraphs come back as plain lines; anything richer is edited as HTML."""
+    if PLAIN_PARAGRAPHS.match(html.replace("\n", "")):
+        return "\n".join(re.findall(r"<p>([^<]*)</p>", html))
+    return html
+
+
+def body_from_input(text: str) -> str:
+    """Plain lines become paragraphs; HTML is kept (and sanitised by the service)."""
+    if "<" in text and ">" in text:
+        return text
+    from html import escape
+
+    return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class ItemForm(forms.ModelForm):
+    interprets_index = forms.CharField(
+        label="所解读文件的索引号",
+        required=False,
+        max_length=80,
+        help_text="仅“政策解读”填写：被解读文件的索引号，例如 114305990000000272/2026-00002。",
+    )
+    body = forms.CharField(
+        label="正文",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="每段一行；也可以上传正式文件（.docx）自动生成正文。",
+    )
+
+    class Meta:
+        model = Item
+        fields = [
+            "column", "genre", "topic", "title", "document_number", "written_date", "changed_date", "summary",
+            "body", "disclosure_attribute", "attribute_reason", "validity", "validity_changed_on",
+        ]  # fmt: skip
+        widgets = {
+            "written_date": DateInput(),
+            "changed_date": DateInput(),
+            "validity_changed_on": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "attribute_reason": forms.Textarea(attrs={"rows": 2}),
+            "disclosure_attribute": forms.RadioSelect,
+        }
+        help_texts = {
+            "summary": "一两句话说明信息的主要内容，将显示在目录中。",
+            "document_number": "没有文号的可不填。",
+            "written_date": "文件的成文日期或信息生成日期，例如 2026-11-20。",
+            "validity": "规章和行政规范性文件必须选择。",
+            "attribute_reason": "选择“依申请公开”或“不予公开”时必须说明理由和依据。",
+        }
+        error_messages = {
+            "title": {"required": "请填写信息名称。"},
+            "summary": {"required": "请填写内容概述。"},
+            "written_date": {"required": "请填写成文日期。", "invalid": "请按 2026-11-20 的格式填写日期。"},
+            "changed_date": {"invalid": "请按 2026-11-20 的格式填写日期。"},
+            "validity_changed_on": {"invalid": "请按 2026-11-20 的格式填写日期。"},
+            "column": {"required": "请选择栏目。"},
+            "genre": {"required": "请选择体裁。"},
+        }
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        column_field = self.fields["column"]
+        topic_field = self.fields["topic"]
+        assert isinstance(column_field, forms.ModelChoiceField) and isinstance(topic_field, forms.ModelChoiceField)
+        column_field.queryset = columns_for(organisation).order_by("kind", "position")
+        column_field.empty_label = "请选择栏目"
+        topic_field.empty_label = "请选择主题分类"
+        if self.instance.pk:
+            self.initial["body"] = body_for_editing(self.instance.body)
+            if self.instance.interprets_id:
+                self.initial["interprets_index"] = self.instance.interprets.index_number
+
+    def clean_body(self) -> str:
+        return body_from_input(self.cleaned_data.get("body", ""))
+
+    def clean_interprets_index(self) -> Item | None:
+        value = self.cleaned_data["interprets_index"].strip()
+        if not value:
+            return None
+        found = Item.objects.filter(index_number=value, status=ItemStatus.PUBLISHED).first()
+        if found is None:
+            raise forms.ValidationError("没有找到该索引号的已发布信息，请核对。")
+        return found
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("disclosure_attribute") not in (None, "proactive") and not data.get("attribute_reason", "").strip():
+            self.add_error("attribute_reason", "选择“依申请公开”或“不予公开”时必须说明理由。")
+        return data
+
+    def item_fields(self) -> dict[str, Any]:
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        fields["interprets"] = self.cleaned_data.get("interprets_index")
+        return fields
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label="附件",
+        help_text="PDF、Word、Excel 或图片，50 MB 以内。",
+        error_messages={"required": "请选择要上传的文件。"},
+    )
+    name = forms.CharField(label="附件名称", max_length=200, required=False, help_text="不填则使用文件名。")
+
+
+class DocxForm(forms.Form):
+    file = forms.FileField(
+        label="正式文件（.docx）",
+        help_text="上传后用文件内容替换正文，文件本身作为附件保留。",
+        error_messages={"required": "请选择 .docx 文件。"},
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="撤回原因",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "请填写撤回原因。"},
+        help_text="撤回后信息不再公开，索引号保留不再使用。原因仅内部留存。",
+    )

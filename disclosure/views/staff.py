@@ -1,0 +1,226 @@
+"""Staff screens for drafting items: each item is a task list with its event timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from disclosure import services
+from disclosure.forms import AttachmentForm, DocxForm, ItemForm, WithdrawForm
+from disclosure.models import Item, ItemStatus
+from portal.models import Organisation, Role
+from portal.permissions import get_for_staff, has_role, organisation_ids, scope_for_staff, staff_required
+
+READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
+
+
+def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
+    queryset = Item.objects.select_related("organisation", "column", "topic", "revision_of", "interprets")
+    return get_for_staff(request, queryset, roles=roles or READ_ROLES, pk=pk)
+
+
+def _form_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@staff_required
+def item_list(request: HttpRequest) -> HttpResponse:
+    items = scope_for_staff(request.user, Item.objects.all(), roles=READ_ROLES).select_related("organisation", "column")
+    status = request.GET.get("status", "")
+    if status in ItemStatus.values:
+        items = items.filter(status=status)
+    page = Paginator(items.defer("body", "body_text").order_by("-updated_at", "-id"), 30).get_page(
+        request.GET.get("page")
+    )
+    can_draft = bool(organisation_ids(request.user, Role.EDITOR))
+    context = {"page_obj": page, "status": status, "statuses": ItemStatus.choices, "can_draft": can_draft}
+    return render(request, "disclosure/staff/item_list.html", context)
+
+
+@staff_required
+def item_create(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.filter(pk__in=organisation_ids(request.user, Role.EDITOR))
+    if not organisations:
+        raise Http404("没有可起草信息的机构")
+    chosen = request.POST.get("organisation") or request.GET.get("organisation")
+    organisation = get_object_or_404(organisations, pk=chosen) if chosen else organisations.first()
+    assert organisation is not None
+    form = ItemForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.create_draft(organisation=organisation, author=request.user, fields=form.item_fields())
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
+            return redirect("disclosure-staff:item", pk=item.pk)
+    context = {"form": form, "organisation": organisation, "organisations": organisations, "creating": True}
+    return render(request, "disclosure/staff/item_form.html", context)
+
+
+@staff_required
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_for_staff(request, Item.objects.all(), roles=(Role.EDITOR,), write=True, pk=pk)
+    if item.status != ItemStatus.DRAFT:
+        messages.error(request, "只有草稿可以修改。已发布的信息请“起草修订”。")
+        return redirect("disclosure-staff:item", pk=item.pk)
+    form = ItemForm(request.POST or None, instance=item, organisation=item.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lock_version = int(request.POST.get("lock_version", "-1"))
+            services.update_draft(item=item, editor=request.user, fields=form.item_fields(), lock_version=lock_version)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "草稿已保存。")
+            return redirect("disclosure-staff:item", pk=item.pk)
+    context = {"form": form, "organisation": item.organisation, "item": item, "lock_version": item.lock_version}
+    if request.method == "POST":
+        context["lock_version"] = request.POST.get("lock_version", item.lock_version)
+    return render(request, "disclosure/staff/item_form.html", context)
+
+
+@staff_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item(request, pk)
+    user = request.user
+    is_editor = has_role(user, item.organisation, Role.EDITOR)
+    attachments = list(item.attachments.all())
+    tasks = [
+        {"title": "填写基本信息", "status": "已完成", "colour": "green"},
+        {"title": "正文或附件", "status": "已完成" if item.body_text or attachments else "未完成",
+         "colour": "green" if item.body_text or attachments else "grey"},
+        {"title": "提交审核", "status": item.get_status_display(),
+         "colour": "green" if item.status in (ItemStatus.PUBLISHED, ItemStatus.MERGED) else "orange"},
+    ]  # fmt: skip
+    context = {
+        "item": item,
+        "attachments": attachments,
+        "events": item.events.select_related("actor"),
+        "tasks": tasks,
+        "can_edit": is_editor and item.status == ItemStatus.DRAFT,
+        "can_revise": is_editor and item.status == ItemStatus.PUBLISHED,
+        "can_withdraw": has_role(user, item.organisation, Role.OFFICE_HEAD) and item.status == ItemStatus.PUBLISHED,
+        "attachment_form": AttachmentForm(),
+        "docx_form": DocxForm(),
+    }
+    return render(request, "disclosure/staff/item_detail.html", context)
+
+
+def _post_action(request: HttpRequest, pk: int, role: Role, action: Any, success: str) -> HttpResponse:
+    item = get_for_staff(request, Item.objects.all(), roles=(role,), write=True, pk=pk)
+    try:
+        result = action(item)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("disclosure-staff:item", pk=item.pk)
+    messages.success(request, success)
+    return redirect("disclosure-staff:item", pk=getattr(result, "pk", item.pk))
+
+
+@require_POST
+@staff_required
+def item_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_action(
+        request, pk, Role.EDITOR, lambda item: services.submit_item(item=item, actor=request.user), "已提交审核。"
+    )
+
+
+@require_POST
+@staff_required
+def item_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_action(
+        request,
+        pk,
+        Role.EDITOR,
+        lambda item: services.start_revision(item=item, editor=request.user),
+        "已起草修订版本。修改后提交审核，审核通过后替换已发布内容，索引号和发布日期不变。",
+    )
+
+
+@require_POST
+@staff_required
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for message in form.errors.get("file", []):
+            messages.error(request, str(message))
+        return redirect("disclosure-staff:item", pk=pk)
+    return _post_action(
+        request,
+        pk,
+        Role.EDITOR,
+        lambda item: (
+            services.add_attachment(
+                item=item, upload=form.cleaned_data["file"], actor=request.user, name=form.cleaned_data["name"]
+            ).item
+        ),
+        "附件已上传。",
+    )
+
+
+@require_POST
+@staff_required
+def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    def remove(item: Item) -> Item:
+        services.remove_attachment(attachment=get_object_or_404(item.attachments, pk=attachment_pk), actor=request.user)
+        return item
+
+    return _post_action(request, pk, Role.EDITOR, remove, "附件已删除。")
+
+
+@require_POST
+@staff_required
+def docx_import(request: HttpRequest, pk: int) -> HttpResponse:
+    form = DocxForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择 .docx 文件。")
+        return redirect("disclosure-staff:item", pk=pk)
+    return _post_action(
+        request,
+        pk,
+        Role.EDITOR,
+        lambda item: services.import_docx(item=item, upload=form.cleaned_data["file"], actor=request.user),
+        "已用文件内容生成正文，文件已作为附件保留。",
+    )
+
+
+@staff_required
+def item_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_for_staff(request, Item.objects.all(), roles=(Role.OFFICE_HEAD,), write=True, pk=pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_item(item=item, actor=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "信息已撤回，索引号保留。")
+            return redirect("disclosure-staff:item", pk=item.pk)
+    return render(request, "disclosure/staff/item_withdraw.html", {"form": form, "item": item})
+
+
+@staff_required
+def item_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The item as the public will see it, for drafts and items in review."""
+    item = _item(request, pk)
+    context = {
+        "organisation": item.organisation,
+        "item": item,
+        "attachments": list(item.attachments.all()),
+        "interpretations": [],
+        "breadcrumbs": [],
+        "preview": True,
+    }
+    return render(request, "disclosure/item.html", context)
