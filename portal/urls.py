@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from disclosure.views import search
+from disclosure.views import open_data, search
 from portal.views import public, staff
 
 portal_patterns = (
@@ -20,6 +21,14 @@ portal_patterns = (
 urlpatterns = [
     path("", include(portal_patterns)),
     path("search/", search.search_page, name="search"),
+    path("api/<slug:org>/items/", open_data.api_items, name="api-items"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": open_data.SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": open_data.SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
     path("ysq/", include("requests_app.urls")),

@@ -100,6 +100,7 @@ def item_list(
         "page_obj": page,
         "sub_columns": sub_columns,
         "filtered": filterset.is_bound,
+        "feed_slug": parent.slug if parent is not None else "",
         "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),
     }
     return render(request, "disclosure/item_list.html", context)
