@@ -35,6 +35,7 @@ TEXT_FIELDS = ("title", "body")
 TITLE_BOOST = 5.0
 WRITER_HEAP = 64_000_000
 MAX_TERMS = 8
+PK_MODULUS = 10_000_000  # the date sort key carries the item id in its low digits
 
 _lock = threading.Lock()
 _indexes: dict[str, tantivy.Index] = {}
@@ -97,7 +98,7 @@ def _document(item: Item, attachment_texts: Sequence[str]) -> tantivy.Document:
     doc.add_unsigned("topic", item.topic_id or 0)
     assert item.publication_date is not None
     doc.add_unsigned("year", item.publication_date.year)
-    doc.add_integer("pub", item.publication_date.toordinal() * 10_000_000 + item.pk % 10_000_000)
+    doc.add_integer("pub", item.publication_date.toordinal() * PK_MODULUS + item.pk % PK_MODULUS)
     doc.add_text("genre", item.genre)
     doc.add_text("validity", item.validity or "-")
     texts = {
@@ -174,6 +175,11 @@ def split_terms(query: str) -> list[str]:
     return [t for t in re.split(r"\s+", query.strip().lower()) if t][:MAX_TERMS]
 
 
+def _literal(text: str) -> str:
+    """Text as a regular expression that matches only itself."""
+    return "".join(f"\\{c}" if c.isascii() and not c.isalnum() else c for c in text)
+
+
 def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
     """Items whose fields contain the term as an exact substring."""
     if len(term) == 1:
@@ -184,7 +190,11 @@ def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
         for suffix in ("_a", "_b"):
             name = field + suffix
             if len(term) % 2:
-                query = tantivy.Query.phrase_prefix_query(SCHEMA, name, chunks)
+                # The last character is the start of a chunk: a regular expression matches it with or without
+                # a following character (a prefix query would stop after 50 expansions and miss items).
+                words: list[str | tuple[int, str]] = [_literal(str(c)) for c in chunks[:-1]]
+                words.append(_literal(str(chunks[-1])) + "(?s:.)?")
+                query = tantivy.Query.regex_phrase_query(SCHEMA, name, words)
             elif len(chunks) == 1:
                 query = tantivy.Query.term_query(SCHEMA, name, term)
             else:
@@ -221,6 +231,28 @@ def _filter_queries(filters: Filters) -> list[tantivy.Query]:
     return queries
 
 
+def build_query(terms: Sequence[str], filters: Filters) -> tantivy.Query:
+    """Every term must occur (in the title, the body or an attachment); filters narrow without scoring."""
+    clauses = [(tantivy.Occur.Must, _term_query(term, TEXT_FIELDS)) for term in terms]
+    for extra in _filter_queries(filters):
+        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(extra, 0.0)))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def matching_ids(query: str, filters: Filters = Filters()) -> set[int]:
+    """The ids of all items that match (for measuring recall): read from the date key, not the stored docs."""
+    terms = split_terms(query)
+    if not terms:
+        return set()
+    searcher = get_index().searcher()
+    built = build_query(terms, filters)
+    total = searcher.search(built, 1, count=True).count or 0
+    if not total:
+        return set()
+    hits = searcher.search(built, total, count=False, order_by_field="pub").hits
+    return {key % PK_MODULUS for key, _ in hits}
+
+
 @dataclass
 class SearchPage:
     terms: list[str]
@@ -238,10 +270,7 @@ def search(
     terms = split_terms(query)
     if not terms:
         return SearchPage(terms, [], 0)
-    clauses = [(tantivy.Occur.Must, _term_query(term, TEXT_FIELDS)) for term in terms]
-    for extra in _filter_queries(filters):
-        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(extra, 0.0)))
-    query_obj = tantivy.Query.boolean_query(clauses)
+    query_obj = build_query(terms, filters)
     index = get_index()
     searcher = index.searcher()
     if sort == "date":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from portal.models import Organisation, OrganisationKind
@@ -30,6 +30,16 @@ def publishers(organisation: Organisation) -> list[int]:
     return ids
 
 
+def channel_of(organisation: Organisation) -> Organisation:
+    """The organisation whose column shows this organisation's items: itself, or the nearest ancestor with one."""
+    node: Organisation | None = organisation
+    while node is not None:
+        if node.runs_own_column:
+            return node
+        node = node.parent
+    return organisation
+
+
 def columns_for(organisation: Organisation, kind: str | None = None) -> QuerySet[Column]:
     columns = Column.objects.filter(is_active=True)
     if organisation.kind != OrganisationKind.TOWN_GOVERNMENT:
@@ -42,27 +52,24 @@ def column_items(
     *,
     kind: str | None = None,
     column: Column | None = None,
-    publisher_ids: list[int] | None = None,
 ) -> QuerySet[Item]:
     """Published items of the organisation's column, newest first, without their (long) bodies."""
-    ids = publisher_ids if publisher_ids is not None else publishers(organisation)
-    items = Item.objects.for_catalogue().filter(organisation_id__in=ids).defer("body", "body_text")
+    items = Item.objects.for_catalogue().filter(channel=organisation).defer("body", "body_text")
     if column is not None:
         return items.filter(column=column)
     if kind is not None:
-        return items.filter(column__kind=kind)
+        return items.filter(column_kind=kind)
     return items
 
 
 def latest_by_kind(organisation: Organisation, kinds: Sequence[str], per_kind: int = 5) -> dict[str, list[Item]]:
-    ids = publishers(organisation)
-    return {kind: list(column_items(organisation, kind=kind, publisher_ids=ids)[:per_kind]) for kind in kinds}
+    return {kind: list(column_items(organisation, kind=kind)[:per_kind]) for kind in kinds}
 
 
 def public_item(organisation: Organisation, pk: int) -> Item:
     return get_object_or_404(
         Item.objects.for_catalogue().select_related("interprets", "interprets__organisation"),
-        Q(organisation_id__in=publishers(organisation)),
+        channel=organisation,
         pk=pk,
     )
 

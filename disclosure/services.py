@@ -28,7 +28,7 @@ from .models.catalogue import NORMATIVE_GENRES, Genre
 from .states import Action, ensure_allowed
 
 CONTENT_FIELDS = [
-    "column_id", "topic_id", "genre", "title", "summary", "body", "body_text", "document_number",
+    "column_id", "column_kind", "topic_id", "genre", "title", "summary", "body", "body_text", "document_number",
     "written_date", "changed_date", "disclosure_attribute", "attribute_reason", "validity",
     "validity_changed_on", "interprets_id",
 ]  # fmt: skip
@@ -44,6 +44,10 @@ def record_event(item: Item, action: Action, actor: Any, note: str = "", **detai
 
 
 def _clean_content(item: Item) -> None:
+    from .selectors import channel_of
+
+    item.channel = channel_of(item.organisation)
+    item.column_kind = item.column.kind
     item.body = sanitise_html(item.body or "")
     item.body_text = html_to_text(item.body)
     if item.genre not in NORMATIVE_GENRES:
@@ -253,7 +257,9 @@ def start_revision(*, item: Item, editor: Any) -> Item:
     open_revision = original.revisions.filter(status__in=[ItemStatus.DRAFT, ItemStatus.SUBMITTED]).first()
     if open_revision is not None:
         return open_revision
-    revision = Item(organisation=original.organisation, created_by=editor, revision_of=original)
+    revision = Item(
+        organisation=original.organisation, channel=original.channel, created_by=editor, revision_of=original
+    )
     for name in CONTENT_FIELDS:
         setattr(revision, name, getattr(original, name))
     revision.save()

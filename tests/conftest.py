@@ -124,3 +124,10 @@ def calendar(db: Any) -> None:
 
     load_package_calendar(years=[2025, 2026])
     workdays.calendar_changed()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    from django.core.cache import cache
+
+    cache.clear()

@@ -45,7 +45,17 @@ class Item(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="items", verbose_name="发布机构"
     )
+    channel = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        editable=False,
+        verbose_name="所在专栏",
+        help_text="其政府信息公开专栏展示本信息的机构：发布机构本身，或代其发布的上级机构。",
+    )
     column = models.ForeignKey(Column, on_delete=models.PROTECT, related_name="items", verbose_name="栏目")
+    column_kind = models.CharField("栏目类别", max_length=20, editable=False)
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="items", verbose_name="主题分类"
     )
@@ -111,7 +121,11 @@ class Item(models.Model):
         verbose_name_plural = "政府信息"
         ordering = ["-publication_date", "-id"]
         indexes = [
-            models.Index(fields=["organisation", "status", "column", "-publication_date"], name="item_column_list"),
+            # Each list page is one ordered range of one of these, whatever the catalogue's size.
+            models.Index(fields=["channel", "column", "status", "-publication_date", "-id"], name="item_column_list"),
+            models.Index(
+                fields=["channel", "column_kind", "status", "-publication_date", "-id"], name="item_kind_list"
+            ),
             models.Index(fields=["status", "-publication_date", "-id"], name="item_recent"),
         ]
         constraints = [

@@ -51,7 +51,7 @@ def row(item: Item, request: HttpRequest | None = None) -> dict[str, Any]:
 
 def filtered_items(request: HttpRequest, organisation: Organisation) -> tuple[ItemFilter, QuerySet[Item]]:
     publishers = selectors.publishers(organisation)
-    items = selectors.column_items(organisation, publisher_ids=publishers)
+    items = selectors.column_items(organisation)
     column_slug = request.GET.get("column")
     if column_slug:
         items = items.filter(column__slug=column_slug)

@@ -55,7 +55,7 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
     kind = KIND_OF_SPEC[spec.slug]
     sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
     publishers = selectors.publishers(organisation)
-    items = selectors.column_items(organisation, kind=kind, publisher_ids=publishers)
+    items = selectors.column_items(organisation, kind=kind)
     return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns, publishers)
 
 
@@ -64,9 +64,16 @@ def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     organisation = selectors.organisation_with_column(org)
     col = get_object_or_404(selectors.columns_for(organisation), slug=slug)
     publishers = selectors.publishers(organisation)
-    items = selectors.column_items(organisation, column=col, publisher_ids=publishers)
+    items = selectors.column_items(organisation, column=col)
     description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
     return item_list(request, organisation, col.name, description, col.explanation, items, [], publishers, parent=col)
+
+
+def filter_query(request: HttpRequest) -> str:
+    """The filter part of the query string (without the page), to cache the rendered filter form by."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 def item_list(
@@ -101,6 +108,7 @@ def item_list(
         "sub_columns": sub_columns,
         "filtered": filterset.is_bound,
         "feed_slug": parent.slug if parent is not None else "",
+        "filter_key": filter_query(request),
         "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),
     }
     return render(request, "disclosure/item_list.html", context)
@@ -145,7 +153,9 @@ def render_item(
         "organisation": organisation,
         "item": found,
         "attachments": list(found.attachments.all()),
-        "interpretations": list(found.interpretations.filter(status=ItemStatus.PUBLISHED).only("pk", "title")),
+        "interpretations": list(
+            found.interpretations.filter(status=ItemStatus.PUBLISHED).order_by("pk").only("pk", "title")
+        ),
         "breadcrumbs": column_breadcrumbs(organisation, (found.column.name, column_url), (found.title, "")),
     }
     return render(request, template, context)
