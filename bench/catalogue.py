@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,9 +62,10 @@ from portal.models import Organisation, OrganisationKind, PlatformProfile  # noq
 TZ = ZoneInfo("Asia/Shanghai")
 SEED_TEXT = next((ROOT.parent / "shared" / "seed").glob("*.txt"), None)
 VILLAGES = [a + b for a in "东西南北上下新老大小前后" for b in ("坪村", "山村", "河村", "湾村", "岭村", "塘社区")]
-SUBJECTS = ["耕地地力保护补贴", "农村低保", "临时救助", "高龄津贴", "危房改造", "森林防火", "防汛抗旱", "安全生产检查",
-            "村务公开栏", "宅基地审批", "土地承包经营权流转", "农田水利建设", "财政预算", "政府采购", "公共法律服务",
-            "义务教育", "基本医疗保险", "城乡居民养老保险", "就业创业培训", "垃圾分类", "河长制", "疫苗接种"]  # fmt: skip
+SUBJECTS = ["耕地地力保护补贴", "农村低保", "临时救助", "高龄津贴", "危房改造", "森林防火", "防汛抗旱",
+            "安全生产检查", "村务公开栏", "宅基地审批", "土地承包经营权流转", "农田水利建设", "财政预算", "政府采购",
+            "公共法律服务", "义务教育", "基本医疗保险", "城乡居民养老保险", "就业创业培训", "垃圾分类", "河长制",
+            "疫苗接种"]  # fmt: skip
 GENRES = [Genre.NOTICE, Genre.ANNOUNCEMENT, Genre.PUBLIC_NOTICE, Genre.REPORT, Genre.WORK_PLAN, Genre.NEWS]
 QUERIES = ["公开栏", "低保", "东坪村", "临时救助 公示", "森林防火", "财政 预算 公开", "宅基地", "2026年", "村",
            "河长制 巡查", "补贴 发放 名单", "政府信息公开", "危房改造", "养老保险", "安全生产 检查", "新河村 低保",
@@ -123,13 +125,16 @@ def build(n: int) -> list[tuple[str, str, str]]:
     for i, (title, summary, body) in enumerate(texts):
         day = start + timedelta(days=i * 4000 // n)
         column = rng.choice(columns)
-        batch.append(Item(
-            organisation=town, channel=town, column=column, column_kind=column.kind, topic=rng.choice(topics), genre=rng.choice(GENRES),
-            title=title, summary=summary, body=f"<p>{body}</p>", body_text=body, written_date=day,
-            status=ItemStatus.PUBLISHED, index_number=f"{town.credit_code}/{day.year}-{i + 1:07d}",
-            publication_date=day, published_at=datetime(day.year, day.month, day.day, 10, tzinfo=TZ),
-            updated_on=day, created_by=author,
-        ))  # fmt: skip
+        batch.append(
+            Item(
+                organisation=town, channel=town, column=column, column_kind=column.kind, topic=rng.choice(topics),
+                genre=rng.choice(GENRES), title=title, summary=summary, body=f"<p>{body}</p>", body_text=body,
+                written_date=day, status=ItemStatus.PUBLISHED,
+                index_number=f"{town.credit_code}/{day.year}-{i + 1:07d}",
+                publication_date=day, published_at=datetime(day.year, day.month, day.day, 10, tzinfo=TZ),
+                updated_on=day, created_by=author,
+            )
+        )  # fmt: skip
         if len(batch) == 5000:
             with transaction.atomic():
                 Item.objects.bulk_create(batch)
@@ -144,7 +149,7 @@ def build(n: int) -> list[tuple[str, str, str]]:
     return texts
 
 
-def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(fn: Any, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
         began = time.perf_counter()
@@ -169,7 +174,6 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     texts = build(n)
     client = Client()
-    town = Organisation.objects.get(slug="benchtown")
     rng = random.Random(5)
     ids = list(Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("?").values_list("pk", flat=True)[:500])
     col = Column.objects.get(slug="shjz")

@@ -246,7 +246,7 @@ def matching_ids(query: str, filters: Filters = Filters()) -> set[int]:
         return set()
     searcher = get_index().searcher()
     built = build_query(terms, filters)
-    total = searcher.search(built, 1, count=True).count or 0
+    total = getattr(searcher.search(built, 1, count=True), "count", 0) or 0
     if not total:
         return set()
     hits = searcher.search(built, total, count=False, order_by_field="pub").hits
