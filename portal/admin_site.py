@@ -9,7 +9,10 @@ class PortalAdminSite(admin.AdminSite):
     site_url = "/staff/"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        from portal.permissions import duty_of
+        """The three administrators, and staff with a writing role (for their organisation's data)."""
+        from portal.permissions import WRITING_ROLES, duty_of, organisation_ids
 
         user = request.user
-        return bool(user.is_active and (user.is_superuser or duty_of(user) is not None))
+        if not user.is_active:
+            return False
+        return bool(user.is_superuser or duty_of(user) is not None or organisation_ids(user, *WRITING_ROLES))

@@ -55,10 +55,12 @@ def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]
 
 ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
     Role.EDITOR: [("起草信息", "disclosure-staff:item-new", ""),
-                  ("我的草稿", "disclosure-staff:items", "?status=draft")],
+                  ("我的草稿", "disclosure-staff:items", "?status=draft"),
+                  ("政府信息公开指南", "admin:disclosure_guide_changelist", "")],
     Role.REVIEWER: [("已送审的信息", "disclosure-staff:items", "?status=submitted")],
     Role.OFFICE_HEAD: [("已送审的信息", "disclosure-staff:items", "?status=submitted"),
-                       ("已发布的信息", "disclosure-staff:items", "?status=published")],
+                       ("已发布的信息", "disclosure-staff:items", "?status=published"),
+                       ("政府信息公开指南", "admin:disclosure_guide_changelist", "")],
 }  # fmt: skip
 
 

@@ -157,3 +157,26 @@ def test_staff_item_list_has_constant_queries(
     with django_assert_max_num_queries(9):
         page = client.get("/staff/items/", {"page": 2}).content.decode()
     assert "第 2 页" in page
+
+
+def test_editors_maintain_their_own_organisations_guide_in_the_admin(client_for: Any, town: Any) -> None:
+    from disclosure.models import Guide
+
+    data = {
+        "organisation": town.town.pk,
+        "office_name": "示例镇党政综合办公室",
+        "classification": "按主题分类编排。",
+        "proactive_channels": "门户网站。",
+        "reading_places": "",
+        "application_notes": "",
+        "fee_notes": "不收费。",
+        "supervision": "",
+    }
+    assert client_for("editor").post("/admin/disclosure/guide/add/", data).status_code == 302
+    guide = Guide.objects.get()
+    assert "/admin/disclosure/guide/" in client_for("editor").get("/staff/").content.decode()
+    other = client_for("other_staff")
+    assert "示例镇" not in other.get("/admin/disclosure/guide/").content.decode()
+    assert other.get(f"/admin/disclosure/guide/{guide.pk}/change/").status_code in (302, 403, 404)
+    refused = other.post("/admin/disclosure/guide/add/", data)
+    assert refused.status_code == 200 and Guide.objects.count() == 1  # the town is not a valid choice for them
