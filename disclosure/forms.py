@@ -145,3 +145,27 @@ class WithdrawForm(forms.Form):
         error_messages={"required": "请填写撤回原因。"},
         help_text="撤回后信息不再公开，索引号保留不再使用。原因仅内部留存。",
     )
+
+
+class ImportForm(forms.Form):
+    organisation = forms.ModelChoiceField(label="发布机构", queryset=Organisation.objects.none(), empty_label=None)
+    catalogue = forms.FileField(
+        label="目录文件（CSV 或 Excel）",
+        help_text="第一行为列名：索引号、名称、内容概述、生成日期、发布日期、文号、栏目、主题分类、体裁、有效性、"
+        "失效或废止日期、正文、附件（多个附件用分号隔开）。",
+        error_messages={"required": "请选择目录文件。"},
+    )
+    attachments = forms.FileField(label="附件压缩包（ZIP）", required=False, help_text="目录中“附件”列引用的文件。")
+    dry_run = forms.BooleanField(label="只检查，不导入", required=False, initial=True)
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+
+    def clean_catalogue(self) -> Any:
+        upload = self.cleaned_data["catalogue"]
+        if not (upload.name or "").lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("目录文件只能是 .csv 或 .xlsx 格式。")
+        return upload

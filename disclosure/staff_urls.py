@@ -6,6 +6,7 @@ app_name = "disclosure-staff"
 urlpatterns = [
     path("", staff.item_list, name="items"),
     path("new/", staff.item_create, name="item-new"),
+    path("import/", staff.catalogue_import, name="import"),
     path("<int:pk>/", staff.item_detail, name="item"),
     path("<int:pk>/edit/", staff.item_edit, name="item-edit"),
     path("<int:pk>/preview/", staff.item_preview, name="item-preview"),

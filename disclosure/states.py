@@ -15,6 +15,7 @@ class Action(models.TextChoices):
     MERGE = "merge", "修订发布"
     WITHDRAW = "withdraw", "撤回"
     REVISE = "revise", "起草修订"
+    IMPORT = "import", "从原目录导入"
 
 
 TRANSITIONS: dict[tuple[str, str], str] = {

@@ -224,3 +224,35 @@ def item_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "preview": True,
     }
     return render(request, "disclosure/item.html", context)
+
+
+@staff_required
+def catalogue_import(request: HttpRequest) -> HttpResponse:
+    """The disclosure office head imports the legacy catalogue: a dry run first, then all rows or none."""
+    from disclosure.forms import ImportForm
+    from disclosure.importer import import_catalogue
+
+    organisations = Organisation.objects.filter(pk__in=organisation_ids(request.user, Role.OFFICE_HEAD))
+    if not organisations:
+        raise Http404("没有可导入目录的机构")
+    form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        archive = form.cleaned_data["attachments"]
+        report = import_catalogue(
+            organisation=form.cleaned_data["organisation"],
+            actor=request.user,
+            name=form.cleaned_data["catalogue"].name,
+            data=form.cleaned_data["catalogue"].read(),
+            archive_data=archive.read() if archive else None,
+            dry_run=form.cleaned_data["dry_run"],
+        )
+    context: dict[str, Any] = {"form": form, "report": report}
+    if report is not None and report.imported:
+        context.update(outcome_title="导入完成", outcome=f"已导入 {report.imported} 条信息。")
+    elif report is not None and report.clean:
+        context.update(
+            outcome_title="检查通过",
+            outcome=f"文件共 {report.rows} 行，没有发现问题。取消勾选“只检查，不导入”后再次提交即可导入。",
+        )
+    return render(request, "disclosure/staff/import.html", context)

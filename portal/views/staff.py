@@ -60,7 +60,8 @@ ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
     Role.REVIEWER: [("已送审的信息", "disclosure-staff:items", "?status=submitted")],
     Role.OFFICE_HEAD: [("已送审的信息", "disclosure-staff:items", "?status=submitted"),
                        ("已发布的信息", "disclosure-staff:items", "?status=published"),
-                       ("政府信息公开指南", "admin:disclosure_guide_changelist", "")],
+                       ("政府信息公开指南", "admin:disclosure_guide_changelist", ""),
+                       ("导入原有目录", "disclosure-staff:import", "")],
 }  # fmt: skip
 
 
