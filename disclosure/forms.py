@@ -9,7 +9,7 @@ from django import forms
 
 from portal.models import Organisation
 
-from .models import Item, ItemStatus
+from .models import Item, ItemStatus, Posting
 from .selectors import columns_for
 
 PLAIN_PARAGRAPHS = re.compile(r"^(?:<p>[^<]*</p>)*$")
@@ -169,3 +169,68 @@ class ImportForm(forms.Form):
         if not (upload.name or "").lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("目录文件只能是 .csv 或 .xlsx 格式。")
         return upload
+
+
+class ItemChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title}（{obj.publication_date:%Y-%m-%d}）"
+
+
+class PrintForm(forms.Form):
+    layout = forms.ChoiceField(label="版式", widget=forms.RadioSelect, error_messages={"required": "请选择版式。"})
+    items = ItemChoices(
+        label="选择信息",
+        queryset=Item.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="最近发布的信息。",
+    )
+    index_numbers = forms.CharField(
+        label="或按索引号添加",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="每行一个索引号。",
+    )
+
+    def __init__(self, *args: Any, recent: Any, published: Any, **kwargs: Any) -> None:
+        from .printing import LAYOUTS
+
+        super().__init__(*args, **kwargs)
+        self.published = published
+        layout = self.fields["layout"]
+        items = self.fields["items"]
+        assert isinstance(layout, forms.ChoiceField) and isinstance(items, forms.ModelMultipleChoiceField)
+        layout.choices = [(key, label) for key, (label, _) in LAYOUTS.items()]
+        items.queryset = recent
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen = list(data.get("items") or [])
+        numbers = [n.strip() for n in data.get("index_numbers", "").splitlines() if n.strip()]
+        found = {i.index_number: i for i in self.published.filter(index_number__in=numbers)}
+        missing = [n for n in numbers if n not in found]
+        if missing:
+            self.add_error("index_numbers", f"没有找到这些索引号的已发布信息：{'、'.join(missing)}")
+        chosen += [found[n] for n in numbers if n in found and found[n] not in chosen]
+        if not chosen and not missing:
+            self.add_error("items", "请至少选择一条信息。")
+        data["chosen"] = chosen
+        return data
+
+
+class PostingForm(forms.ModelForm):
+    class Meta:
+        model = Posting
+        fields = ["channel", "place", "posted_on", "removed_on"]
+        widgets = {"posted_on": DateInput(), "removed_on": DateInput()}
+        error_messages = {
+            "place": {"required": "请填写地点。"},
+            "posted_on": {"required": "请填写张贴或发放日期。", "invalid": "请按 2026-11-20 的格式填写日期。"},
+            "removed_on": {"invalid": "请按 2026-11-20 的格式填写日期。"},
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("removed_on") and data.get("posted_on") and data["removed_on"] < data["posted_on"]:
+            self.add_error("removed_on", "撤下日期不能早于张贴日期。")
+        return data

@@ -8,6 +8,8 @@ from .items import (
     ItemEvent,
     ItemStatus,
     ItemVersion,
+    Posting,
+    PostingChannel,
     Validity,
 )
 
@@ -23,6 +25,8 @@ __all__ = [
     "ItemEvent",
     "ItemStatus",
     "ItemVersion",
+    "Posting",
+    "PostingChannel",
     "Topic",
     "Validity",
 ]

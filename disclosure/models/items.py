@@ -245,3 +245,39 @@ class IndexSerial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}/{self.year}: {self.last}"
+
+
+class PostingChannel(models.TextChoices):
+    BULLETIN_BOARD = "bulletin_board", "政府信息公开栏"
+    LEAFLET = "leaflet", "宣传单"
+    BOOKLET = "booklet", "小册子"
+    READING_ROOM = "reading_room", "查阅场所"
+
+
+class Posting(models.Model):
+    """Where and when an item was put up offline (公开栏, leaflets, booklets, reading rooms)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="postings", verbose_name="信息")
+    channel = models.CharField("渠道", max_length=20, choices=PostingChannel.choices)
+    place = models.CharField("地点", max_length=100, help_text="例如：东坪村村务公开栏、镇便民服务中心。")
+    posted_on = models.DateField("张贴或发放日期")
+    removed_on = models.DateField("撤下日期", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="记录人"
+    )
+    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "线下公开记录"
+        verbose_name_plural = "线下公开记录"
+        ordering = ["-posted_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(channel__in=PostingChannel.values), name="posting_channel_valid"),
+            models.CheckConstraint(
+                condition=models.Q(removed_on__isnull=True) | models.Q(removed_on__gte=models.F("posted_on")),
+                name="posting_removed_after_posted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.place} {self.posted_on}"

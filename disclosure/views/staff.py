@@ -111,6 +111,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": is_editor and item.status == ItemStatus.DRAFT,
         "can_revise": is_editor and item.status == ItemStatus.PUBLISHED,
         "can_withdraw": has_role(user, item.organisation, Role.OFFICE_HEAD) and item.status == ItemStatus.PUBLISHED,
+        "postings": list(item.postings.all()),
         "attachment_form": AttachmentForm(),
         "docx_form": DocxForm(),
     }
@@ -256,3 +257,43 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
             outcome=f"文件共 {report.rows} 行，没有发现问题。取消勾选“只检查，不导入”后再次提交即可导入。",
         )
     return render(request, "disclosure/staff/import.html", context)
+
+
+@staff_required
+def print_layouts(request: HttpRequest) -> HttpResponse:
+    """PDF layouts of chosen published items for bulletin boards, leaflets and booklets."""
+    from disclosure.forms import PrintForm
+    from disclosure.printing import render_pdf
+
+    allowed = organisation_ids(request.user, Role.EDITOR, Role.OFFICE_HEAD)
+    if not allowed:
+        raise Http404("没有可打印信息的机构")
+    published = Item.objects.published().filter(organisation_id__in=allowed).select_related("organisation")
+    recent = published.defer("body_text").order_by("-publication_date", "-id")[:30]
+    form = PrintForm(
+        request.POST or None, recent=Item.objects.filter(pk__in=[i.pk for i in recent]), published=published
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["chosen"]
+        organisation = chosen[0].organisation
+        pdf = render_pdf(form.cleaned_data["layout"], organisation, chosen, request.build_absolute_uri("/"))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{form.cleaned_data["layout"]}.pdf"'
+        return response
+    return render(request, "disclosure/staff/print.html", {"form": form})
+
+
+@staff_required
+def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record where and when an item was put up offline."""
+    from disclosure.forms import PostingForm
+
+    item = get_for_staff(request, Item.objects.published(), roles=(Role.EDITOR, Role.OFFICE_HEAD), write=True, pk=pk)
+    form = PostingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        posting = form.save(commit=False)
+        posting.item, posting.recorded_by = item, request.user
+        posting.save()
+        messages.success(request, "已记录线下公开情况。")
+        return redirect("disclosure-staff:item", pk=item.pk)
+    return render(request, "disclosure/staff/posting_form.html", {"form": form, "item": item})

@@ -56,7 +56,8 @@ def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]
 ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
     Role.EDITOR: [("起草信息", "disclosure-staff:item-new", ""),
                   ("我的草稿", "disclosure-staff:items", "?status=draft"),
-                  ("政府信息公开指南", "admin:disclosure_guide_changelist", "")],
+                  ("政府信息公开指南", "admin:disclosure_guide_changelist", ""),
+                  ("打印版式（公开栏、宣传单、小册子）", "disclosure-staff:print", "")],
     Role.REVIEWER: [("已送审的信息", "disclosure-staff:items", "?status=submitted")],
     Role.OFFICE_HEAD: [("已送审的信息", "disclosure-staff:items", "?status=submitted"),
                        ("已发布的信息", "disclosure-staff:items", "?status=published"),
