@@ -3,6 +3,7 @@ organisation's guide (its editors and disclosure office head, for their own orga
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -11,7 +12,7 @@ from portal.admin import DutyAdmin
 from portal.models import Organisation, Role
 from portal.permissions import organisation_ids
 
-from .models import Column, Guide, Topic
+from .models import Column, Guide, Item, Topic, TopicPage, TopicPageEntry
 
 GUIDE_ROLES = (Role.EDITOR, Role.OFFICE_HEAD)
 
@@ -36,22 +37,15 @@ class TopicAdmin(DutyAdmin):
         return super().has_delete_permission(request, obj) and not (obj and obj.items.exists())
 
 
-@admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "office_name", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["organisation", "office_name"]}),
-        ("信息的分类和获取", {"fields": ["classification", "proactive_channels", "reading_places"]}),
-        ("依申请公开", {"fields": ["application_notes", "fee_notes"]}),
-        ("监督和救济", {"fields": ["supervision"]}),
-    ]
+class OwnOrganisationAdmin(admin.ModelAdmin):
+    """Rows of the organisations where the user is an editor or the disclosure office head."""
 
     def _organisations(self, request: HttpRequest) -> set[int]:
         if request.user.is_superuser:
             return set(Organisation.objects.values_list("pk", flat=True))
         return organisation_ids(request.user, *GUIDE_ROLES)
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Guide]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).filter(organisation_id__in=self._organisations(request))
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
@@ -73,3 +67,58 @@ class GuideAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Guide)
+class GuideAdmin(OwnOrganisationAdmin):
+    list_display = ["organisation", "office_name", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["organisation", "office_name"]}),
+        ("信息的分类和获取", {"fields": ["classification", "proactive_channels", "reading_places"]}),
+        ("依申请公开", {"fields": ["application_notes", "fee_notes"]}),
+        ("监督和救济", {"fields": ["supervision"]}),
+    ]
+
+
+class TopicPageEntryForm(forms.ModelForm):
+    """Items are chosen by index number: a catalogue of a million rows is no drop-down."""
+
+    index_number = forms.CharField(label="索引号", max_length=80)
+
+    class Meta:
+        model = TopicPageEntry
+        fields = ["index_number", "position"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["index_number"] = self.instance.item.index_number
+
+    def clean_index_number(self) -> str:
+        value = self.cleaned_data["index_number"].strip()
+        item = Item.objects.published().filter(index_number=value).first()
+        if item is None:
+            raise forms.ValidationError("没有找到该索引号的已发布信息。")
+        self.instance.item = item
+        return value
+
+
+class TopicPageEntryInline(admin.TabularInline):
+    model = TopicPageEntry
+    form = TopicPageEntryForm
+    extra = 3
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
+@admin.register(TopicPage)
+class TopicPageAdmin(OwnOrganisationAdmin):
+    list_display = ["title", "organisation", "is_active", "position"]
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [TopicPageEntryInline]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_view_permission(request, obj)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:org>/yjzj/", public.consultations, name="consultations"),
     path("<slug:org>/c/<slug:slug>/", public.column, name="column"),
     path("<slug:org>/item/<int:pk>/", public.item, name="item"),
+    path("<slug:org>/zt/<slug:slug>/", public.topic_page, name="topic-page"),
     path("<slug:org>/item/<int:pk>/print/", public.item_print, name="item-print"),
     path("<slug:org>/rss/", open_data.ItemFeed(), name="feed-rss"),
     path("<slug:org>/atom/", open_data.AtomItemFeed(), name="feed-atom"),

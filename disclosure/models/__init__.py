@@ -12,6 +12,7 @@ from .items import (
     PostingChannel,
     Validity,
 )
+from .topic_pages import TopicPage, TopicPageEntry
 
 __all__ = [
     "Attachment",
@@ -28,5 +29,7 @@ __all__ = [
     "Posting",
     "PostingChannel",
     "Topic",
+    "TopicPage",
+    "TopicPageEntry",
     "Validity",
 ]

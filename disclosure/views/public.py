@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from disclosure import columns, selectors
 from disclosure.filters import ItemFilter
-from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemStatus
+from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemStatus, TopicPage
 from portal.models import Organisation
 
 PAGE_SIZE = 20
@@ -180,3 +180,22 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """An attachment of a published item; drafts' attachments are never served here."""
     found = get_object_or_404(Attachment.objects.select_related("item"), pk=pk, item__status=ItemStatus.PUBLISHED)
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+
+
+def topic_page(request: HttpRequest, org: str, slug: str) -> HttpResponse:
+    """专题: a curated page of published items."""
+    organisation = selectors.organisation_with_column(org)
+    page = get_object_or_404(TopicPage, organisation=organisation, slug=slug, is_active=True)
+    items = list(
+        Item.objects.for_catalogue()
+        .filter(topic_page_entries__page=page)
+        .defer("body", "body_text")
+        .order_by("topic_page_entries__position", "-publication_date")
+    )
+    context = {
+        "organisation": organisation,
+        "page": page,
+        "items": items,
+        "breadcrumbs": column_breadcrumbs(organisation, (page.title, "")),
+    }
+    return render(request, "disclosure/topic_page.html", context)

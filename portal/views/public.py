@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from disclosure import columns, selectors
-from disclosure.models import ColumnKind
+from disclosure.models import ColumnKind, TopicPage
 from disclosure.views.public import KIND_OF_SPEC
 from portal.context_processors import MODES
 from portal.models import Organisation, PlatformProfile
@@ -21,7 +21,9 @@ def home(request: HttpRequest) -> HttpResponse:
         latest = selectors.latest_by_kind(organisation, [*selectors.STATUTORY_KINDS, ColumnKind.NEWS])
         sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
         news = latest[ColumnKind.NEWS]
+    topic_pages = list(TopicPage.objects.filter(organisation=organisation, is_active=True)[:6]) if organisation else []
     context = {
+        "topic_pages": topic_pages,
         "organisation": organisation,
         "sections": sections,
         "news": news,

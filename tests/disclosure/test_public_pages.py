@@ -160,4 +160,29 @@ def test_list_pages_use_the_same_number_of_queries_for_any_size(
 
 
 QUERIES_PER_LIST = 6  # with the filter form cached after the first request
-QUERIES_PER_HOME = 7
+QUERIES_PER_HOME = 8
+
+
+def test_topic_page_groups_published_items(
+    client: Client, client_for: Any, town: Any, published: Callable[..., Item]
+) -> None:
+    from disclosure.models import TopicPage
+
+    item = published(title="冬季防火宣传")
+    data = {
+        "organisation": town.town.pk, "title": "森林防火专题", "slug": "slfh", "introduction": "森林防火，人人有责。",
+        "is_active": "on", "position": 0,
+        "entries-TOTAL_FORMS": "2", "entries-INITIAL_FORMS": "0",
+        "entries-0-index_number": item.index_number, "entries-0-position": "0",
+        "entries-1-index_number": "", "entries-1-position": "0",
+    }  # fmt: skip
+    response = client_for("editor").post("/admin/disclosure/topicpage/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get("/gk/town/zt/slfh/").content.decode()
+    assert "森林防火专题" in page and "冬季防火宣传" in page
+    assert "/gk/town/zt/slfh/" in client.get("/").content.decode()
+    bad = client_for("editor").post(
+        "/admin/disclosure/topicpage/add/", {**data, "slug": "x", "entries-0-index_number": "无"}
+    )
+    assert "没有找到该索引号的已发布信息" in bad.content.decode()
+    assert TopicPage.objects.count() == 1
