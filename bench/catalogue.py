@@ -102,10 +102,10 @@ def generate(n: int) -> list[tuple[str, str, str]]:
 
 def build(n: int) -> list[tuple[str, str, str]]:
     texts = generate(n)
+    call_command("migrate", verbosity=0)
     if args.reuse and Item.objects.filter(status=ItemStatus.PUBLISHED).count() == n:
         print(f"reusing {n:,} generated items")
         return texts
-    call_command("migrate", verbosity=0)
     Item.objects.all().delete()
     town, _ = Organisation.objects.update_or_create(
         slug="benchtown",

@@ -1,0 +1,210 @@
+"""Automatic checks before publication (regulation.md §3): personal data, secrecy markings, sensitive words.
+
+Each hit says what it is, where it is (title, summary, body or an attachment) and the masked text to put in
+its place. Numbers that only look like personal data — index numbers, document numbers, dates, credit codes,
+amounts, landlines, contract numbers — are not hits: bench/scanner.py measures that on a labelled corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import models
+
+
+class HitKind(models.TextChoices):
+    ID_NUMBER = "id_number", "身份证号码"
+    MOBILE = "mobile", "手机号码"
+    BANK_CARD = "bank_card", "银行卡号"
+    ADDRESS = "address", "详细住址"
+    SECRECY_MARK = "secrecy_mark", "密级或内部标识"
+    SENSITIVE_WORD = "sensitive_word", "敏感词"
+
+
+PERSONAL_KINDS = {HitKind.ID_NUMBER, HitKind.MOBILE, HitKind.BANK_CARD, HitKind.ADDRESS}
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: HitKind
+    source: str  # "title", "summary", "body" or "attachment:<name>"
+    start: int
+    end: int
+    text: str
+    masked: str
+
+    @property
+    def context_key(self) -> str:
+        """Identifies the hit across scans of the same text (for overrides)."""
+        return f"{self.kind}:{self.source}:{self.text}"
+
+
+# -- ID numbers (GB 11643-1999) --------------------------------------------------------------------------
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+ID_CHECK = "10X98765432"
+PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53,
+             54, 61, 62, 63, 64, 65, 71, 81, 82}  # fmt: skip
+ID_PATTERN = re.compile(r"(?<![0-9A-Za-z/\-])(\d{17}[\dXx])(?![0-9A-Za-z/\-])")
+
+
+def valid_id_number(value: str) -> bool:
+    if len(value) != 18 or int(value[:2]) not in PROVINCES:
+        return False
+    try:
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return False
+    if not date(1900, 1, 1) <= born <= date.today():
+        return False
+    total = sum(int(c) * w for c, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    return ID_CHECK[total % 11] == value[17].upper()
+
+
+def mask_id(value: str) -> str:
+    return value[:2] + "*" * 13 + value[-3:]
+
+
+# -- Mobile numbers ----------------------------------------------------------------------------------------
+MOBILE_PATTERN = re.compile(
+    r"(?<![\d.,\-])(?:\+?86[\s\-]?)?(1[3-9]\d)[\s\-]?(\d{4})[\s\-]?(\d{4})(?![\d.,]|\s*(?:元|万|亿|户|人|号))"
+)
+
+
+def mask_mobile(digits: str) -> str:
+    return digits[:3] + "****" + digits[-4:]
+
+
+# -- Bank cards (Luhn) ---------------------------------------------------------------------------------------
+CARD_PATTERN = re.compile(
+    r"(?<![\d.,\-/])((?:62|4|5|35|37|9)\d{2}(?:[\s\-]?\d{4}){2,3}(?:[\s\-]?\d{1,3})?)(?![\d.,\-/])"
+)
+NUMBER_LABELS = re.compile(
+    r"(编号|合同号|项目号|单号|流水号|文号|索引号|代码|批号|证号|No\.?|NO\.?|许可证)\s*[:：]?\s*$"
+)
+
+
+def luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+def mask_card(digits: str) -> str:
+    return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
+
+
+# -- Addresses with house numbers ---------------------------------------------------------------------------
+ADDRESS_PATTERNS = [
+    # a village group and house number: 东坪村3组12号, 五组18号
+    re.compile(r"(?:[\u4e00-\u9fa5]{2}村)?[0-9一二三四五六七八九十]{1,3}组[0-9]{1,4}号"),
+    # building, unit and room: 幸福小区5栋2单元301室, 8号楼1203室
+    re.compile(
+        r"(?:[\u4e00-\u9fa5]{2}(?:小区|花园|家园|公寓|大厦|新村|苑))?[0-9]{1,4}(?:栋|幢|号楼)(?:[0-9]{1,3}单元)?[0-9]{2,5}(?:室|房|号)"
+    ),
+    # a road and number introduced as someone's home: 家住人民路15号
+    re.compile(
+        r"(?:家住|住址|家庭住址|现住|居住地|户籍地址?)[:：]?\s*[\u4e00-\u9fa5]{1,20}?(?:路|街|巷|弄|道)[0-9]{1,5}号"
+    ),
+]
+
+
+def mask_address(text: str) -> str:
+    """Keep the words, hide the numbers: 东坪村3组12号 -> 东坪村*组**号."""
+    return re.sub(r"[0-9]", "*", text)
+
+
+# -- Secrecy markings and sensitive words ----------------------------------------------------------------
+SECRECY_PATTERNS = [
+    re.compile(r"(?:绝密|机密|秘密)\s*★|★\s*(?:绝密|机密|秘密)"),
+    re.compile(r"(?:^|[\s（(【\[])(?:绝密|机密|秘密)(?:级|文件)"),
+    re.compile(r"内部资料|内部文件|内部使用|内部传阅|注意保密|注意保存|不得外传|严禁外传|涉密"),
+]
+
+
+@dataclass(frozen=True)
+class Text:
+    source: str
+    value: str
+
+
+def _ids(text: Text) -> Iterable[Hit]:
+    for match in ID_PATTERN.finditer(text.value):
+        value = match.group(1)
+        before = text.value[max(0, match.start() - 12) : match.start()]
+        if "信用代码" in before or "组织机构代码" in before:
+            continue
+        if valid_id_number(value):
+            yield Hit(HitKind.ID_NUMBER, text.source, match.start(1), match.end(1), value, mask_id(value))
+
+
+def _mobiles(text: Text, taken: list[tuple[int, int]]) -> Iterable[Hit]:
+    for match in MOBILE_PATTERN.finditer(text.value):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        digits = "".join(match.groups())
+        yield Hit(HitKind.MOBILE, text.source, match.start(), match.end(), match.group(0), mask_mobile(digits))
+
+
+def _cards(text: Text, taken: list[tuple[int, int]]) -> Iterable[Hit]:
+    for match in CARD_PATTERN.finditer(text.value):
+        digits = re.sub(r"\D", "", match.group(1))
+        if not 16 <= len(digits) <= 19 or _overlaps(match.start(1), match.end(1), taken):
+            continue
+        after = text.value[match.end(1) : match.end(1) + 2]
+        before = text.value[max(0, match.start(1) - 8) : match.start(1)]
+        if after.startswith(("元", "万", "亿")) or NUMBER_LABELS.search(before) or not luhn(digits):
+            continue
+        yield Hit(HitKind.BANK_CARD, text.source, match.start(1), match.end(1), match.group(1), mask_card(digits))
+
+
+def _addresses(text: Text) -> Iterable[Hit]:
+    for pattern in ADDRESS_PATTERNS:
+        for match in pattern.finditer(text.value):
+            value = match.group(0)
+            yield Hit(HitKind.ADDRESS, text.source, match.start(), match.end(), value, mask_address(value))
+
+
+def _secrecy(text: Text) -> Iterable[Hit]:
+    for pattern in SECRECY_PATTERNS:
+        for match in pattern.finditer(text.value):
+            value = match.group(0).strip(" （(【[")
+            start = match.start() + match.group(0).index(value)
+            yield Hit(HitKind.SECRECY_MARK, text.source, start, start + len(value), value, "")
+
+
+def _sensitive(text: Text, words: Iterable[str]) -> Iterable[Hit]:
+    for word in words:
+        for match in re.finditer(re.escape(word), text.value):
+            yield Hit(HitKind.SENSITIVE_WORD, text.source, match.start(), match.end(), word, "")
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def scan(texts: Iterable[Text], sensitive_words: Iterable[str] = ()) -> list[Hit]:
+    """Every hit in the texts, in the order they appear."""
+    words = [w for w in sensitive_words if w]
+    hits: list[Hit] = []
+    for text in texts:
+        ids = list(_ids(text))
+        taken = [(h.start, h.end) for h in ids]
+        cards = list(_cards(text, taken))
+        taken += [(h.start, h.end) for h in cards]
+        found = [*ids, *cards, *_mobiles(text, taken), *_addresses(text), *_secrecy(text), *_sensitive(text, words)]
+        hits += sorted(found, key=lambda h: (h.start, h.kind))
+    return hits
+
+
+def mask(value: str, hits: Iterable[Hit]) -> str:
+    """Replace each personal-data hit in one text by its masked form (from the end, so offsets stay right)."""
+    for hit in sorted((h for h in hits if h.masked), key=lambda h: h.start, reverse=True):
+        value = value[: hit.start] + hit.masked + value[hit.end :]
+    return value
