@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -138,11 +138,35 @@ def import_docx(*, item: Item, upload: UploadedFile, actor: Any) -> Item:
 
 @transaction.atomic
 def submit_item(*, item: Item, actor: Any) -> Item:
+    """Send a draft to the review queue (条例 第十七条: nothing is published without recorded review)."""
+    from review import services as review
+
     current = Item.objects.select_for_update().get(pk=item.pk)
     current.status = ensure_allowed(current.status, Action.SUBMIT)
     check_publishable(current)
     current.save(update_fields=["status", "updated_at"])
     record_event(current, Action.SUBMIT, actor)
+    review.submit(content=current, actor=actor)
+    return current
+
+
+@transaction.atomic
+def mask_item(*, item: Item, hits: list[Any], actor: Any) -> Item:
+    """A reviewer replaces personal data in the title, summary and body by the masked forms."""
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    for hit in hits:
+        if hit.source == "title":
+            current.title = current.title.replace(hit.text, hit.masked)
+        elif hit.source == "summary":
+            current.summary = current.summary.replace(hit.text, hit.masked)
+        elif hit.source == "body":
+            current.body = current.body.replace(hit.text, hit.masked)
+        elif hit.source == "document_number":
+            current.document_number = current.document_number.replace(hit.text, hit.masked)
+    _clean_content(current)
+    current.lock_version += 1
+    current.save()
+    record_event(current, Action.MASK, actor, note=f"遮盖个人信息 {len(hits)} 处")
     return current
 
 
@@ -195,9 +219,13 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
     Assigns the index number and sets the publication date, which nothing edits afterwards. A revision of a
     published item replaces its content instead and keeps the original's index number and publication date.
     """
+    from review.services import approved_for_publication
+
     now = now or timezone.now()
     today = timezone.localdate(now)
     current = Item.objects.select_for_update().get(pk=item.pk)
+    if not approved_for_publication(current):
+        raise PermissionDenied("未经审核通过的信息不能发布（条例第十七条：先审后发）。")
     if current.revision_of_id:
         return _merge_revision(current, approver, now)
     current.status = ensure_allowed(current.status, Action.PUBLISH)

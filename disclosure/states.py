@@ -16,6 +16,7 @@ class Action(models.TextChoices):
     WITHDRAW = "withdraw", "撤回"
     REVISE = "revise", "起草修订"
     IMPORT = "import", "从原目录导入"
+    MASK = "mask", "遮盖个人信息"
 
 
 TRANSITIONS: dict[tuple[str, str], str] = {

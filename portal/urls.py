@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
+    path("staff/review/", include("review.urls")),
     path("ysq/", include("requests_app.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -67,28 +67,33 @@ def town(db: Any) -> Town:
     return Town(county, town, party, social, other)
 
 
-# persona -> (organisation attribute of Town, roles, duty)
-PERSONAS: dict[str, tuple[str, list[Role], Duty | None]] = {
-    "editor": ("town", [Role.EDITOR], None),
-    "reviewer": ("town", [Role.REVIEWER], None),
-    "office_head": ("town", [Role.OFFICE_HEAD], None),
-    "case_officer": ("town", [Role.CASE_OFFICER], None),
-    "inspector": ("county", [Role.INSPECTOR], None),
-    "sysadmin": ("town", [], Duty.SYSTEM),
-    "secadmin": ("town", [], Duty.SECURITY),
-    "auditadmin": ("town", [], Duty.AUDIT),
-    "other_staff": ("other_town", [Role.EDITOR, Role.CASE_OFFICER], None),
-    "applicant": ("town", [], None),
+# persona -> ([(organisation attribute of Town, roles)], duty). The default review stages are decided by
+# reviewers of 党政办 (secrecy check), of 社会事务办 (content review) and 党政办's head (final approval).
+PERSONAS: dict[str, tuple[list[tuple[str, list[Role]]], Duty | None]] = {
+    "editor": ([("town", [Role.EDITOR])], None),
+    "reviewer": ([("town", [Role.REVIEWER]), ("party_office", [Role.REVIEWER])], None),
+    "social_reviewer": ([("social_office", [Role.REVIEWER])], None),
+    "office_head": ([("town", [Role.OFFICE_HEAD]), ("party_office", [Role.OFFICE_HEAD])], None),
+    "case_officer": ([("town", [Role.CASE_OFFICER])], None),
+    "inspector": ([("county", [Role.INSPECTOR])], None),
+    "sysadmin": ([], Duty.SYSTEM),
+    "secadmin": ([], Duty.SECURITY),
+    "auditadmin": ([], Duty.AUDIT),
+    "other_staff": ([("other_town", [Role.EDITOR, Role.CASE_OFFICER])], None),
+    "applicant": ([], None),
 }
 
 
 @pytest.fixture
 def personas(town: Town) -> dict[str, User]:
     users = {}
-    for username, (org_attr, roles, duty) in PERSONAS.items():
-        user = User.objects.create_user(username=username, password=PASSWORD, last_name=username)
-        for role in roles:
-            grant_role(user=user, organisation=getattr(town, org_attr), role=role)
+    for username, (holdings, duty) in PERSONAS.items():
+        user = User.objects.create_user(
+            username=username, password=PASSWORD, last_name=username, email=f"{username}@example.gov.cn"
+        )
+        for org_attr, roles in holdings:
+            for role in roles:
+                grant_role(user=user, organisation=getattr(town, org_attr), role=role)
         if duty:
             assign_duty(user=user, duty=duty)
         users[username] = user

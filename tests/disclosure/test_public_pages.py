@@ -11,6 +11,7 @@ from django.test import Client
 
 from disclosure import services
 from disclosure.models import Genre, Guide, Item, Validity
+from tests.disclosure.conftest import review_through
 
 
 def test_article_20_and_21_columns_are_listed_for_a_town(client: Client, town: Any) -> None:
@@ -118,7 +119,7 @@ def test_attachments_download_only_when_published(
     )
     assert client.get(f"/gk/attachment/{attachment.pk}/").status_code == 404
     services.submit_item(item=item, actor=personas["editor"])
-    services.publish_item(item=item, approver=personas["office_head"])
+    review_through(item, personas)
     response = client.get(f"/gk/attachment/{attachment.pk}/")
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 

@@ -14,7 +14,7 @@ from disclosure import services
 from disclosure.models import DisclosureAttribute, Genre, Item, ItemEvent, ItemStatus, ItemVersion, Validity
 from disclosure.states import TRANSITIONS, Action, ensure_allowed
 from portal.models import PlatformProfile
-from tests.disclosure.conftest import at
+from tests.disclosure.conftest import review_through
 
 
 def test_publication_assigns_index_number_and_date(published: Callable[..., Item], town: Any) -> None:
@@ -112,7 +112,8 @@ def test_revision_replaces_content_keeps_index_and_date_and_history(
         item=revision, editor=personas["editor"], fields={"title": "关于做好秋冬季森林防火工作的通知"}, lock_version=0
     )
     services.submit_item(item=revision, actor=personas["editor"])
-    merged = services.publish_item(item=revision, approver=personas["office_head"], now=at(date(2026, 11, 2)))
+    review_through(revision, personas, date(2026, 11, 2))
+    merged = Item.objects.get(pk=original.pk)
 
     assert merged.pk == original.pk
     assert merged.title == "关于做好秋冬季森林防火工作的通知"
@@ -179,7 +180,7 @@ def test_concurrent_publication_gives_distinct_index_numbers(town: Any, personas
 
     def publish(item: Item) -> None:
         try:
-            services.publish_item(item=item, approver=personas["office_head"])
+            review_through(item, personas)
         except BaseException as exc:
             errors.append(exc)
         finally:

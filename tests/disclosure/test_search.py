@@ -12,6 +12,7 @@ from django.test import Client
 
 from disclosure import search, services
 from disclosure.models import Item
+from tests.disclosure.conftest import review_through
 
 TEXTS = [
     ("村务公开栏更新通知", "各村要及时更新村务公开栏，公开栏内容每季度更新一次。"),
@@ -79,7 +80,7 @@ def test_attachment_text_is_searchable(
     )
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_item(item=item, actor=personas["editor"])
-        services.publish_item(item=item, approver=personas["office_head"])
+        review_through(item, personas)
     assert found("宅基地审批台账") == ["附件测试"]
 
 
@@ -95,7 +96,7 @@ def test_withdrawn_and_revised_items_update_the_index(
     )
     services.submit_item(item=revision, actor=personas["editor"])
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_item(item=revision, approver=personas["office_head"])
+        review_through(revision, personas)
     assert found("护栏") == ["护栏维修"] and found("栏杆维修") == []
 
 

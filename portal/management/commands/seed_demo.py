@@ -100,17 +100,24 @@ ORGANISATIONS: list[dict[str, Any]] = [
     },
 ]
 
-# username, full name, organisation slug, roles, administrator duty
-PERSONAS: list[tuple[str, str, str, list[Role], Duty | None]] = [
-    ("editor", "李编辑", "shifanzhen", [Role.EDITOR], None),
-    ("reviewer", "王审核", "shifanzhen", [Role.REVIEWER], None),
-    ("office_head", "张主任", "shifanzhen", [Role.OFFICE_HEAD, Role.REVIEWER], None),
-    ("case_officer", "赵办理", "shifanzhen", [Role.CASE_OFFICER], None),
-    ("inspector", "陈督查", "shifanxian", [Role.INSPECTOR], None),
-    ("sysadmin", "周系统", "shifanzhen", [], Duty.SYSTEM),
-    ("secadmin", "吴安全", "shifanzhen", [], Duty.SECURITY),
-    ("auditadmin", "郑审计", "shifanzhen", [], Duty.AUDIT),
-    ("other_editor", "孙编辑（邻镇）", "linzhen", [Role.EDITOR, Role.CASE_OFFICER], None),
+# username, full name, [(organisation slug, roles)], administrator duty. The town's review process:
+# 党政办 reviewer (secrecy and personal data) → 社会事务办 reviewer (content) → 党政办 head (final approval).
+PERSONAS: list[tuple[str, str, list[tuple[str, list[Role]]], Duty | None]] = [
+    ("editor", "李编辑", [("shifanzhen", [Role.EDITOR])], None),
+    ("reviewer", "王审核", [("shifanzhen", [Role.REVIEWER]), ("dangzhengban", [Role.REVIEWER])], None),
+    ("social_reviewer", "刘审核", [("shehuishiwuban", [Role.REVIEWER])], None),
+    (
+        "office_head",
+        "张主任",
+        [("shifanzhen", [Role.OFFICE_HEAD, Role.REVIEWER]), ("dangzhengban", [Role.OFFICE_HEAD])],
+        None,
+    ),
+    ("case_officer", "赵办理", [("shifanzhen", [Role.CASE_OFFICER])], None),
+    ("inspector", "陈督查", [("shifanxian", [Role.INSPECTOR])], None),
+    ("sysadmin", "周系统", [], Duty.SYSTEM),
+    ("secadmin", "吴安全", [], Duty.SECURITY),
+    ("auditadmin", "郑审计", [], Duty.AUDIT),
+    ("other_editor", "孙编辑（邻镇）", [("linzhen", [Role.EDITOR, Role.CASE_OFFICER])], None),
 ]
 
 
@@ -142,27 +149,31 @@ class Command(BaseCommand):
         profile.save()
 
         User = get_user_model()
-        for username, full_name, org_slug, roles, duty in PERSONAS:
+        for username, full_name, holdings, duty in PERSONAS:
             user, created = User.objects.get_or_create(username=username)
             user.last_name, user.first_name = full_name[0], full_name[1:]
             user.email = f"{username}@example.gov.cn"
             if created:
                 user.set_password(password)
             user.save()
-            for role in roles:
-                grant_role(user=user, organisation=by_slug[org_slug], role=role)
+            for org_slug, roles in holdings:
+                for role in roles:
+                    grant_role(user=user, organisation=by_slug[org_slug], role=role)
             if duty:
                 assign_duty(user=user, duty=duty)
 
         from disclosure import demo as disclosure_demo
 
         users = {u.username: u for u in User.objects.filter(username__in=[p[0] for p in PERSONAS])}
-        published = disclosure_demo.seed(town, author=users["editor"], approver=users["office_head"])
+        reviewers = [users["reviewer"], users["social_reviewer"], users["office_head"]]
+        published = disclosure_demo.seed(town, author=users["editor"], reviewers=reviewers)
         transaction.on_commit(lambda: call_command("reindex", stdout=self.stdout))
 
         self.stdout.write(self.style.SUCCESS("演示数据已就绪：示例镇人民政府及其内设机构、工作日历和演示账号。"))
         self.stdout.write(f"政府信息公开目录：本次新发布 {published} 条演示信息。")
         self.stdout.write(f"工作人员登录：/staff/login/，新建账号的演示密码：{password}")
-        for username, full_name, org_slug, roles, duty in PERSONAS:
-            what = "、".join(str(r.label) for r in roles) or (str(duty.label) if duty else "")
-            self.stdout.write(f"  {username:<14} {full_name}（{by_slug[org_slug].short_name}·{what}）")
+        for username, full_name, holdings, duty in PERSONAS:
+            what = "；".join(
+                f"{by_slug[slug].short_name}·{'、'.join(str(r.label) for r in roles)}" for slug, roles in holdings
+            )
+            self.stdout.write(f"  {username:<16} {full_name}（{what or (duty.label if duty else '')}）")

@@ -1,0 +1,101 @@
+"""How an item goes through the review queue (review/registry.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import Resolver404, resolve, reverse
+
+from review.registry import Publishable, register
+from review.scanner import Hit, Text
+
+from . import services
+from .models import Item, ItemStatus
+
+HREF = re.compile(r"""href=["']([^"']+)["']""")
+
+
+def texts(item: Item) -> list[Text]:
+    found = [Text("title", item.title), Text("summary", item.summary), Text("body", item.body_text)]
+    if item.document_number:
+        found.append(Text("document_number", item.document_number))
+    return found + [Text(f"attachment:{a.name}", a.text) for a in item.attachments.all() if a.text]
+
+
+def previous_texts(item: Item) -> list[Text]:
+    return texts(item.revision_of) if item.revision_of_id and item.revision_of else []
+
+
+def formed_on(item: Item) -> date:
+    return item.changed_date or item.written_date
+
+
+def metadata_errors(item: Item) -> list[str]:
+    try:
+        services.check_publishable(item)
+    except ValidationError as error:
+        return list(error.messages)
+    return []
+
+
+def internal_links(item: Item) -> list[str]:
+    """Links in the body to pages of this site that do not exist (or items that are not public)."""
+    dead = []
+    for href in HREF.findall(item.body):
+        path = href.removeprefix(settings.SITE_URL)
+        if not path.startswith("/") or path.startswith("//"):
+            continue
+        try:
+            match = resolve(path.split("?")[0].split("#")[0])
+        except Resolver404:
+            dead.append(href)
+            continue
+        if match.url_name == "item" and not Item.objects.published().filter(pk=match.kwargs["pk"]).exists():
+            dead.append(href)
+        if (
+            match.url_name == "by-index"
+            and not Item.objects.published().filter(index_number=match.kwargs["index_number"]).exists()
+        ):
+            dead.append(href)
+    return dead
+
+
+def preview_url(item: Item) -> str:
+    return reverse("disclosure-staff:item-preview", args=[item.pk])
+
+
+def publish(item: Item, approver: Any, now: datetime) -> Item:
+    return services.publish_item(item=item, approver=approver, now=now)
+
+
+def send_back(item: Item, actor: Any, reason: str) -> Item:
+    return services.return_item(item=item, actor=actor, reason=reason)
+
+
+def mask(item: Item, hits: list[Hit], actor: Any) -> Item:
+    return services.mask_item(item=item, hits=hits, actor=actor)
+
+
+def register_item() -> None:
+    register(
+        Item,
+        Publishable(
+            label="政府信息",
+            texts=texts,
+            previous_texts=previous_texts,
+            formed_on=formed_on,
+            metadata_errors=metadata_errors,
+            internal_links=internal_links,
+            preview_url=preview_url,
+            publish=publish,
+            send_back=send_back,
+            mask=mask,
+        ),
+    )
+
+
+__all__ = ["ItemStatus", "register_item"]

@@ -1,0 +1,38 @@
+"""What the review queue needs from a publishable type. A new type (consultation drafts, annual reports)
+registers itself here in its app's ready(); the queue does not change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import models
+
+from .scanner import Hit, Text
+
+
+@dataclass(frozen=True)
+class Publishable:
+    label: str
+    texts: Callable[[Any], list[Text]]  # what the scanner reads: title, summary, body, attachments
+    previous_texts: Callable[[Any], list[Text]]  # the published version it replaces ([] when new)
+    formed_on: Callable[[Any], date]  # 条例 第二十六条 counts 20 working days from here
+    metadata_errors: Callable[[Any], list[str]]
+    internal_links: Callable[[Any], list[str]]
+    preview_url: Callable[[Any], str]
+    publish: Callable[[Any, Any, datetime], Any]  # (content, approver, now)
+    send_back: Callable[[Any, Any, str], Any]  # (content, actor, reason): back to the drafter
+    mask: Callable[[Any, list[Hit], Any], Any]  # (content, hits, actor): apply the masked forms
+
+
+REGISTRY: dict[type[models.Model], Publishable] = {}
+
+
+def register(model: type[models.Model], publishable: Publishable) -> None:
+    REGISTRY[model] = publishable
+
+
+def publishable_for(obj: Any) -> Publishable:
+    return REGISTRY[type(obj)]

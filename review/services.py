@@ -1,0 +1,347 @@
+"""Every write of the review queue: submit, decide, mask, override, publish. One function each."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from portal.models import Organisation, Role
+from portal.permissions import has_role
+from portal.workdays import add_working_days
+
+from .checklists import QUESTIONS
+from .models import (
+    OPEN_STATUSES,
+    Checklist,
+    Decision,
+    DecisionKind,
+    Override,
+    SensitiveWord,
+    Stage,
+    Submission,
+    SubmissionStatus,
+)
+from .registry import publishable_for
+from .scanner import PERSONAL_KINDS, Hit, HitKind, scan
+
+PUBLICATION_WORKING_DAYS = 20  # 条例 第二十六条
+
+
+def default_stages(organisation: Organisation) -> list[Stage]:
+    """The seed's process: secrecy and personal-data check → 社会事务办 review → 党政办 final approval."""
+    offices = {o.short_name: o for o in organisation.children.all()}
+    party = offices.get("党政办", organisation)
+    social = offices.get("社会事务办", organisation)
+    specs = [
+        ("保密审查和个人信息检查", party, Role.REVIEWER, Checklist.SECRECY),
+        ("社会事务办审核", social, Role.REVIEWER, Checklist.CONTENT),
+        ("党政办终审", party, Role.OFFICE_HEAD, Checklist.FINAL),
+    ]
+    return [
+        Stage.objects.create(
+            organisation=organisation, position=n, name=name, decider_organisation=org, decider_role=role, checklist=c
+        )
+        for n, (name, org, role, c) in enumerate(specs, start=1)
+    ]
+
+
+def process_owner(organisation: Organisation) -> Organisation:
+    """Offices publish through their town's column and follow its review process."""
+    node: Organisation | None = organisation
+    while node is not None:
+        if node.runs_own_column or Stage.objects.filter(organisation=node).exists():
+            return node
+        node = node.parent
+    return organisation
+
+
+def stages_for(organisation: Organisation) -> list[Stage]:
+    owner = process_owner(organisation)
+    stages = list(Stage.objects.filter(organisation=owner).select_related("decider_organisation"))
+    return stages or default_stages(owner)
+
+
+def is_final(stage: Stage) -> bool:
+    return not Stage.objects.filter(organisation=stage.organisation, position__gt=stage.position).exists()
+
+
+def _hits(content: Any) -> list[dict[str, Any]]:
+    publishable = publishable_for(content)
+    words = SensitiveWord.objects.values_list("word", flat=True)
+    return [{**asdict(hit), "key": hit.context_key} for hit in scan(publishable.texts(content), words)]
+
+
+def _record(submission: Submission, kind: DecisionKind, actor: Any, **extra: Any) -> Decision:
+    return Decision.objects.create(submission=submission, stage=submission.stage, kind=kind, actor=actor, **extra)
+
+
+@transaction.atomic
+def submit(*, content: models.Model, actor: Any, now: datetime | None = None) -> Submission:
+    """Put content in the queue at the first stage, with the automatic checks run on it."""
+    now = now or timezone.now()
+    publishable = publishable_for(content)
+    organisation: Organisation = content.organisation  # type: ignore[attr-defined]
+    stages = stages_for(organisation)
+    formed = publishable.formed_on(content)
+    submission = Submission.objects.create(
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        organisation=organisation,
+        title=str(content)[:200],
+        stage=stages[0],
+        stage_entered_at=now,
+        submitted_by=actor,
+        publish_by=add_working_days(formed, PUBLICATION_WORKING_DAYS).value,
+        hits=_hits(content),
+    )
+    _record(submission, DecisionKind.SUBMIT, actor, detail={"hits": len(submission.hits)})
+    _notify_on_commit(submission)
+    return submission
+
+
+def open_submission(content: models.Model) -> Submission | None:
+    return Submission.objects.filter(
+        content_type=ContentType.objects.get_for_model(content), object_id=content.pk, status__in=OPEN_STATUSES
+    ).first()
+
+
+def approved_for_publication(content: models.Model) -> bool:
+    """条例 第十七条 先审后发: true only while the review queue is publishing this content."""
+    return Submission.objects.filter(
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        status=SubmissionStatus.PUBLISHED,
+        closed_at__isnull=True,
+    ).exists()
+
+
+def can_decide(user: Any, submission: Submission) -> bool:
+    stage = submission.stage
+    return bool(stage) and has_role(user, stage.decider_organisation, Role(stage.decider_role))  # type: ignore[union-attr]
+
+
+def blocking_hits(submission: Submission) -> list[dict[str, Any]]:
+    """Hits that are neither masked away (they vanish on rescan) nor kept by two reviewers."""
+    kept = set(
+        Override.objects.filter(submission=submission, confirmed_by__isnull=False).values_list("hit_key", flat=True)
+    )
+    return [h for h in submission.hits if h["key"] not in kept]
+
+
+def _lock(submission: Submission, expected_stage_id: int | None) -> Submission:
+    current = Submission.objects.select_for_update().select_related("stage").get(pk=submission.pk)
+    if current.status not in OPEN_STATUSES or (expected_stage_id is not None and current.stage_id != expected_stage_id):
+        raise ValidationError("该内容已被他人处理或已进入下一环节，请刷新页面。", code="stale")
+    return current
+
+
+def _checklist_errors(stage: Stage, answers: dict[str, str]) -> list[str]:
+    return [f"审核要点“{label}”未确认。" for key, label in QUESTIONS[stage.checklist] if answers.get(key) != "yes"]
+
+
+@transaction.atomic
+def approve(
+    *,
+    submission: Submission,
+    actor: Any,
+    checklist: dict[str, str],
+    comment: str = "",
+    stage_id: int | None = None,
+    scheduled_for: datetime | None = None,
+    now: datetime | None = None,
+) -> Submission:
+    now = now or timezone.now()
+    current = _lock(submission, stage_id)
+    if current.status != SubmissionStatus.IN_REVIEW:
+        raise ValidationError("正在等待保密行政管理部门答复，不能通过。")
+    if not can_decide(actor, current):
+        raise PermissionDenied
+    stage = current.stage
+    assert stage is not None
+    content = current.content
+    publishable = publishable_for(content)
+    errors = _checklist_errors(stage, checklist) + publishable.metadata_errors(content)
+    errors += [f"链接指向的页面不存在：{link}" for link in publishable.internal_links(content)]
+    blocking = blocking_hits(current)
+    if blocking:
+        errors.append(f"自动检查发现 {len(blocking)} 处需处理的内容，请遮盖，或由两名审核人员分别说明理由后保留。")
+    if errors:
+        raise ValidationError(errors)
+    _record(current, DecisionKind.APPROVE, actor, comment=comment, checklist=checklist)
+    later = Stage.objects.filter(organisation=stage.organisation, position__gt=stage.position).order_by("position")
+    following = later.first()
+    if following is not None:
+        current.stage, current.stage_entered_at = following, now
+        current.save(update_fields=["stage", "stage_entered_at"])
+        _notify_on_commit(current)
+        return current
+    if scheduled_for and scheduled_for > now:
+        current.status, current.scheduled_for = SubmissionStatus.SCHEDULED, scheduled_for
+        current.save(update_fields=["status", "scheduled_for"])
+        return current
+    return _publish(current, actor, now)
+
+
+def _publish(submission: Submission, actor: Any, now: datetime) -> Submission:
+    submission.status = SubmissionStatus.PUBLISHED
+    submission.save(update_fields=["status"])
+    publishable_for(submission.content).publish(submission.content, actor, now)
+    submission.closed_at = now
+    submission.save(update_fields=["closed_at"])
+    _record(submission, DecisionKind.PUBLISH, actor)
+    return submission
+
+
+@transaction.atomic
+def publish_due(*, now: datetime | None = None) -> int:
+    """Publish approved content whose scheduled time has come (run by cron or the task worker)."""
+    now = now or timezone.now()
+    due = Submission.objects.select_for_update().filter(status=SubmissionStatus.SCHEDULED, scheduled_for__lte=now)
+    count = 0
+    for submission in due:
+        final = submission.decisions.filter(kind=DecisionKind.APPROVE).order_by("-at").first()
+        _publish(submission, final.actor if final else None, now)
+        count += 1
+    return count
+
+
+def _close(
+    submission: Submission, actor: Any, comment: str, kind: DecisionKind, status: SubmissionStatus, now: datetime
+) -> Submission:
+    if not comment.strip():
+        raise ValidationError({"comment": "请填写意见，说明原因。"})
+    _record(submission, kind, actor, comment=comment.strip())
+    submission.status, submission.closed_at = status, now
+    submission.save(update_fields=["status", "closed_at"])
+    publishable_for(submission.content).send_back(submission.content, actor, comment.strip())
+    return submission
+
+
+@transaction.atomic
+def return_for_changes(
+    *, submission: Submission, actor: Any, comment: str, stage_id: int | None = None, now: datetime | None = None
+) -> Submission:
+    current = _lock(submission, stage_id)
+    if not can_decide(actor, current):
+        raise PermissionDenied
+    return _close(current, actor, comment, DecisionKind.RETURN, SubmissionStatus.RETURNED, now or timezone.now())
+
+
+@transaction.atomic
+def reject(
+    *, submission: Submission, actor: Any, comment: str, stage_id: int | None = None, now: datetime | None = None
+) -> Submission:
+    current = _lock(submission, stage_id)
+    if not can_decide(actor, current):
+        raise PermissionDenied
+    return _close(current, actor, comment, DecisionKind.REJECT, SubmissionStatus.REJECTED, now or timezone.now())
+
+
+@transaction.atomic
+def refer(*, submission: Submission, actor: Any, comment: str, stage_id: int | None = None) -> Submission:
+    """Status unclear: refer to the competent department or secrecy authority; the content waits."""
+    current = _lock(submission, stage_id)
+    if not can_decide(actor, current) or current.status != SubmissionStatus.IN_REVIEW:
+        raise PermissionDenied
+    if not comment.strip():
+        raise ValidationError({"comment": "请写明报送的部门和事由。"})
+    _record(current, DecisionKind.REFER, actor, comment=comment.strip())
+    current.status = SubmissionStatus.REFERRED
+    current.save(update_fields=["status"])
+    return current
+
+
+@transaction.atomic
+def record_answer(*, submission: Submission, actor: Any, comment: str) -> Submission:
+    current = _lock(submission, None)
+    if current.status != SubmissionStatus.REFERRED or not can_decide(actor, current):
+        raise PermissionDenied
+    if not comment.strip():
+        raise ValidationError({"comment": "请登记保密行政管理部门的答复。"})
+    _record(current, DecisionKind.ANSWER, actor, comment=comment.strip())
+    current.status = SubmissionStatus.IN_REVIEW
+    current.save(update_fields=["status"])
+    return current
+
+
+@transaction.atomic
+def apply_masking(*, submission: Submission, actor: Any) -> Submission:
+    """Replace personal data in the content's texts by the proposed masks, then check again."""
+    current = _lock(submission, None)
+    if not can_decide(actor, current):
+        raise PermissionDenied
+    personal = [
+        _hit(h) for h in current.hits if h["kind"] in PERSONAL_KINDS and not h["source"].startswith("attachment")
+    ]
+    if personal:
+        publishable_for(current.content).mask(current.content, personal, actor)
+    current.hits = _hits(current.content)
+    current.save(update_fields=["hits"])
+    _record(current, DecisionKind.MASK, actor, detail={"masked": len(personal), "remaining": len(current.hits)})
+    return current
+
+
+def _hit(data: dict[str, Any]) -> Hit:
+    return Hit(HitKind(data["kind"]), data["source"], data["start"], data["end"], data["text"], data["masked"])
+
+
+@transaction.atomic
+def rescan(*, submission: Submission, actor: Any) -> Submission:
+    """Check again after the content changed (a new version)."""
+    current = _lock(submission, None)
+    current.hits = _hits(current.content)
+    current.save(update_fields=["hits"])
+    _record(current, DecisionKind.RESCAN, actor, detail={"hits": len(current.hits)})
+    return current
+
+
+@transaction.atomic
+def override_hit(*, submission: Submission, actor: Any, hit_key: str, reason: str) -> Override:
+    """The first reviewer asks to keep a flagged passage with a reason; a second, different one confirms."""
+    current = _lock(submission, None)
+    if not can_decide(actor, current) and not _is_reviewer(actor, current.organisation):
+        raise PermissionDenied
+    if hit_key not in {h["key"] for h in current.hits}:
+        raise ValidationError("该检查结果已不存在，请刷新页面。")
+    override = Override.objects.select_for_update().filter(submission=current, hit_key=hit_key).first()
+    if override is None:
+        if not reason.strip():
+            raise ValidationError({"reason": "请说明保留的理由。"})
+        override = Override.objects.create(
+            submission=current, hit_key=hit_key, reason=reason.strip(), requested_by=actor
+        )
+        _record(current, DecisionKind.OVERRIDE, actor, comment=reason.strip(), detail={"hit": hit_key})
+        return override
+    if override.confirmed_by_id:
+        return override
+    if override.requested_by_id == actor.pk:
+        raise ValidationError("保留须由另一名审核人员确认，不能由申请人本人确认。")
+    override.confirmed_by = actor
+    override.save(update_fields=["confirmed_by"])
+    _record(current, DecisionKind.CONFIRM_OVERRIDE, actor, comment=reason.strip(), detail={"hit": hit_key})
+    return override
+
+
+def _is_reviewer(user: Any, organisation: Organisation) -> bool:
+    return any(
+        has_role(user, stage.decider_organisation, Role(stage.decider_role)) for stage in stages_for(organisation)
+    )
+
+
+def working_days_left(submission: Submission, today: date) -> int:
+    from portal.workdays import working_days_between
+
+    return working_days_between(today, submission.publish_by).value
+
+
+def _notify_on_commit(submission: Submission) -> None:
+    from .notifications import notify_stage
+
+    pk = submission.pk
+    transaction.on_commit(lambda: notify_stage(pk))

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from review import views
+
+app_name = "review"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("batch/", views.approve_batch, name="batch"),
+    path("<int:pk>/", views.submission_page, name="submission"),
+    path("<int:pk>/decide/", views.decide, name="decide"),
+    path("<int:pk>/mask/", views.mask, name="mask"),
+    path("<int:pk>/override/", views.override, name="override"),
+    path("<int:pk>/answer/", views.answer, name="answer"),
+]

@@ -1,0 +1,244 @@
+"""The reviewer's queue and review page."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from portal.models import Role
+from portal.permissions import has_role, is_inspector, memberships_of, staff_required
+from portal.workdays import working_days_between
+
+from . import services
+from .forms import AnswerForm, DecisionForm, OverrideForm
+from .models import OPEN_STATUSES, Checklist, DecisionKind, Override, Stage, Submission
+from .registry import publishable_for
+from .scanner import PERSONAL_KINDS, HitKind
+
+SOURCE_LABELS = {"title": "标题", "summary": "内容概述", "body": "正文", "document_number": "文号"}
+
+
+def _decidable(user: Any) -> Q:
+    pairs = [(m.organisation_id, m.role) for m in memberships_of(user)]
+    query = Q(pk__in=[])
+    for organisation_id, role in pairs:
+        query |= Q(stage__decider_organisation_id=organisation_id, stage__decider_role=role)
+    return query
+
+
+@staff_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """What waits for this reviewer, oldest first, with the working days left before the Art. 26 limit."""
+    waiting = (
+        Submission.objects.filter(_decidable(request.user), status__in=OPEN_STATUSES)
+        .select_related("stage", "organisation")
+        .order_by("submitted_at", "id")
+    )
+    page = Paginator(waiting, 30).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [(s, working_days_between(today, s.publish_by).value) for s in page]
+    return render(request, "review/queue.html", {"page_obj": page, "rows": rows})
+
+
+def _submission_for(request: HttpRequest, pk: int) -> Submission:
+    submission = get_object_or_404(Submission.objects.select_related("stage", "organisation"), pk=pk)
+    user = request.user
+    related = has_role(user, submission.organisation, Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
+    if not (services.can_decide(user, submission) or related or is_inspector(user)):
+        raise Http404("未找到")
+    return submission
+
+
+def _diff(before: list[Any], after: list[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per text, the changed lines: ("-", old) and ("+", new)."""
+    old = {t.source: t.value for t in before}
+    changes = []
+    for text in after:
+        if text.source in old and old[text.source] != text.value:
+            lines = [
+                (line[0], line[2:])
+                for line in difflib.ndiff(old[text.source].splitlines(), text.value.splitlines())
+                if line[:1] in "+-"
+            ]
+            changes.append((SOURCE_LABELS.get(text.source, text.source), lines))
+    return changes
+
+
+@staff_required
+def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission_for(request, pk)
+    content = submission.content
+    publishable = publishable_for(content)
+    stage = submission.stage
+    final = stage is not None and services.is_final(stage)
+    can_decide = submission.status in OPEN_STATUSES and services.can_decide(request.user, submission)
+    overrides = {o.hit_key: o for o in Override.objects.filter(submission=submission).select_related("requested_by")}
+    hits = [
+        {**hit, "kind_label": HitKind(hit["kind"]).label, "personal": hit["kind"] in PERSONAL_KINDS,
+         "where": SOURCE_LABELS.get(hit["source"], hit["source"].replace("attachment:", "附件：")),
+         "override": overrides.get(hit["key"])}
+        for hit in submission.hits
+    ]  # fmt: skip
+    form = None
+    if can_decide and stage is not None:
+        form = DecisionForm(initial={"stage_id": stage.pk}, stage=stage, final=final)
+    context = {
+        "submission": submission,
+        "content": content,
+        "publishable": publishable,
+        "preview_url": publishable.preview_url(content),
+        "hits": hits,
+        "maskable": any(h["personal"] and not h["source"].startswith("attachment") for h in hits),
+        "metadata_errors": publishable.metadata_errors(content) if submission.status in OPEN_STATUSES else [],
+        "dead_links": publishable.internal_links(content) if submission.status in OPEN_STATUSES else [],
+        "diff": _diff(publishable.previous_texts(content), publishable.texts(content)),
+        "decisions": submission.decisions.select_related("actor", "stage"),
+        "form": form,
+        "can_decide": can_decide,
+        "answer_form": AnswerForm() if can_decide and submission.status == "referred" else None,
+        "days_left": working_days_between(timezone.localdate(), submission.publish_by).value,
+        "stages": Stage.objects.filter(organisation=submission.organisation),
+    }
+    return render(request, "review/submission.html", context)
+
+
+@require_POST
+@staff_required
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission_for(request, pk)
+    stage = submission.stage
+    if stage is None or not services.can_decide(request.user, submission):
+        raise Http404("未找到")
+    form = DecisionForm(request.POST, stage=stage, final=services.is_final(stage))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, str(message))
+        return redirect("review:submission", pk=pk)
+    data = form.cleaned_data
+    try:
+        action = data["decision"]
+        if action == "approve":
+            services.approve(
+                submission=submission,
+                actor=request.user,
+                checklist=form.checklist(),
+                comment=data["comment"],
+                stage_id=data["stage_id"],
+                scheduled_for=data.get("scheduled_for"),
+            )
+            messages.success(request, f"已通过“{stage.name}”。")
+        elif action == "return":
+            services.return_for_changes(
+                submission=submission, actor=request.user, comment=data["comment"], stage_id=data["stage_id"]
+            )
+            messages.success(request, "已退回起草人修改。")
+        elif action == "reject":
+            services.reject(
+                submission=submission, actor=request.user, comment=data["comment"], stage_id=data["stage_id"]
+            )
+            messages.success(request, "已决定不予发布。")
+        else:
+            services.refer(
+                submission=submission, actor=request.user, comment=data["comment"], stage_id=data["stage_id"]
+            )
+            messages.success(request, "已报保密行政管理部门，收到答复后请登记。")
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    except PermissionDenied:
+        messages.error(request, "您不能处理这一环节。")
+    return redirect("review:submission", pk=pk)
+
+
+@require_POST
+@staff_required
+def mask(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission_for(request, pk)
+    try:
+        services.apply_masking(submission=submission, actor=request.user)
+        messages.success(request, "已按建议遮盖个人信息并重新检查。")
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, "; ".join(getattr(error, "messages", ["您不能处理这一环节。"])))
+    return redirect("review:submission", pk=pk)
+
+
+@require_POST
+@staff_required
+def override(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission_for(request, pk)
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            kept = services.override_hit(
+                submission=submission,
+                actor=request.user,
+                hit_key=form.cleaned_data["hit_key"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, "已确认保留。" if kept.confirmed_by_id else "已申请保留，需另一名审核人员确认。")
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        except PermissionDenied:
+            messages.error(request, "您不是本机构的审核人员。")
+    return redirect("review:submission", pk=pk)
+
+
+@require_POST
+@staff_required
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission_for(request, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请登记答复内容。")
+    else:
+        try:
+            services.record_answer(submission=submission, actor=request.user, comment=form.cleaned_data["comment"])
+            messages.success(request, "已登记答复，审核继续。")
+        except PermissionDenied:
+            messages.error(request, "您不能处理这一环节。")
+    return redirect("review:submission", pk=pk)
+
+
+@require_POST
+@staff_required
+def approve_batch(request: HttpRequest) -> HttpResponse:
+    """The final stage approves several checked items at once."""
+    ids = [int(v) for v in request.POST.getlist("submission") if v.isdigit()]
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "请勾选“同意以本机关名义公开发布”。")
+        return redirect("review:queue")
+    done, failed = 0, []
+    for submission in Submission.objects.filter(
+        _decidable(request.user), pk__in=ids, status="in_review"
+    ).select_related("stage"):
+        if submission.stage is None or submission.stage.checklist != Checklist.FINAL:
+            failed.append(f"{submission.title}：不在终审环节")
+            continue
+        try:
+            services.approve(
+                submission=submission,
+                actor=request.user,
+                checklist={"approved_for_publication": "yes"},
+                stage_id=submission.stage_id,
+            )
+            done += 1
+        except (ValidationError, PermissionDenied) as error:
+            failed.append(f"{submission.title}：{'；'.join(getattr(error, 'messages', ['无权处理']))}")
+    if done:
+        messages.success(request, f"已批量通过并发布 {done} 项。")
+    for message in failed:
+        messages.error(request, message)
+    return redirect("review:queue")
+
+
+__all__ = ["DecisionKind"]
