@@ -105,6 +105,14 @@ def build(n: int) -> list[tuple[str, str, str]]:
     call_command("migrate", verbosity=0)
     if args.reuse and Item.objects.filter(status=ItemStatus.PUBLISHED).count() == n:
         print(f"reusing {n:,} generated items")
+        try:
+            indexed = search.get_index().searcher().num_docs
+        except ValueError:  # an index of an older layout
+            indexed = -1
+        if indexed != n:
+            began = time.perf_counter()
+            search.rebuild(batch=5000)
+            print(f"search index rebuilt for {n:,} items in {time.perf_counter() - began:.0f} s")
         return texts
     Item.objects.all().delete()
     town, _ = Organisation.objects.update_or_create(

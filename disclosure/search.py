@@ -3,10 +3,10 @@
 Word segmentation (jieba) misses words a dictionary splits differently (公开栏), and PostgreSQL's full-text
 configurations don't segment Chinese at all. So the index is built on characters, not words, with tantivy:
 
-- fields ``*_a`` hold the text cut into successive two-character chunks from offset 0, fields ``*_b`` the
-  same from offset 1. Any substring of length >= 2 starts at an even or an odd offset, so it is a run of
-  consecutive chunks (the last one as a prefix when its length is odd) in one of the two: a phrase query
-  on that field finds exactly the items that contain it;
+- fields ``title`` and ``body`` hold every overlapping pair of characters (公开栏 → 公开, 开栏) as a token at
+  its own position. A substring of length >= 2 is then a run of consecutive pairs: a phrase query finds
+  exactly the items that contain it. (tantivy's n-gram tokenizer puts every gram at position 0, so the
+  pairs are written out, separated by U+001F, and cut by a regular-expression tokenizer);
 - ``chars`` holds single characters, for one-character queries.
 
 Results are exactly the items that contain every space-separated term (recall 100% against a substring
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -50,8 +51,7 @@ def _schema() -> tantivy.Schema:
     for name in ("genre", "validity"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in TEXT_FIELDS:
-        builder.add_text_field(f"{name}_a", tokenizer_name="pairs", index_option="position")
-        builder.add_text_field(f"{name}_b", tokenizer_name="pairs", index_option="position")
+        builder.add_text_field(name, tokenizer_name="pairs", index_option="position")
     builder.add_text_field("chars", tokenizer_name="chars", index_option="basic")
     return builder.build()
 
@@ -66,7 +66,7 @@ def _open(path: Path) -> tantivy.Index:
         if index is None:
             path.mkdir(parents=True, exist_ok=True)
             index = tantivy.Index(SCHEMA, path=key)
-            pairs = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"(?s).{1,2}"))
+            pairs = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[^\x1f]+"))
             chars = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False))
             index.register_tokenizer("pairs", pairs.filter(tantivy.Filter.lowercase()).build())
             index.register_tokenizer("chars", chars.filter(tantivy.Filter.lowercase()).build())
@@ -108,10 +108,18 @@ def _document(item: Item, attachment_texts: Sequence[str]) -> tantivy.Document:
     for name, values in texts.items():
         for value in values:
             if value:
-                doc.add_text(f"{name}_a", value)
-                doc.add_text(f"{name}_b", value[1:])
+                doc.add_text(name, pairs_of(value))
                 doc.add_text("chars", value)
     return doc
+
+
+def pairs_of(text: str) -> str:
+    """Every overlapping pair of characters, separated by U+001F: 公开栏 → "公开\x1f开栏"."""
+    clean = text.replace(SEPARATOR, " ")
+    return SEPARATOR.join(map(str.__add__, clean, clean[1:]))
+
+
+SEPARATOR = "\x1f"
 
 
 def _published(ids: Iterable[int]) -> Iterable[tuple[Item, list[str]]]:
@@ -137,7 +145,12 @@ def index_items(ids: Iterable[int]) -> None:
 
 
 def rebuild(batch: int = 2000, progress: Any = None) -> int:
-    """Reindex every published item from scratch; returns how many were indexed."""
+    """Reindex every published item into a new, empty index (also after the index layout changed)."""
+    path = Path(settings.SEARCH_INDEX_DIR)
+    with _lock:
+        _indexes.pop(str(path), None)
+    if path.exists():
+        shutil.rmtree(path)
     index = get_index()
     writer = _writer(index)
     count = 0
@@ -175,33 +188,20 @@ def split_terms(query: str) -> list[str]:
     return [t for t in re.split(r"\s+", query.strip().lower()) if t][:MAX_TERMS]
 
 
-def _literal(text: str) -> str:
-    """Text as a regular expression that matches only itself."""
-    return "".join(f"\\{c}" if c.isascii() and not c.isalnum() else c for c in text)
-
-
 def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
     """Items whose fields contain the term as an exact substring."""
     if len(term) == 1:
         return tantivy.Query.term_query(SCHEMA, "chars", term)
-    chunks: list[str | tuple[int, str]] = [term[i : i + 2] for i in range(0, len(term), 2)]
+    pairs: list[str | tuple[int, str]] = [term[i : i + 2] for i in range(len(term) - 1)]
     alternatives = []
     for field in fields:
-        for suffix in ("_a", "_b"):
-            name = field + suffix
-            if len(term) % 2:
-                # The last character is the start of a chunk: a regular expression matches it with or without
-                # a following character (a prefix query would stop after 50 expansions and miss items).
-                words: list[str | tuple[int, str]] = [_literal(str(c)) for c in chunks[:-1]]
-                words.append(_literal(str(chunks[-1])) + "(?s:.)?")
-                query = tantivy.Query.regex_phrase_query(SCHEMA, name, words)
-            elif len(chunks) == 1:
-                query = tantivy.Query.term_query(SCHEMA, name, term)
-            else:
-                query = tantivy.Query.phrase_query(SCHEMA, name, chunks)
-            if field == "title":
-                query = tantivy.Query.boost_query(query, TITLE_BOOST)
-            alternatives.append((tantivy.Occur.Should, query))
+        if len(pairs) == 1:
+            query = tantivy.Query.term_query(SCHEMA, field, term)
+        else:
+            query = tantivy.Query.phrase_query(SCHEMA, field, pairs)
+        if field == "title":
+            query = tantivy.Query.boost_query(query, TITLE_BOOST)
+        alternatives.append((tantivy.Occur.Should, query))
     return tantivy.Query.boolean_query(alternatives)
 
 

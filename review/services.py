@@ -281,10 +281,15 @@ def apply_masking(*, submission: Submission, actor: Any) -> Submission:
     ]
     if personal:
         publishable_for(current.content).mask(current.content, personal, actor)
-    current.hits = _hits(current.content)
+    current.hits = _hits(fresh_content(current))
     current.save(update_fields=["hits"])
     _record(current, DecisionKind.MASK, actor, detail={"masked": len(personal), "remaining": len(current.hits)})
     return current
+
+
+def fresh_content(submission: Submission) -> Any:
+    """The content as it is in the database now (the generic relation caches an older copy)."""
+    return submission.content_type.get_object_for_this_type(pk=submission.object_id)
 
 
 def _hit(data: dict[str, Any]) -> Hit:
@@ -295,7 +300,7 @@ def _hit(data: dict[str, Any]) -> Hit:
 def rescan(*, submission: Submission, actor: Any) -> Submission:
     """Check again after the content changed (a new version)."""
     current = _lock(submission, None)
-    current.hits = _hits(current.content)
+    current.hits = _hits(fresh_content(current))
     current.save(update_fields=["hits"])
     _record(current, DecisionKind.RESCAN, actor, detail={"hits": len(current.hits)})
     return current

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpRe
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
 
 from disclosure import selectors
 from disclosure.filters import ItemFilter
@@ -59,6 +60,7 @@ def filtered_items(request: HttpRequest, organisation: Organisation) -> tuple[It
     return filterset, filterset.qs if (not filterset.is_bound or filterset.is_valid()) else items.none()
 
 
+@require_GET
 def api_items(request: HttpRequest, org: str) -> JsonResponse:
     """GET /api/<org>/items/?column=&topic=&genre=&year=&validity=&publisher=&page= — newest first."""
     organisation = selectors.organisation_with_column(org)
@@ -99,6 +101,7 @@ def _csv_lines(items: QuerySet[Item], request: HttpRequest) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+@require_GET
 def export_csv(request: HttpRequest, org: str) -> StreamingHttpResponse:
     organisation = selectors.organisation_with_column(org)
     _, items = filtered_items(request, organisation)
@@ -107,6 +110,7 @@ def export_csv(request: HttpRequest, org: str) -> StreamingHttpResponse:
     return response
 
 
+@require_GET
 def export_xlsx(request: HttpRequest, org: str) -> HttpResponse:
     import openpyxl
 

@@ -11,7 +11,7 @@ from django.test import Client
 
 from disclosure import services
 from disclosure.models import Genre, Guide, Item, Validity
-from tests.disclosure.conftest import review_through
+from tests.conftest import review_through
 
 
 def test_article_20_and_21_columns_are_listed_for_a_town(client: Client, town: Any) -> None:

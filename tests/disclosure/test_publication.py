@@ -14,7 +14,7 @@ from disclosure import services
 from disclosure.models import DisclosureAttribute, Genre, Item, ItemEvent, ItemStatus, ItemVersion, Validity
 from disclosure.states import TRANSITIONS, Action, ensure_allowed
 from portal.models import PlatformProfile
-from tests.disclosure.conftest import review_through
+from tests.conftest import review_through
 
 
 def test_publication_assigns_index_number_and_date(published: Callable[..., Item], town: Any) -> None:

@@ -12,7 +12,7 @@ from django.test import Client
 
 from disclosure import search, services
 from disclosure.models import Item
-from tests.disclosure.conftest import review_through
+from tests.conftest import review_through
 
 TEXTS = [
     ("村务公开栏更新通知", "各村要及时更新村务公开栏，公开栏内容每季度更新一次。"),
