@@ -46,6 +46,7 @@ test: lint typecheck migrations-check pytest
 
 bench: install
 	$(PY) bench/deadlines.py
+	$(PY) bench/scanner.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,50 @@
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from portal.admin import DutyAdmin
+
+from .models import ReviewerPreference, SensitiveWord, Stage
+
+
+@admin.register(Stage)
+class StageAdmin(DutyAdmin):
+    """Each organisation's review stages; the defaults are created at the first submission."""
+
+    list_display = ["organisation", "position", "name", "decider_organisation", "decider_role", "checklist"]
+    list_filter = ["organisation"]
+    ordering = ["organisation", "position"]
+
+
+@admin.register(SensitiveWord)
+class SensitiveWordAdmin(DutyAdmin):
+    search_fields = ["word"]
+
+
+@admin.register(ReviewerPreference)
+class ReviewerPreferenceAdmin(admin.ModelAdmin):
+    """Each reviewer chooses how to be told about waiting content: only their own row."""
+
+    fields = ["mode"]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).filter(user=request.user)
+
+    def save_model(self, request: HttpRequest, obj: ReviewerPreference, form: Any, change: bool) -> None:
+        obj.user = request.user  # type: ignore[assignment]
+        super().save_model(request, obj, form, change)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return True
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None or obj.user_id == request.user.pk
+
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not ReviewerPreference.objects.filter(user_id=request.user.pk or 0).exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
