@@ -6,6 +6,7 @@ app_name = "review"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("batch/", views.approve_batch, name="batch"),
+    path("figures/", views.figures, name="figures"),
     path("<int:pk>/", views.submission_page, name="submission"),
     path("<int:pk>/decide/", views.decide, name="decide"),
     path("<int:pk>/mask/", views.mask, name="mask"),

@@ -242,3 +242,31 @@ def approve_batch(request: HttpRequest) -> HttpResponse:
 
 
 __all__ = ["DecisionKind"]
+
+
+@staff_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """For inspectors (every organisation) and disclosure office heads (their own)."""
+    from portal.permissions import organisation_ids
+
+    from .figures import counts_by_organisation, stage_turnaround
+    from .models import Decision, Override
+
+    if is_inspector(request.user):
+        decisions, overrides = Decision.objects.all(), Override.objects.all()
+    else:
+        own = organisation_ids(request.user, Role.OFFICE_HEAD)
+        if not own:
+            raise Http404("未找到")
+        decisions = Decision.objects.filter(submission__organisation_id__in=own)
+        overrides = Override.objects.filter(submission__organisation_id__in=own)
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        decisions = decisions.filter(at__year=int(year))
+        overrides = overrides.filter(submission__submitted_at__year=int(year))
+    context = {
+        "stages": stage_turnaround(decisions),
+        "organisations": counts_by_organisation(decisions, overrides),
+        "year": year,
+    }
+    return render(request, "review/figures.html", context)

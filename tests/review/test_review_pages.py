@@ -86,3 +86,19 @@ def test_mask_button_then_the_public_sees_the_masked_text(
     decide(client_for("office_head"), submission, "approve")
     page = client.get(f"/gk/town/item/{item.pk}/").content.decode()
     assert "138****1234" in page and "13812341234" not in page
+
+
+def test_supervision_figures(client_for: Any, submitted: Callable[..., Any], personas: dict[str, User]) -> None:
+    from review import services as review
+
+    _, first = submitted(body="<p>电话13812341234</p>")
+    key = first.hits[0]["key"]
+    review.override_hit(submission=first, actor=personas["reviewer"], hit_key=key, reason="公开电话")
+    review.override_hit(submission=first, actor=personas["office_head"], hit_key=key, reason="同意")
+    decide(client_for("reviewer"), first, "approve")
+    _, second = submitted(title="退回的信息")
+    decide(client_for("reviewer"), second, "return", comment="缺少附件")
+    page = client_for("inspector").get("/staff/review/figures/").content.decode()
+    assert "保密审查和个人信息检查" in page
+    assert "<td>示例镇人民政府</td><td>2</td><td>1</td><td>0</td><td>1</td>" in page
+    assert client_for("editor").get("/staff/review/figures/").status_code == 404
