@@ -215,6 +215,9 @@ class Filters:
     validity: str = ""
 
 
+NO_FILTERS = Filters()
+
+
 def _filter_queries(filters: Filters) -> list[tantivy.Query]:
     queries = []
     for field, value in (
@@ -231,15 +234,15 @@ def _filter_queries(filters: Filters) -> list[tantivy.Query]:
     return queries
 
 
-def build_query(terms: Sequence[str], filters: Filters) -> tantivy.Query:
+def build_query(terms: Sequence[str], filters: Filters, fields: Sequence[str] = TEXT_FIELDS) -> tantivy.Query:
     """Every term must occur (in the title, the body or an attachment); filters narrow without scoring."""
-    clauses = [(tantivy.Occur.Must, _term_query(term, TEXT_FIELDS)) for term in terms]
+    clauses = [(tantivy.Occur.Must, _term_query(term, fields)) for term in terms]
     for extra in _filter_queries(filters):
         clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(extra, 0.0)))
     return tantivy.Query.boolean_query(clauses)
 
 
-def matching_ids(query: str, filters: Filters = Filters()) -> set[int]:
+def matching_ids(query: str, filters: Filters = NO_FILTERS) -> set[int]:
     """The ids of all items that match (for measuring recall): read from the date key, not the stored docs."""
     terms = split_terms(query)
     if not terms:
@@ -257,30 +260,90 @@ def matching_ids(query: str, filters: Filters = Filters()) -> set[int]:
 class SearchPage:
     terms: list[str]
     items: list[Item]
-    total: int
+    has_next: bool
 
 
-NO_FILTERS = Filters()
+# Above this many possible matches, results are collected year by year, newest first, so that a query found
+# in nearly every item reads one year's items instead of all of them.
+YEAR_BY_YEAR_ABOVE = 30_000
+
+
+def _estimate(searcher: Any, terms: Sequence[str]) -> int:
+    """An upper bound of the matches: the rarest character pair (or character) of the rarest term."""
+    bounds = []
+    for term in terms:
+        if len(term) == 1:
+            bounds.append(searcher.doc_freq("chars", term))
+        else:
+            pairs = [term[i : i + 2] for i in range(len(term) - 1)]
+            bounds.append(min(searcher.doc_freq("title", p) + searcher.doc_freq("body", p) for p in pairs))
+    return min(bounds)
+
+
+def _published_years() -> list[int]:
+    from django.db.models import Max, Min
+
+    span = Item.objects.published().aggregate(first=Min("publication_date"), last=Max("publication_date"))
+    if span["first"] is None:
+        return []
+    return list(range(span["last"].year, span["first"].year - 1, -1))
+
+
+def _by_date(
+    searcher: Any, query: tantivy.Query, skip: int, take: int, years: list[int] | None
+) -> tuple[list[int], bool]:
+    """Item ids of the matches from `skip`, newest first, and whether there are more."""
+    if years is None:
+        hits = searcher.search(query, skip + take + 1, count=False, order_by_field="pub").hits[skip:]
+        keys = [key % PK_MODULUS for key, _ in hits]
+        return keys[:take], len(keys) > take
+    keys, skipped = [], 0
+    for year in years:
+        in_year = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "year", year))]
+        )
+        result = searcher.search(in_year, skip - skipped + take + 1 - len(keys), count=True, order_by_field="pub")
+        found = getattr(result, "count", 0) or 0
+        if skipped + found <= skip:
+            skipped += found
+            continue
+        hits = result.hits[max(skip - skipped, 0) :]
+        skipped = skip
+        keys += [key % PK_MODULUS for key, _ in hits]
+        if len(keys) > take:
+            break
+    return keys[:take], len(keys) > take
 
 
 def search(
     query: str, *, filters: Filters = NO_FILTERS, sort: str = "relevance", offset: int = 0, limit: int = 20
 ) -> SearchPage:
-    """One page of the items that contain every term, best first (title matches first) or newest first."""
+    """One page of the items that contain every term. Relevance puts items whose title holds every term
+    first; within that, and when sorting by date, newest first."""
     terms = split_terms(query)
     if not terms:
-        return SearchPage(terms, [], 0)
-    query_obj = build_query(terms, filters)
-    index = get_index()
-    searcher = index.searcher()
+        return SearchPage(terms, [], False)
+    searcher = get_index().searcher()
+    years = None
+    if _estimate(searcher, terms) > YEAR_BY_YEAR_ABOVE:
+        years = [filters.year] if filters.year else _published_years()
+    everything = build_query(terms, filters)
     if sort == "date":
-        result = searcher.search(query_obj, limit, count=True, order_by_field="pub", offset=offset)
+        ids, has_next = _by_date(searcher, everything, offset, limit, years)
     else:
-        result = searcher.search(query_obj, limit, count=True, offset=offset)
-    ids = [searcher.doc(address)["id"][0] for _, address in result.hits]
+        in_title = build_query(terms, filters, fields=("title",))
+        title_count = getattr(searcher.search(in_title, 1, count=True), "count", 0) or 0
+        ids, has_next = [], False
+        if offset < title_count:
+            ids, has_next = _by_date(searcher, in_title, offset, limit, None)
+        if len(ids) < limit:
+            rest = tantivy.Query.boolean_query([(tantivy.Occur.Must, everything), (tantivy.Occur.MustNot, in_title)])
+            more, has_next = _by_date(searcher, rest, max(offset - title_count, 0), limit - len(ids), years)
+            ids += more
+        elif not has_next:
+            has_next = bool(searcher.search(everything, offset + limit + 1, count=False).hits[offset + limit :])
     by_id = Item.objects.for_catalogue().in_bulk(ids)
-    items = [by_id[pk] for pk in ids if pk in by_id]
-    return SearchPage(terms, items, getattr(result, "count", 0) or 0)
+    return SearchPage(terms, [by_id[pk] for pk in ids if pk in by_id], has_next)
 
 
 def snippet(text: str, terms: Sequence[str], width: int = 60) -> SafeString:

@@ -66,7 +66,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             (item, search.snippet(item.title, result.terms, 60), search.snippet(_text_of(item), result.terms))
             for item in result.items
         ]
-        context["has_next"] = page * PAGE_SIZE < result.total and page < MAX_PAGE
+        context["has_next"] = result.has_next and page < MAX_PAGE
     return render(request, "disclosure/search.html", context)
 
 

@@ -111,7 +111,7 @@ def test_reindex_rebuilds_from_the_database(corpus: list[Item]) -> None:
 
 def test_search_page_highlights_and_keeps_the_query(client: Client, corpus: list[Item]) -> None:
     page = client.get("/search/", {"q": "公开栏"}).content.decode()
-    assert "找到 2 条" in page and "<mark>公开栏</mark>" in page and 'value="公开栏"' in page
+    assert "包含“公开栏”的信息" in page and "<mark>公开栏</mark>" in page and 'value="公开栏"' in page
     assert "没有找到" in client.get("/search/", {"q": "不存在的词"}).content.decode()
     bad = client.get("/search/", {"q": "公开", "year": "明年"})
     assert "请输入四位数的年份" in bad.content.decode() and 'value="公开"' in bad.content.decode()
@@ -127,3 +127,26 @@ def test_search_works_with_date_filters_in_the_past(
     with django_capture_on_commit_callbacks(execute=True):
         published(title="二〇二五年的通知", when=date(2025, 3, 3))
     assert found("通知", year=2025) == ["二〇二五年的通知"]
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_year_by_year_collection_gives_the_same_pages(
+    published: Callable[..., Item],
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    threshold: int,
+) -> None:
+    """Common queries are collected year by year, newest first; pages must match the one-pass order."""
+    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", threshold)
+    with django_capture_on_commit_callbacks(execute=True):
+        for n, when in enumerate([date(2024, 3, 1), date(2025, 5, 1), date(2025, 6, 1), date(2026, 1, 5)]):
+            published(title=f"第{n}条通知", body="<p>公开栏内容</p>", when=when)
+        published(title="公开栏标题的通知", body="<p>正文</p>", when=date(2023, 1, 5))
+    first = search.search("公开栏", limit=2)
+    second = search.search("公开栏", limit=2, offset=2)
+    third = search.search("公开栏", limit=2, offset=4)
+    titles = [i.title for page in (first, second, third) for i in page.items]
+    assert titles == ["公开栏标题的通知", "第3条通知", "第2条通知", "第1条通知", "第0条通知"]
+    assert first.has_next and second.has_next and not third.has_next
+    by_date = [i.title for i in search.search("公开栏", sort="date", limit=10).items]
+    assert by_date == ["第3条通知", "第2条通知", "第1条通知", "第0条通知", "公开栏标题的通知"]
