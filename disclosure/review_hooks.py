@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
 
 from review.registry import Publishable, register
@@ -68,6 +69,17 @@ def preview_url(item: Item) -> str:
     return reverse("disclosure-staff:item-preview", args=[item.pk])
 
 
+def preview_html(item: Item) -> str:
+    context = {
+        "item": item,
+        "organisation": item.organisation,
+        "attachments": list(item.attachments.all()),
+        "interpretations": [],
+        "preview": True,
+    }
+    return render_to_string("disclosure/_article.html", context)
+
+
 def publish(item: Item, approver: Any, now: datetime) -> Item:
     return services.publish_item(item=item, approver=approver, now=now)
 
@@ -91,6 +103,7 @@ def register_item() -> None:
             metadata_errors=metadata_errors,
             internal_links=internal_links,
             preview_url=preview_url,
+            preview_html=preview_html,
             publish=publish,
             send_back=send_back,
             mask=mask,

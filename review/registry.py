@@ -22,6 +22,7 @@ class Publishable:
     metadata_errors: Callable[[Any], list[str]]
     internal_links: Callable[[Any], list[str]]
     preview_url: Callable[[Any], str]
+    preview_html: Callable[[Any], str]  # the content as the public will see it
     publish: Callable[[Any, Any, datetime], Any]  # (content, approver, now)
     send_back: Callable[[Any, Any, str], Any]  # (content, actor, reason): back to the drafter
     mask: Callable[[Any, list[Hit], Any], Any]  # (content, hits, actor): apply the masked forms

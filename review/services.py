@@ -135,7 +135,7 @@ def blocking_hits(submission: Submission) -> list[dict[str, Any]]:
 
 
 def _lock(submission: Submission, expected_stage_id: int | None) -> Submission:
-    current = Submission.objects.select_for_update().select_related("stage").get(pk=submission.pk)
+    current = Submission.objects.select_for_update(of=("self",)).select_related("stage").get(pk=submission.pk)
     if current.status not in OPEN_STATUSES or (expected_stage_id is not None and current.stage_id != expected_stage_id):
         raise ValidationError("该内容已被他人处理或已进入下一环节，请刷新页面。", code="stale")
     return current

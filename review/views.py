@@ -96,6 +96,7 @@ def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
         "content": content,
         "publishable": publishable,
         "preview_url": publishable.preview_url(content),
+        "preview_html": publishable.preview_html(content),
         "hits": hits,
         "maskable": any(h["personal"] and not h["source"].startswith("attachment") for h in hits),
         "metadata_errors": publishable.metadata_errors(content) if submission.status in OPEN_STATUSES else [],

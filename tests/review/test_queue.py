@@ -1,5 +1,6 @@
 """The review queue (条例 第十七条 先审后发; regulation.md §3; seed §三(一))."""
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from disclosure import services
 from disclosure.models import Item, ItemStatus
@@ -240,3 +242,48 @@ def test_decisions_on_closed_or_waiting_rounds_are_refused(
         else:
             with pytest.raises((ValidationError, PermissionDenied)):
                 action()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_heads_approving_at_the_same_moment_publish_once(town: Any, personas: dict[str, User]) -> None:
+    """Two final approvers press “通过” together: one publishes, the other is told it was already decided."""
+    from disclosure.models import Column, Genre
+    from portal.models import Role
+    from portal.services import grant_role
+
+    item = services.create_draft(
+        organisation=town.town,
+        author=personas["editor"],
+        fields={"column": Column.objects.get(slug="gzdt"), "genre": Genre.NEWS, "title": "并发终审",
+                "summary": "并发", "body": "<p>正文</p>", "written_date": date(2026, 11, 20)},
+    )  # fmt: skip
+    services.submit_item(item=item, actor=personas["editor"])
+    submission = review.open_submission(item)
+    submission = approve(approve(submission, personas["reviewer"]), personas["social_reviewer"])
+    grant_role(user=personas["reviewer"], organisation=submission.stage.decider_organisation, role=Role.OFFICE_HEAD)
+    outcomes: list[str] = []
+
+    def press(persona: User) -> None:
+        try:
+            approve(Submission.objects.get(pk=submission.pk), persona)
+            outcomes.append("published")
+        except ValidationError as error:
+            outcomes.append(error.messages[0])
+        finally:
+            connection.close()
+
+    heads = [personas["office_head"], personas["reviewer"]]
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
+        for head in heads:  # in-memory SQLite is a single connection: the same lock path, in sequence
+            press(head)
+    else:
+        threads = [threading.Thread(target=press, args=(head,)) for head in heads]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert outcomes.count("published") == 1
+    assert any("已被他人处理" in outcome for outcome in outcomes)
+    assert Decision.objects.filter(kind=DecisionKind.PUBLISH).count() == 1
+    item.refresh_from_db()
+    assert item.status == ItemStatus.PUBLISHED

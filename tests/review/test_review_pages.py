@@ -34,6 +34,7 @@ def test_review_page_shows_checks_checklist_and_history(client_for: Any, submitt
     page = client_for("reviewer").get(f"/staff/review/{submission.pk}/").content.decode()
     assert "手机号码" in page and "138****1234" in page and "按建议遮盖全部个人信息" in page
     assert "不涉及国家秘密" in page and "提交审核" in page
+    assert "公众将看到的内容" in page and "联系电话13812341234" in page
     assert client_for("other_staff").get(f"/staff/review/{submission.pk}/").status_code == 404
 
 
