@@ -258,8 +258,9 @@ def test_two_heads_approving_at_the_same_moment_publish_once(town: Any, personas
                 "summary": "并发", "body": "<p>正文</p>", "written_date": date(2026, 11, 20)},
     )  # fmt: skip
     services.submit_item(item=item, actor=personas["editor"])
-    submission = review.open_submission(item)
-    submission = approve(approve(submission, personas["reviewer"]), personas["social_reviewer"])
+    opened = review.open_submission(item)
+    assert opened is not None
+    submission = approve(approve(opened, personas["reviewer"]), personas["social_reviewer"])
     grant_role(user=personas["reviewer"], organisation=submission.stage.decider_organisation, role=Role.OFFICE_HEAD)
     outcomes: list[str] = []
 
