@@ -273,7 +273,8 @@ def test_two_heads_approving_at_the_same_moment_publish_once(town: Any, personas
         finally:
             connection.close()
 
-    heads = [personas["office_head"], personas["reviewer"]]
+    # fresh user objects: each request reads the user's roles anew (the grant above is not in the old copy)
+    heads = [User.objects.get(username="office_head"), User.objects.get(username="reviewer")]
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
         for head in heads:  # in-memory SQLite is a single connection: the same lock path, in sequence
             press(head)
