@@ -37,9 +37,11 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = QUESTIONS[stage.checklist]
         for key, label in self.questions:
-            self.fields[f"q_{key}"] = forms.ChoiceField(
-                label=label, choices=ANSWERS, widget=forms.RadioSelect, required=False
+            question = forms.ChoiceField(
+                label=label, choices=ANSWERS, widget=forms.RadioSelect, required=False, help_text="通过时须选“是”。"
             )
+            question.show_optional = False  # type: ignore[attr-defined]  # answered for approval, not for a return
+            self.fields[f"q_{key}"] = question
         if not final:
             del self.fields["scheduled_for"]
 
