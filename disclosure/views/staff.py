@@ -25,6 +25,16 @@ def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
     return get_for_staff(request, queryset, roles=roles or READ_ROLES, pk=pk)
 
 
+def review_rounds(item: Item) -> list[Any]:
+    """The item's review rounds, newest first, each with its decisions (the item's review history)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from review.models import Submission
+
+    rounds = Submission.objects.filter(content_type=ContentType.objects.get_for_model(Item), object_id=item.pk)
+    return list(rounds.select_related("stage").prefetch_related("decisions__actor", "decisions__stage").order_by("-id"))
+
+
 def _form_errors(form: Any, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
@@ -112,6 +122,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_revise": is_editor and item.status == ItemStatus.PUBLISHED,
         "can_withdraw": has_role(user, item.organisation, Role.OFFICE_HEAD) and item.status == ItemStatus.PUBLISHED,
         "postings": list(item.postings.all()),
+        "review_rounds": review_rounds(item),
         "attachment_form": AttachmentForm(),
         "docx_form": DocxForm(),
     }

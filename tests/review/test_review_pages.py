@@ -103,3 +103,14 @@ def test_supervision_figures(client_for: Any, submitted: Callable[..., Any], per
     assert "保密审查和个人信息检查" in page
     assert "<td>示例镇人民政府</td><td>2</td><td>1</td><td>0</td><td>1</td>" in page
     assert client_for("editor").get("/staff/review/figures/").status_code == 404
+
+
+def test_the_items_page_shows_its_review_history_to_its_own_staff_only(
+    client_for: Any, submitted: Callable[..., Any]
+) -> None:
+    item, submission = submitted()
+    decide(client_for("reviewer"), submission, "return", comment="请补充依据")
+    page = client_for("editor").get(f"/staff/items/{item.pk}/").content.decode()
+    assert "审核记录" in page and "退回修改：请补充依据" in page and f"/staff/review/{submission.pk}/" in page
+    assert client_for("other_staff").get(f"/staff/items/{item.pk}/").status_code == 404
+    assert client_for("other_staff").get(f"/staff/review/{submission.pk}/").status_code == 404
