@@ -21,6 +21,14 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY 未设置：DEBUG 关闭时必须通过环境变量提供 SECRET_KEY。")
     SECRET_KEY = "insecure-development-key-only-for-debug-mode"
 
+# Keys for personal data at rest (portal/crypto.py): base64 of 32 random bytes each; the first encrypts.
+# Generate one with: python -c "import base64,os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())"
+PERSONAL_DATA_KEYS = env.list("PERSONAL_DATA_KEYS", default=[])
+if not PERSONAL_DATA_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("PERSONAL_DATA_KEYS 未设置：DEBUG 关闭时必须提供加密个人信息的密钥。")
+    PERSONAL_DATA_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE="]  # development only
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

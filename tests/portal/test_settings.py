@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    unset = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL",
+             "PERSONAL_DATA_KEYS"}  # fmt: skip
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
     return subprocess.run(
@@ -33,6 +34,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
         "WARNING",
         DEBUG="false",
         SECRET_KEY="p" * 20 + "roduction-secret-key-with-enough-entropy-8f3k2j1h",
+        PERSONAL_DATA_KEYS="cHJvZHVjdGlvbi1saWtlLWtleS0zMi1ieXRlcy4uLi4=",
         ALLOWED_HOSTS="gk.example.gov.cn",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
