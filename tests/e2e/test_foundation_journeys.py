@@ -87,3 +87,20 @@ def test_the_accessibility_scan_does_catch_violations(page: Any, axe_check: Any)
     )
     with pytest.raises(AssertionError, match=r"color-contrast|label"):
         axe_check(page, "bad page")
+
+
+def test_citizen_finds_an_item_by_search_and_reads_it(
+    page: Any, live_server: Any, published: Any, axe_check: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        published(title="关于村务公开栏更新的通知", body="<p>各村要及时更新村务公开栏。</p>", column="fgwj")
+    page.goto(live_server.url + "/gk/town/c/fgwj/")
+    axe_check(page, "column list")
+    page.get_by_label("站内搜索").fill("公开栏")
+    page.get_by_role("button", name="搜索", exact=True).click()
+    assert page.locator("mark").first.inner_text() == "公开栏"
+    axe_check(page, "search results")
+    page.get_by_role("link", name="关于村务公开栏更新的通知").click()
+    assert page.locator("h1").inner_text() == "关于村务公开栏更新的通知"
+    assert page.get_by_text("索引号").first.is_visible()
+    axe_check(page, "item page")
