@@ -211,3 +211,17 @@ def _migration_data(request: Any) -> None:
 
     for name in ("disclosure.migrations.0002_statutory_columns", "disclosure.migrations.0003_topics"):
         importlib.import_module(name).forwards(apps, None)
+
+
+@pytest.fixture
+def pdf_support() -> None:
+    """PDF layouts need Pango and a CJK font from the system: skipped with the reason where they are missing
+    (`apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk`); in CI their absence fails the run."""
+    import os
+
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI 环境缺少 WeasyPrint 需要的系统库：{exc}")
+        pytest.skip(f"缺少 WeasyPrint 需要的系统库（Pango）：{exc}")

@@ -12,7 +12,7 @@ from disclosure.models import Item, Posting
 
 @pytest.mark.parametrize("layout", ["poster", "leaflet", "booklet"])
 def test_layouts_are_pdfs_with_embedded_chinese_text(
-    client_for: Any, published: Callable[..., Item], layout: str
+    client_for: Any, published: Callable[..., Item], layout: str, pdf_support: None
 ) -> None:
     first = published(title="关于秋季森林防火的通告")
     second = published(title="临时救助办理指南")

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from disclosure.models import Guide
 
 
-def test_blank_form_is_a_pdf_with_the_required_fields(client: Client, town: Any) -> None:
+def test_blank_form_is_a_pdf_with_the_required_fields(client: Client, town: Any, pdf_support: None) -> None:
     response = client.get("/ysq/town/form.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
