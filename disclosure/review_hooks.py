@@ -15,7 +15,7 @@ from review.registry import Publishable, register
 from review.scanner import Hit, Text
 
 from . import services
-from .models import Item, ItemStatus
+from .models import Item
 
 HREF = re.compile(r"""href=["']([^"']+)["']""")
 
@@ -109,6 +109,3 @@ def register_item() -> None:
             mask=mask,
         ),
     )
-
-
-__all__ = ["ItemStatus", "register_item"]

@@ -123,7 +123,7 @@ def approved_for_publication(content: models.Model) -> bool:
 
 def can_decide(user: Any, submission: Submission) -> bool:
     stage = submission.stage
-    return bool(stage) and has_role(user, stage.decider_organisation, Role(stage.decider_role))  # type: ignore[union-attr]
+    return stage is not None and has_role(user, stage.decider_organisation, Role(stage.decider_role))
 
 
 def blocking_hits(submission: Submission) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ from portal.workdays import working_days_between
 
 from . import services
 from .forms import AnswerForm, DecisionForm, OverrideForm
-from .models import OPEN_STATUSES, Checklist, DecisionKind, Override, Stage, Submission
+from .models import OPEN_STATUSES, Checklist, Override, Stage, Submission
 from .registry import publishable_for
 from .scanner import PERSONAL_KINDS, HitKind
 
@@ -240,9 +240,6 @@ def approve_batch(request: HttpRequest) -> HttpResponse:
     for message in failed:
         messages.error(request, message)
     return redirect("review:queue")
-
-
-__all__ = ["DecisionKind"]
 
 
 @staff_required

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from disclosure import search
-from disclosure.models import Column, Genre, Topic, Validity
+from disclosure.models import Column, Genre, Item, Topic, Validity
 from portal.models import Organisation
 
 PAGE_SIZE = 20
@@ -70,6 +70,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/search.html", context)
 
 
-def _text_of(item: object) -> str:
-    """The text a snippet is cut from: the summary when it holds a term, else the body."""
-    return f"{item.summary}\n{item.body_text}"  # type: ignore[attr-defined]
+def _text_of(item: Item) -> str:
+    """The text a snippet is cut from: the summary, then the body."""
+    return f"{item.summary}\n{item.body_text}"
