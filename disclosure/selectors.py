@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from portal.models import Organisation, OrganisationKind
 
+from . import columns
 from .models import Column, ColumnKind, Item, ItemStatus
 from .models.catalogue import ColumnScope
 
@@ -85,4 +87,16 @@ def withdrawn_or_missing(index_number: str) -> Item | None:
     return Item.objects.filter(index_number=index_number, status=ItemStatus.WITHDRAWN).first()
 
 
-STATUTORY_KINDS = [ColumnKind.RULES, ColumnKind.STATUTORY, ColumnKind.ANNUAL_REPORT]
+# The first-level columns that list items, and the kind of column each lists (the guide is generated).
+KIND_OF_SPEC = {
+    columns.RULES.slug: ColumnKind.RULES,
+    columns.STATUTORY.slug: ColumnKind.STATUTORY,
+    columns.ANNUAL_REPORT.slug: ColumnKind.ANNUAL_REPORT,
+}
+
+
+def first_level_sections(organisation: Organisation) -> tuple[list[tuple[Any, list[Item]]], list[Item]]:
+    """The four first-level columns with their latest items, and the latest news: one query per kind."""
+    latest = latest_by_kind(organisation, [*KIND_OF_SPEC.values(), ColumnKind.NEWS])
+    sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
+    return sections, latest[ColumnKind.NEWS]

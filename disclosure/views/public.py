@@ -14,11 +14,6 @@ from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemS
 from portal.models import Organisation
 
 PAGE_SIZE = 20
-KIND_OF_SPEC = {
-    columns.RULES.slug: ColumnKind.RULES,
-    columns.STATUTORY.slug: ColumnKind.STATUTORY,
-    columns.ANNUAL_REPORT.slug: ColumnKind.ANNUAL_REPORT,
-}
 
 
 def column_breadcrumbs(organisation: Organisation, *tail: tuple[str, str]) -> list[tuple[str, str]]:
@@ -35,8 +30,7 @@ def column_breadcrumbs(organisation: Organisation, *tail: tuple[str, str]) -> li
 def organisation_column(request: HttpRequest, org: str) -> HttpResponse:
     """An organisation's 政府信息公开 column: the four first-level columns with their latest items."""
     organisation = selectors.organisation_with_column(org)
-    latest = selectors.latest_by_kind(organisation, selectors.STATUTORY_KINDS)
-    sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
+    sections, _ = selectors.first_level_sections(organisation)
     context = {
         "organisation": organisation,
         "sections": sections,
@@ -52,7 +46,7 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
         raise Http404("栏目不存在")
     if spec is columns.GUIDE:
         return guide(request, organisation)
-    kind = KIND_OF_SPEC[spec.slug]
+    kind = selectors.KIND_OF_SPEC[spec.slug]
     sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
     publishers = selectors.publishers(organisation)
     items = selectors.column_items(organisation, kind=kind)

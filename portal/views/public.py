@@ -3,9 +3,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from disclosure import columns, selectors
-from disclosure.models import ColumnKind, TopicPage
-from disclosure.views.public import KIND_OF_SPEC
+from disclosure import selectors
+from disclosure.models import TopicPage
 from portal.context_processors import MODES
 from portal.models import Organisation, PlatformProfile
 
@@ -18,9 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     news: list = []
     if organisation is not None:
         others = others.exclude(pk=organisation.pk)
-        latest = selectors.latest_by_kind(organisation, [*selectors.STATUTORY_KINDS, ColumnKind.NEWS])
-        sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
-        news = latest[ColumnKind.NEWS]
+        sections, news = selectors.first_level_sections(organisation)
     topic_pages = list(TopicPage.objects.filter(organisation=organisation, is_active=True)[:6]) if organisation else []
     context = {
         "topic_pages": topic_pages,
