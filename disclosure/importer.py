@@ -50,7 +50,9 @@ class Report:
         return not self.problems
 
 
-def read_rows(name: str, data: bytes) -> list[dict[str, str]]:
+def read_rows(
+    name: str, data: bytes, headers: dict[str, str] = HEADERS, required: list[str] = REQUIRED
+) -> list[dict[str, str]]:
     """Rows keyed by the code's field names; the header row is line 1, so data starts at line 2."""
     if name.lower().endswith(".xlsx"):
         import openpyxl
@@ -70,8 +72,8 @@ def read_rows(name: str, data: bytes) -> list[dict[str, str]]:
         raw = list(csv.reader(io.StringIO(text)))
     if not raw:
         raise ValueError("文件是空的。")
-    header = [HEADERS.get(str(h).strip(), "") for h in raw[0]]
-    missing = [label for label, name in HEADERS.items() if name in REQUIRED and name not in header]
+    header = [headers.get(str(h).strip(), "") for h in raw[0]]
+    missing = [label for label, name in headers.items() if name in required and name not in header]
     if missing:
         raise ValueError(f"缺少必填列：{'、'.join(missing)}。第一行应为列名。")
     rows = []
@@ -84,7 +86,7 @@ def read_rows(name: str, data: bytes) -> list[dict[str, str]]:
     return rows
 
 
-def _date(value: str) -> date | None:
+def parse_date(value: str) -> date | None:
     for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d"):
         try:
             return datetime.strptime(value, fmt).date()
@@ -123,7 +125,7 @@ def check(
         dates = {}
         for name in ("written_date", "publication_date", "validity_changed_on"):
             if row.get(name):
-                dates[name] = _date(row[name])
+                dates[name] = parse_date(row[name])
                 if dates[name] is None:
                     bad(name, f"日期“{row[name]}”无法识别，请写作 2026-11-20。")
         written, published = dates.get("written_date"), dates.get("publication_date")

@@ -13,11 +13,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from portal.models import AdministratorDuty, Duty, Membership, Organisation, Role
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 # Inspectors only read; every other role may change its own organisation's rows.
 WRITING_ROLES = tuple(r for r in Role if r != Role.INSPECTOR)
@@ -111,7 +112,7 @@ def staff_required(view: View) -> View:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_staff_member(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -123,7 +124,7 @@ def duty_required(duty: Duty) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @login_required
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not has_duty(request.user, duty):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

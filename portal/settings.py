@@ -172,6 +172,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Files that are never public (applicants' attachments): no URL, served by staff views after a permission check.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+
+# 依申请公开 (requests_app): whether waiting for a processing fee pauses the reply clock (regulation.md §1.6,
+# [choice], default off), and the working days before a deadline when reminders start.
+FEE_WAIT_PAUSES_CLOCK = env.bool("FEE_WAIT_PAUSES_CLOCK", default=False)
+REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None

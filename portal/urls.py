@@ -33,5 +33,6 @@ urlpatterns = [
     path("staff/items/", include("disclosure.staff_urls")),
     path("staff/review/", include("review.urls")),
     path("ysq/", include("requests_app.urls")),
+    path("staff/ysq/", include("requests_app.staff_urls")),
     path("admin/", admin.site.urls),
 ]

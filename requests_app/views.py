@@ -1,9 +1,17 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import hmac
+import uuid
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
 from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
-from requests_app import rules
+from requests_app import intake, rules, services
+from requests_app.forms import ConfirmForm, TrackForm, WithdrawForm
+from requests_app.models import Application, Notice
 
 
 def entrance(request: HttpRequest, org: str) -> HttpResponse:
@@ -27,4 +35,175 @@ def blank_form(request: HttpRequest, org: str) -> HttpResponse:
     pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{organisation.slug}-application-form.pdf"'
+    return response
+
+
+# ---------------------------------------------------------------- the online application
+
+
+def _draft(request: HttpRequest, organisation: Any) -> intake.Draft:
+    return intake.Draft(request.session, organisation.slug)
+
+
+def apply_start(request: HttpRequest, org: str) -> HttpResponse:
+    """Before the questions: what will be asked, the personal-information notice, and the time limits."""
+    organisation = organisation_with_column(org)
+    context = {
+        "organisation": organisation,
+        "rules": rules,
+        "steps": intake.STEPS,
+        "first": intake.STEPS[0],
+        "breadcrumbs": column_breadcrumbs(organisation, ("依申请公开", reverse("requests_app:entrance", args=[org]))),
+    }
+    return render(request, "requests_app/apply_start.html", context)
+
+
+def apply_step(request: HttpRequest, org: str, step: str) -> HttpResponse:
+    organisation = organisation_with_column(org)
+    current = intake.STEP_BY_SLUG.get(step)
+    if current is None:
+        raise Http404("没有这一步")
+    draft = _draft(request, organisation)
+    if request.method == "POST" and "remove" in request.POST:
+        draft.remove_file(int(request.POST["remove"]) if request.POST["remove"].isdigit() else -1)
+        return redirect("requests_app:apply-step", org, step)
+    form = draft.form(current, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        draft.keep(current, form)
+        if current.slug == "attachments" and "upload" in request.POST:
+            return redirect("requests_app:apply-step", org, step)
+        following = draft.first_incomplete()
+        if following is not None:
+            return redirect("requests_app:apply-step", org, following.slug)
+        index = intake.STEPS.index(current)
+        if not request.GET.get("change") and index + 1 < len(intake.STEPS):
+            return redirect("requests_app:apply-step", org, intake.STEPS[index + 1].slug)
+        return redirect("requests_app:apply-check", org)
+    index = intake.STEPS.index(current)
+    back = intake.STEPS[index - 1].slug if index else None
+    context = {
+        "organisation": organisation,
+        "step": current,
+        "number": index + 1,
+        "total": len(intake.STEPS),
+        "form": form,
+        "back": reverse("requests_app:apply-step", args=[org, back])
+        if back
+        else reverse("requests_app:apply", args=[org]),
+        "files": draft.files,
+        "change": request.GET.get("change"),
+    }
+    return render(request, "requests_app/apply_step.html", context)
+
+
+def apply_check(request: HttpRequest, org: str) -> HttpResponse:
+    """Check your answers, read the notice, submit. A repeated submit gives the same application."""
+    organisation = organisation_with_column(org)
+    draft = _draft(request, organisation)
+    done = request.session.get(f"ysq-done-{org}")
+    if draft.name not in request.session and done:
+        return redirect("requests_app:apply-done", org)
+    missing = draft.first_incomplete()
+    if missing is not None:
+        return redirect("requests_app:apply-step", org, missing.slug)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submitted = services.submit_online(
+            organisation=organisation,
+            data=draft.application_data(),
+            submission_key=uuid.UUID(draft.key),
+            files=draft.uploads(),
+        )
+        draft.discard_uploads()
+        draft.clear()
+        request.session[f"ysq-done-{org}"] = {
+            "number": submitted.application.number,
+            "code": submitted.tracking_code,
+        }
+        _remember(request, submitted.application)
+        return redirect("requests_app:apply-done", org)
+    context = {"organisation": organisation, "rows": intake.check_rows(draft), "form": form}
+    return render(request, "requests_app/apply_check.html", context)
+
+
+def apply_done(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = organisation_with_column(org)
+    done = request.session.get(f"ysq-done-{org}")
+    if not done:
+        return redirect("requests_app:apply", org)
+    return render(request, "requests_app/apply_done.html", {"organisation": organisation, "done": done})
+
+
+# ---------------------------------------------------------------- tracking
+
+
+def _remember(request: HttpRequest, application: Application) -> None:
+    tracked = set(request.session.get("ysq-tracked", []))
+    tracked.add(application.pk)
+    request.session["ysq-tracked"] = sorted(tracked)
+
+
+def _tracked(request: HttpRequest, number: str) -> Application:
+    """An application the visitor has opened with its number and tracking code in this session."""
+    application = Application.objects.select_related("organisation").filter(number=number).first()
+    if application is None or application.pk not in request.session.get("ysq-tracked", []):
+        raise Http404("未找到该申请")
+    return application
+
+
+def track(request: HttpRequest) -> HttpResponse:
+    """Look up an application with its number and tracking code (no account needed)."""
+    form = TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        number = form.cleaned_data["number"].strip()
+        application = Application.objects.filter(number=number).first()
+        expected = application.tracking_code_hash if application else ""
+        given = services.tracking_hash(form.cleaned_data["code"])
+        if application is not None and expected and hmac.compare_digest(expected, given):
+            _remember(request, application)
+            return redirect("requests_app:track-detail", number)
+        form.add_error(None, "申请编号或查询码不正确，请核对后重新输入。")
+    return render(request, "requests_app/track.html", {"form": form})
+
+
+def track_detail(request: HttpRequest, number: str) -> HttpResponse:
+    """Status, receipt date, deadline and the notices sent: nothing else of the applicant's data."""
+    application = _tracked(request, number)
+    if request.method == "POST" and application.is_open:
+        form = WithdrawForm(request.POST)
+        if form.is_valid():
+            services.withdraw(
+                application=application, actor=None, reason=form.cleaned_data["reason"], today=timezone.localdate()
+            )
+            return redirect("requests_app:track-detail", number)
+    context = {
+        "application": application,
+        "notices": application.notices.filter(to_applicant=True),
+        "withdraw_form": WithdrawForm(),
+    }
+    return render(request, "requests_app/track_detail.html", context)
+
+
+def track_notice(request: HttpRequest, number: str, pk: int, pdf: bool = False) -> HttpResponse:
+    application = _tracked(request, number)
+    notice = get_object_or_404(application.notices.filter(to_applicant=True), pk=pk)
+    return notice_response(request, notice, pdf=pdf)
+
+
+def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpResponse:
+    """A notice as a printable page or as a PDF with the Chinese fonts embedded."""
+    context = {
+        "notice": notice,
+        "organisation": notice.application.organisation,
+        "paragraphs": notice.body.split("\n\n"),
+    }
+    if not pdf:
+        return render(request, "requests_app/notice.html", context)
+    import weasyprint
+    from django.template.loader import render_to_string
+
+    html = render_to_string("requests_app/notice.html", {**context, "for_pdf": True})
+    document = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.pdf"'
     return response

@@ -19,6 +19,7 @@ class AuditKind(models.TextChoices):
     DUTY_GRANTED = "duty_granted", "授予管理员职责"
     DUTY_REVOKED = "duty_revoked", "撤销管理员职责"
     CALENDAR_CHANGED = "calendar_changed", "工作日历变更"
+    DATA_REVEALED = "data_revealed", "查看完整个人信息"
 
 
 class AppendOnlyError(Exception):

@@ -1,0 +1,147 @@
+"""Import the historical application register (CSV or XLSX) so that past years' statistics exist: check
+every row first, report each problem by line and column, and import nothing until the whole file is clean."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from disclosure.importer import Problem, Report, parse_date, read_rows
+from portal.models import Organisation
+from portal.workdays import working_days_between
+
+from .models import ApplicantType, Application, Form, Kind, Status, Way
+from .outcomes import REPORT_ROW, Outcome
+from .receipt import Channel
+from .services import application_number, record_event
+from .states import Action
+
+HEADERS = {
+    "原编号": "number", "收到申请日期": "received_on", "申请人类型": "applicant_type", "申请方式": "channel",
+    "申请人": "name", "所需信息": "description", "办理结果": "outcome", "答复日期": "replied_on",
+    "延长工作日数": "extension", "备注": "note",
+}  # fmt: skip
+REQUIRED = ["received_on", "applicant_type", "channel", "name", "description", "outcome", "replied_on"]
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def _lookup(choices: Any) -> dict[str, str]:
+    """Accept the full label and its short form (after the colon) of each choice."""
+    table = {}
+    for value, label in choices:
+        table[str(label)] = value
+        table[str(label).split("：", 1)[-1]] = value
+        table[value] = value
+    return table
+
+
+APPLICANT_TYPES = _lookup(ApplicantType.choices) | {
+    "公民": ApplicantType.PERSON,
+    "其他": ApplicantType.OTHER_ORGANISATION,
+}
+CHANNELS = _lookup(Channel.choices) | {
+    "当面": Channel.IN_PERSON,
+    "信函": Channel.ORDINARY_LETTER,
+    "网上": Channel.ONLINE,
+    "网络": Channel.ONLINE,
+    "邮件": Channel.EMAIL,
+}
+OUTCOMES = _lookup(Outcome.choices) | {row: outcome for outcome, row in REPORT_ROW.items()}
+
+
+def check(organisation: Organisation, rows: list[dict[str, str]]) -> tuple[Report, list[dict[str, Any]]]:
+    report = Report(rows=len(rows))
+    numbers = [r["number"] for r in rows if r.get("number")]
+    taken = set(Application.objects.filter(number__in=numbers).values_list("number", flat=True))
+    seen: set[str] = set()
+    clean = []
+    for line, row in enumerate(rows, start=2):
+        problems: list[Problem] = []
+
+        def bad(name: str, message: str, line: int = line, problems: list[Problem] = problems) -> None:
+            label = next(k for k, v in HEADERS.items() if v == name)
+            problems.append(Problem(line, label, message))
+
+        if not any(row.values()):
+            continue
+        for name in REQUIRED:
+            if not row.get(name):
+                bad(name, "必填，不能为空。")
+        received, replied = parse_date(row.get("received_on", "")), parse_date(row.get("replied_on", ""))
+        for name, value in (("received_on", received), ("replied_on", replied)):
+            if row.get(name) and value is None:
+                bad(name, "日期格式应为 2025-03-01。")
+        if received and replied and replied < received:
+            bad("replied_on", "答复日期早于收到申请日期。")
+        applicant_type = APPLICANT_TYPES.get(row.get("applicant_type", ""))
+        if row.get("applicant_type") and applicant_type is None:
+            bad("applicant_type", "应为：自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他。")
+        channel = CHANNELS.get(row.get("channel", ""))
+        if row.get("channel") and channel is None:
+            bad("channel", "应为：当面提交、信函、网上申请、传真、电子邮件等。")
+        outcome = OUTCOMES.get(row.get("outcome", ""))
+        if row.get("outcome") and outcome is None:
+            bad("outcome", "无法识别办理结果：请使用年度报告表三的项目名称，如“予以公开”“属于国家秘密”“（四）1”。")
+        extension = row.get("extension", "") or "0"
+        if not extension.isdigit() or int(extension) > 20:
+            bad("extension", "应为0至20的整数（条例第三十三条）。")
+        number = row.get("number", "")
+        if number and (number in taken or number in seen):
+            bad("number", f"编号“{number}”已存在或在文件中重复。")
+        seen.add(number)
+        if problems:
+            report.problems.extend(problems)
+        else:
+            clean.append({
+                "number": number, "received_on": received, "replied_on": replied, "applicant_type": applicant_type,
+                "channel": channel, "outcome": outcome, "extension": int(extension), "name": row["name"][:100],
+                "description": row["description"], "note": row.get("note", ""),
+            })  # fmt: skip
+    return report, clean
+
+
+def import_register(*, organisation: Organisation, actor: Any, name: str, data: bytes, dry_run: bool) -> Report:
+    """Check the file; unless this is a dry run and only when every row is clean, import all of it at once."""
+    try:
+        rows = read_rows(name, data, HEADERS, REQUIRED)
+    except ValueError as exc:
+        return Report(problems=[Problem(1, "文件", str(exc))])
+    report, clean = check(organisation, rows)
+    if dry_run or not report.clean:
+        return report
+    with transaction.atomic():
+        for row in clean:
+            _create(organisation, actor, row)
+    report.imported = len(clean)
+    return report
+
+
+def _create(organisation: Organisation, actor: Any, row: dict[str, Any]) -> None:
+    received, replied = row["received_on"], row["replied_on"]
+    application = Application.objects.create(
+        organisation=organisation,
+        number=row["number"] or application_number(organisation, received.year),
+        channel=row["channel"],
+        submitted_at=datetime.combine(received, time(9), tzinfo=TZ),
+        arrived_on=received,
+        received_on=received,
+        clock_start=received,
+        applicant_type=row["applicant_type"],
+        name=row["name"],
+        description=row["description"],
+        kind=Kind.DISCLOSURE,
+        form=Form.PAPER,
+        way=Way.PICK_UP,
+        status=Status.ARCHIVED,
+        outcome=row["outcome"],
+        reason=row["note"],
+        extension_working_days=row["extension"],
+        replied_on=replied,
+        closed_on=replied,
+        imported=True,
+    )
+    days = working_days_between(received, replied).value
+    record_event(application, Action.IMPORT, actor, replied, row["note"], reply_working_days=days)

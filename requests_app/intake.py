@@ -1,0 +1,123 @@
+"""The online application, one question per page: the steps, and the answers kept in the session until the
+applicant submits them (nothing typed is lost when a page fails validation or the applicant goes back)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib.sessions.backends.base import SessionBase
+from django.core.files import File
+
+from . import forms as f
+from .models import ApplicantType, private_storage
+
+# The personal-information notice shown before applying and on the check page; its version is stored with
+# each application. Change the version whenever templates/requests_app/_privacy_notice.html changes.
+PRIVACY_NOTICE_VERSION = "2026-11"
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: str
+    form_class: type[forms.Form]
+
+
+STEPS = [
+    Step("kind", "申请类别", f.KindForm),
+    Step("applicant", "申请人类型", f.ApplicantTypeForm),
+    Step("identity", "申请人身份", f.IdentityForm),
+    Step("contact", "联系方式", f.ContactForm),
+    Step("information", "所需信息", f.InformationForm),
+    Step("provision", "提供形式和获取方式", f.ProvisionForm),
+    Step("attachments", "附件", f.AttachmentsForm),
+]
+STEP_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+class Draft:
+    """The answers so far, in the session under one key per organisation."""
+
+    def __init__(self, session: SessionBase, organisation_slug: str) -> None:
+        self.session, self.name = session, f"ysq-draft-{organisation_slug}"
+        stored = session.get(self.name) or {}
+        self.key: str = stored.get("key") or str(uuid.uuid4())
+        self.data: dict[str, Any] = stored.get("data", {})
+        self.files: list[dict[str, Any]] = stored.get("files", [])
+
+    def save(self) -> None:
+        self.session[self.name] = {"key": self.key, "data": self.data, "files": self.files}
+
+    def clear(self) -> None:
+        self.session.pop(self.name, None)
+
+    def form(self, step: Step, data: Any = None, files: Any = None) -> forms.Form:
+        kwargs: dict[str, Any] = {"initial": self.data}
+        if step.slug == "identity":
+            kwargs["applicant_type"] = self.data.get("applicant_type", ApplicantType.PERSON)
+        if step.slug == "provision":
+            kwargs["contact"] = self.data
+        return step.form_class(data, files, **kwargs)
+
+    def stored_form(self, step: Step) -> forms.Form:
+        """The step's form bound to the stored answers: valid when the step is complete."""
+        form = self.form(step, data={k: v for k, v in self.data.items() if v is not None})
+        return form
+
+    def keep(self, step: Step, form: forms.Form) -> None:
+        if step.slug == "attachments":
+            for upload in form.cleaned_data["uploads"]:
+                path = private_storage.save(f"pending/{self.key}/{uuid.uuid4().hex}", upload)
+                self.files.append({"name": upload.name, "path": path, "size": upload.size})
+        else:
+            self.data.update({k: v for k, v in form.cleaned_data.items()})
+        self.save()
+
+    def remove_file(self, index: int) -> None:
+        if 0 <= index < len(self.files):
+            private_storage.delete(self.files.pop(index)["path"])
+            self.save()
+
+    def first_incomplete(self) -> Step | None:
+        for step in STEPS:
+            if step.slug != "attachments" and not self.stored_form(step).is_valid():
+                return step
+        return None
+
+    def application_data(self) -> dict[str, Any]:
+        """The answers as Application fields (the fields of another applicant type dropped)."""
+        data = {}
+        for step in STEPS[:-1]:
+            form = self.stored_form(step)
+            form.is_valid()
+            data.update(form.cleaned_data)
+        data["privacy_notice_version"] = PRIVACY_NOTICE_VERSION
+        return data
+
+    def uploads(self) -> list[tuple[str, File]]:
+        return [(entry["name"], File(private_storage.open(entry["path"]), name=entry["name"])) for entry in self.files]
+
+    def discard_uploads(self) -> None:
+        for entry in self.files:
+            private_storage.delete(entry["path"])
+
+
+def check_rows(draft: Draft) -> list[tuple[Step, list[tuple[str, str]]]]:
+    """The check-your-answers page: each step's questions and answers as the applicant gave them."""
+    rows = []
+    for step in STEPS[:-1]:
+        form = draft.stored_form(step)
+        form.is_valid()
+        answers = []
+        for name, field in form.fields.items():
+            value = form.cleaned_data.get(name, "")
+            if isinstance(field, forms.ChoiceField):
+                value = dict(field.choices).get(value, value)  # type: ignore[arg-type]
+            answers.append((str(field.label), str(value or "")))
+        rows.append((step, answers))
+    files = [(entry["name"], f"{entry['size'] // 1024 + 1} KB") for entry in draft.files]
+    rows.append((STEP_BY_SLUG["attachments"], files or [("附件", "无")]))
+    return rows

@@ -1,0 +1,65 @@
+"""Mail about applications: a notice to the applicant, a new online application to the case officers, and
+deadline reminders to the case officer and the office head."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+
+from portal.models import Membership, Role
+
+from .models import Application, Notice
+
+
+def _staff(application: Application, *roles: Role) -> list[Any]:
+    users = Membership.objects.filter(
+        organisation=application.organisation, role__in=roles, user__is_active=True
+    ).values_list("user_id", flat=True)
+    return list(get_user_model().objects.filter(pk__in=users).exclude(email=""))
+
+
+def send_notice(notice_pk: int) -> None:
+    """The applicant learns that a notice was issued; the notice itself is at the tracking page."""
+    notice = Notice.objects.select_related("application__organisation").get(pk=notice_pk)
+    application = notice.application
+    link = settings.SITE_URL + reverse("requests_app:track")
+    send_mail(
+        subject=f"【{application.organisation.short_name}】{notice.title}（{notice.number}）",
+        message=f"{application.name}：\n\n您的政府信息公开申请（编号 {application.number}）有新的书面告知："
+        f"{notice.title}（{notice.number}）。\n请凭申请编号和查询码在 {link} 查看和下载。",
+        from_email=None,
+        recipient_list=[application.email],
+    )
+
+
+def send_new_application(application_pk: int) -> None:
+    application = Application.objects.select_related("organisation").get(pk=application_pk)
+    link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
+    for user in _staff(application, Role.CASE_OFFICER):
+        send_mail(
+            subject=f"【待确认】网上政府信息公开申请 {application.number}",
+            message=f"收到网上申请 {application.number}，请在1个工作日内确认收到（条例第三十一条）：{link}",
+            from_email=None,
+            recipient_list=[user.email],
+        )
+
+
+def send_reminder(application: Application, days_left: int) -> int:
+    link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
+    state = f"剩余 {days_left} 个工作日" if days_left >= 0 else f"已超期 {-days_left} 个工作日"
+    recipients = {u.email for u in _staff(application, Role.OFFICE_HEAD)}
+    if application.assignee and application.assignee.email:
+        recipients.add(application.assignee.email)
+    if not recipients:
+        return 0
+    send_mail(
+        subject=f"【依申请公开{'超期' if days_left < 0 else '即将到期'}】{application.number}（{state}）",
+        message=f"申请 {application.number} 答复期限为{application.deadline:%Y年%m月%d日}，{state}。\n{link}",
+        from_email=None,
+        recipient_list=sorted(recipients),
+    )
+    return 1

@@ -1,0 +1,266 @@
+"""Staff screens for applications: the queue, registration, the case page with its actions and notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from disclosure.models import Column
+from portal.models import Membership, Organisation, Role
+from portal.permissions import get_for_staff, has_role, organisation_ids, staff_required
+
+from . import forms as f
+from . import selectors, services
+from .models import Application, ApplicationAttachment, Notice, Status
+from .receipt import Channel
+from .states import Action, allowed_actions
+from .views import notice_response
+
+HANDLING_ROLES = (Role.CASE_OFFICER, Role.OFFICE_HEAD)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    form: type[forms.Form]
+    run: Callable[..., Any]
+    today_arg: str | None = "today"
+    actor_arg: str = "actor"
+    notice: bool = False
+    roles: tuple[Role, ...] = HANDLING_ROLES
+
+
+SPECS: dict[str, ActionSpec] = {
+    Action.CONFIRM: ActionSpec(f.EmptyForm, services.confirm),
+    Action.ASSIGN: ActionSpec(f.AssignForm, services.assign),
+    Action.REQUEST_CORRECTION: ActionSpec(f.CorrectionForm, services.request_correction, notice=True),
+    Action.RECEIVE_CORRECTION: ActionSpec(f.ReceiveCorrectionForm, services.receive_correction, today_arg=None),
+    Action.CLOSE_NO_CORRECTION: ActionSpec(f.EmptyForm, services.close_no_correction),
+    Action.CONSULT: ActionSpec(f.ConsultForm, services.consult, notice=True),
+    Action.RECORD_OPINION: ActionSpec(f.OpinionForm, services.record_opinion, today_arg=None),
+    Action.EXTEND: ActionSpec(
+        f.ExtendForm, services.extend, actor_arg="approver", notice=True, roles=(Role.OFFICE_HEAD,)
+    ),
+    Action.ASK_REASONS: ActionSpec(f.ReasonsForm, services.ask_reasons, notice=True),
+    Action.SET_LATER_DATE: ActionSpec(f.LaterDateForm, services.set_later_date, notice=True),
+    Action.NOTIFY_FEE: ActionSpec(f.FeeForm, services.notify_fee, notice=True),
+    Action.RECORD_PAYMENT: ActionSpec(f.PaymentForm, services.record_payment, today_arg=None),
+    Action.CLOSE_FEE_UNPAID: ActionSpec(f.EmptyForm, services.close_fee_unpaid),
+    Action.REPLY: ActionSpec(f.ReplyForm, services.reply, notice=True),
+    Action.DELIVER: ActionSpec(f.DeliverForm, services.deliver, today_arg=None),
+    Action.WITHDRAW: ActionSpec(f.WithdrawForm, services.withdraw),
+    Action.ARCHIVE: ActionSpec(f.EmptyForm, services.archive),
+    Action.MAKE_PROACTIVE: ActionSpec(f.ProactiveForm, services.make_proactive),
+}
+
+
+def _application(request: HttpRequest, pk: int, *, write: bool = False) -> Application:
+    related = ("organisation", "assignee", "proactive_item")
+    if write:
+        queryset = Application.objects.select_related(*related)
+        return get_for_staff(request, queryset, roles=HANDLING_ROLES, write=True, pk=pk)
+    return get_for_staff(request, selectors.visible(request.user).select_related(*related), pk=pk)
+
+
+def _form_errors(form: forms.Form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@staff_required
+def queue(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    applications = selectors.queue(request.user, request.GET, today)
+    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "rows": selectors.rows(list(page.object_list), today),
+        "params": request.GET,
+        "statuses": Status.choices,
+        "can_register": bool(organisation_ids(request.user, *HANDLING_ROLES)),
+    }
+    return render(request, "requests_app/staff/queue.html", context)
+
+
+@staff_required
+def register(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.filter(pk__in=organisation_ids(request.user, *HANDLING_ROLES))
+    if not organisations:
+        raise PermissionDenied
+    chosen = request.POST.get("organisation") or request.GET.get("organisation")
+    organisation = get_object_or_404(organisations, pk=chosen) if chosen else organisations.first()
+    assert organisation is not None
+    form = f.RegisterForm(request.POST or None, initial={"arrived_on": timezone.localdate()})
+    files = f.AttachmentsForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and files.is_valid():
+        data = form.cleaned_data
+        try:
+            submitted = services.register(
+                organisation=organisation,
+                data=form.application_data(),
+                channel=Channel(data["channel"]),
+                arrived_on=data["arrived_on"],
+                confirmed_on=data.get("confirmed_on"),
+                filled_in_by_staff=data["filled_in_by_staff"],
+                actor=request.user,
+                files=[(u.name, u) for u in files.cleaned_data["uploads"]],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"申请已登记，编号 {submitted.application.number}，查询码 {submitted.tracking_code}"
+                "（请告知申请人；查询码不会再次显示）。",
+            )
+            return redirect("requests-staff:case", pk=submitted.application.pk)
+    context = {"form": form, "files": files, "organisation": organisation, "organisations": organisations}
+    return render(request, "requests_app/staff/register.html", context)
+
+
+def _tasks(application: Application, user: Any) -> list[dict[str, Any]]:
+    can_write = has_role(user, application.organisation, *HANDLING_ROLES)
+    tasks = []
+    for action in allowed_actions(application.status):
+        spec = SPECS.get(action)
+        if spec is None or not can_write:
+            continue
+        if action == Action.REQUEST_CORRECTION and application.correction_requested_on:
+            continue
+        if action == Action.EXTEND and application.extension_working_days:
+            continue
+        if action == Action.MAKE_PROACTIVE and application.proactive_item_id:
+            continue
+        allowed = has_role(user, application.organisation, *spec.roles)
+        tasks.append({
+            "title": action.label,
+            "url": reverse("requests-staff:act", args=[application.pk, action.value]) if allowed else "",
+            "status": "" if allowed else "须公开工作机构负责人办理",
+            "colour": "grey",
+        })  # fmt: skip
+    return tasks
+
+
+@staff_required
+def case(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case as a task list: the deadline and how it was computed, actions, notices, timeline."""
+    application = _application(request, pk)
+    today = timezone.localdate()
+    row = selectors.rows([application], today)[0]
+    context = {
+        "application": application,
+        "row": row,
+        "tasks": _tasks(application, request.user),
+        "events": application.events.select_related("actor"),
+        "notices": application.notices.all(),
+        "consultations": application.consultations.all(),
+        "attachments": application.attachments.all(),
+        "reveal_form": f.RevealForm(),
+    }
+    return render(request, "requests_app/staff/case.html", context)
+
+
+def _form_kwargs(application: Application, action: str) -> dict[str, Any]:
+    if action == Action.ASSIGN:
+        users = Membership.objects.filter(organisation=application.organisation, role__in=HANDLING_ROLES)
+        return {"candidates": get_user_model().objects.filter(pk__in=users.values("user_id"), is_active=True)}
+    if action == Action.MAKE_PROACTIVE:
+        from disclosure.selectors import columns_for
+
+        return {"columns": Column.objects.filter(pk__in=[c.pk for c in columns_for(application.organisation)])}
+    if action == Action.REPLY:
+        return {"kind": application.kind}
+    return {}
+
+
+@staff_required
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One workflow action. Actions with a written notice are done in two steps: generate the notice from the
+    case, edit it if need be, then issue: the action and the frozen notice are written together."""
+    spec = SPECS.get(action)
+    if spec is None:
+        raise Http404("没有这项操作")
+    application = _application(request, pk, write=True)
+    if not has_role(request.user, application.organisation, *spec.roles):
+        raise PermissionDenied
+    form = spec.form(request.POST or None, **_form_kwargs(application, action))
+    if request.method == "POST" and form.is_valid():
+        kwargs: dict[str, Any] = {"application": application, spec.actor_arg: request.user}
+        if spec.today_arg:
+            kwargs[spec.today_arg] = timezone.localdate()
+        kwargs.update(form.action_kwargs())  # type: ignore[attr-defined]
+        try:
+            if spec.notice and "issue" not in request.POST:
+                data = request.POST.copy()
+                data["notice_text"] = services.preview(spec.run, **kwargs)
+                form = spec.form(data, **_form_kwargs(application, action))
+                form.is_valid()
+            else:
+                if spec.notice:
+                    kwargs["notice_text"] = form.cleaned_data["notice_text"] or None
+                result = spec.run(**kwargs)
+                messages.success(request, f"已完成：{Action(action).label}。")
+                if action == Action.MAKE_PROACTIVE:
+                    return redirect("disclosure-staff:item", pk=result.pk)
+                return redirect("requests-staff:case", pk=application.pk)
+        except ValidationError as error:
+            _form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+    context = {
+        "application": application,
+        "form": form,
+        "action": Action(action),
+        "spec": spec,
+        "previewed": bool(spec.notice and form.data.get("notice_text")),
+    }
+    return render(request, "requests_app/staff/action.html", context)
+
+
+@staff_required
+def reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    """The full ID number, phone and address, after a stated reason that goes to the audit log."""
+    application = _application(request, pk, write=True)
+    form = f.RevealForm(request.POST or None)
+    values = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            values = services.reveal(
+                application=application, actor=request.user, reason=form.cleaned_data["reason"], request=request
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+    context = {"application": application, "form": form, "values": values}
+    response = render(request, "requests_app/staff/reveal.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required
+def notice(request: HttpRequest, pk: int, pdf: bool = False) -> HttpResponse:
+    found = get_object_or_404(Notice.objects.select_related("application__organisation"), pk=pk)
+    _application(request, found.application_id)
+    return notice_response(request, found, pdf=pdf)
+
+
+@staff_required
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """Applicants' attachments are private: served only to staff of the organisation."""
+    found = get_object_or_404(ApplicationAttachment, pk=pk)
+    _application(request, found.application_id, write=True)
+    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+    response["Cache-Control"] = "no-store"
+    return response

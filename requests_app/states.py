@@ -1,0 +1,88 @@
+"""The workflow of an application as data (regulation.md §1.3–1.7): which action is allowed from which
+status, and where it leads. Each action is one function in services.py."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .models import Status
+
+
+class Action(models.TextChoices):
+    SUBMIT = "submit", "网上提交申请"
+    REGISTER = "register", "登记申请"
+    CONFIRM = "confirm", "确认收到申请"
+    ASSIGN = "assign", "指定承办人"
+    REQUEST_CORRECTION = "request_correction", "通知补正"
+    RECEIVE_CORRECTION = "receive_correction", "收到补正"
+    CLOSE_NO_CORRECTION = "close_no_correction", "逾期未补正，终止办理"
+    CONSULT = "consult", "征求意见"
+    RECORD_OPINION = "record_opinion", "记录征求意见结果"
+    EXTEND = "extend", "延期答复"
+    ASK_REASONS = "ask_reasons", "要求说明理由（条例第三十五条）"
+    SET_LATER_DATE = "set_later_date", "确定延后答复期限（条例第三十五条）"
+    NOTIFY_FEE = "notify_fee", "发出收费通知"
+    RECORD_PAYMENT = "record_payment", "登记缴费"
+    CLOSE_FEE_UNPAID = "close_fee_unpaid", "逾期未缴费，终止办理"
+    REPLY = "reply", "作出答复"
+    DELIVER = "deliver", "登记送达"
+    WITHDRAW = "withdraw", "申请人撤回申请"
+    ARCHIVE = "archive", "归档"
+    MAKE_PROACTIVE = "make_proactive", "转为主动公开（条例第四十四条）"
+    REVEAL = "reveal", "查看完整个人信息"
+    IMPORT = "import", "从历史台账导入"
+
+
+S = Status
+A = Action
+
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (S.SUBMITTED, A.CONFIRM): S.RECEIVED,
+    (S.SUBMITTED, A.ASSIGN): S.SUBMITTED,
+    (S.SUBMITTED, A.WITHDRAW): S.CLOSED,
+    (S.RECEIVED, A.ASSIGN): S.RECEIVED,
+    (S.RECEIVED, A.REQUEST_CORRECTION): S.CORRECTION,
+    (S.RECEIVED, A.CONSULT): S.CONSULTING,
+    (S.RECEIVED, A.EXTEND): S.RECEIVED,
+    (S.RECEIVED, A.ASK_REASONS): S.RECEIVED,
+    (S.RECEIVED, A.SET_LATER_DATE): S.RECEIVED,
+    (S.RECEIVED, A.NOTIFY_FEE): S.FEE,
+    (S.RECEIVED, A.REPLY): S.REPLIED,
+    (S.RECEIVED, A.WITHDRAW): S.CLOSED,
+    (S.RECEIVED, A.MAKE_PROACTIVE): S.RECEIVED,
+    (S.CORRECTION, A.ASSIGN): S.CORRECTION,
+    (S.CORRECTION, A.RECEIVE_CORRECTION): S.RECEIVED,
+    (S.CORRECTION, A.CLOSE_NO_CORRECTION): S.CLOSED,
+    (S.CORRECTION, A.WITHDRAW): S.CLOSED,
+    (S.CONSULTING, A.ASSIGN): S.CONSULTING,
+    (S.CONSULTING, A.RECORD_OPINION): S.RECEIVED,
+    (S.CONSULTING, A.EXTEND): S.CONSULTING,
+    (S.CONSULTING, A.WITHDRAW): S.CLOSED,
+    (S.FEE, A.ASSIGN): S.FEE,
+    (S.FEE, A.RECORD_PAYMENT): S.RECEIVED,
+    (S.FEE, A.CLOSE_FEE_UNPAID): S.CLOSED,
+    (S.FEE, A.EXTEND): S.FEE,
+    (S.FEE, A.WITHDRAW): S.CLOSED,
+    (S.REPLIED, A.DELIVER): S.REPLIED,
+    (S.REPLIED, A.ARCHIVE): S.ARCHIVED,
+    (S.REPLIED, A.MAKE_PROACTIVE): S.REPLIED,
+    (S.CLOSED, A.ARCHIVE): S.ARCHIVED,
+    (S.ARCHIVED, A.MAKE_PROACTIVE): S.ARCHIVED,
+}
+
+# Actions that are not transitions of an existing application, or that any status allows.
+CREATING_ACTIONS = (A.SUBMIT, A.REGISTER, A.IMPORT)
+ANY_STATUS_ACTIONS = (A.REVEAL,)
+
+
+def allowed_actions(status: str) -> list[Action]:
+    return [Action(action) for (state, action) in TRANSITIONS if state == status]
+
+
+def ensure_allowed(status: str, action: Action) -> str:
+    """The status the action leads to, or a ValidationError in Chinese when it is not allowed."""
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        raise ValidationError(
+            f"当前状态为“{Status(status).label}”，不能执行“{action.label}”。", code="transition"
+        ) from None
