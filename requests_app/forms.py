@@ -169,16 +169,27 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one input: cleans to a list."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+
+
 class AttachmentsForm(forms.Form):
-    uploads = forms.FileField(
+    uploads = MultipleFileField(
         label="附件",
         required=False,
-        widget=MultipleFileInput(),
         help_text=f"可上传身份证明、委托书或说明材料，最多{MAX_FILES}个，每个不超过10MB（PDF、图片、Word、Excel）。",
     )
 
     def clean_uploads(self) -> list[Any]:
-        files = [f for f in self.files.getlist(self.add_prefix("uploads")) if f]
+        files: list[Any] = self.cleaned_data["uploads"]
         if len(files) > MAX_FILES:
             raise ValidationError(f"最多上传{MAX_FILES}个附件。")
         for upload in files:

@@ -97,7 +97,7 @@ def new_tracking_code(submission_key: uuid.UUID | None = None) -> str:
     if submission_key is None:
         raw = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(12))
     else:
-        digest = salted_hmac("requests_app.tracking", str(submission_key)).digest()
+        digest = salted_hmac("requests_app.tracking", str(submission_key), algorithm="sha256").digest()
         raw = "".join(TRACKING_ALPHABET[b % len(TRACKING_ALPHABET)] for b in digest[:12])
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
@@ -109,7 +109,7 @@ def tracking_hash(code: str) -> str:
 
 def applicant_key(identifier: str) -> str:
     identifier = identifier.strip().upper()
-    return salted_hmac("requests_app.applicant", identifier).hexdigest() if identifier else ""
+    return salted_hmac("requests_app.applicant", identifier, algorithm="sha256").hexdigest() if identifier else ""
 
 
 def set_personal(application: Application, field: str, value: str) -> None:
@@ -447,7 +447,7 @@ def consult(
     *,
     application: Application,
     actor: Any,
-    kind: ConsultationKind,
+    kind: str,
     party: str,
     party_address: str = "",
     today: date,
@@ -459,6 +459,8 @@ def consult(
     if not party.strip():
         raise ValidationError({"party": "请填写征求意见的对象。"})
     due_for = third_party_answer_due if kind == ConsultationKind.THIRD_PARTY else inter_agency_answer_due
+    if kind not in ConsultationKind.values:
+        raise ValidationError({"kind": "请选择征求意见类别。"})
     consultation = Consultation.objects.create(
         application=application,
         kind=kind,

@@ -67,8 +67,9 @@ def apply_step(request: HttpRequest, org: str, step: str) -> HttpResponse:
     if request.method == "POST" and "remove" in request.POST:
         draft.remove_file(int(request.POST["remove"]) if request.POST["remove"].isdigit() else -1)
         return redirect("requests_app:apply-step", org, step)
-    form = draft.form(current, request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = draft.form(current, request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         draft.keep(current, form)
         if current.slug == "attachments" and "upload" in request.POST:
             return redirect("requests_app:apply-step", org, step)

@@ -1,0 +1,47 @@
+"""Importing the historical application register so that past years' statistics exist."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from requests_app.models import Application, Status
+from requests_app.outcomes import Outcome
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "原编号,收到申请日期,申请人类型,申请方式,申请人,所需信息,办理结果,答复日期,延长工作日数,备注\n"
+GOOD = (
+    "2024-001,2024-03-04,自然人,当面提交,张某,低保名单,予以公开,2024-03-20,,\n"
+    "2024-002,2024-05-06,商业企业,信函,某公司,招标文件,（三）4,2024-06-10,10,涉及商业秘密\n"
+)
+
+
+def upload(client: Any, town: Any, text: str, dry_run: bool) -> str:
+    data = {"organisation": town.town.pk, "register": SimpleUploadedFile("台账.csv", text.encode("utf-8"))}
+    if dry_run:
+        data["dry_run"] = "on"
+    return client.post(reverse("requests-staff:import"), data).content.decode()
+
+
+def test_dry_run_reports_every_bad_row_and_imports_nothing(client_for: Any, town: Any, calendar: None) -> None:
+    bad = HEADER + GOOD + "2024-003,2024-13-01,外星人,飞鸽,李某,,不知道,2024-01-01,30,\n"
+    page = upload(client_for("case_officer"), town, bad, dry_run=False)
+    assert "未导入任何内容" in page
+    for message in ("日期格式", "应为：自然人", "应为：当面提交", "必填", "无法识别办理结果", "0至20"):
+        assert message in page
+    assert not Application.objects.exists()
+
+
+def test_clean_file_imports_archived_applications(client_for: Any, town: Any, calendar: None) -> None:
+    client = client_for("case_officer")
+    assert "检查通过" in upload(client, town, HEADER + GOOD, dry_run=True)
+    assert not Application.objects.exists()
+    assert "已导入 2 件申请" in upload(client, town, HEADER + GOOD, dry_run=False)
+    first, second = Application.objects.order_by("number")
+    assert first.status == Status.ARCHIVED and first.outcome == Outcome.DISCLOSED and first.imported
+    assert second.outcome == Outcome.WITHHELD_THIRD_PARTY and second.extension_working_days == 10
+    assert second.received_on == date(2024, 5, 6) and second.replied_on == date(2024, 6, 10)
+    assert "已存在" in upload(client, town, HEADER + GOOD, dry_run=True)

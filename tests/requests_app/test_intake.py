@@ -1,0 +1,145 @@
+"""The online application (条例 第二十七条至第二十九条): one question per page, nothing typed is lost, one
+application however often it is submitted, and a tracking page that shows the case but not the person."""
+
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from requests_app.intake import PRIVACY_NOTICE_VERSION
+from requests_app.models import Application, ApplicationAttachment, Status
+
+from .conftest import VALID_ID
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = [
+    ("kind", {"kind": "disclosure"}),
+    ("applicant", {"applicant_type": "person"}),
+    ("identity", {"name": "李四", "id_type": "resident_id", "id_number": VALID_ID}),
+    ("contact", {"phone": "13912345678", "email": "lisi@example.com", "address": "示例镇和平村3组", "postcode": ""}),
+    (
+        "information",
+        {"description": "2026年示例镇低保对象名单", "information_title": "", "document_number": "", "purpose": ""},
+    ),
+    ("provision", {"form": "electronic", "way": "email"}),
+]
+
+
+def step_url(step: str) -> str:
+    return reverse("requests_app:apply-step", args=["town", step])
+
+
+def fill_in(client: Client) -> None:
+    for step, answers in ANSWERS:
+        response = client.post(step_url(step), answers)
+        assert response.status_code == 302, (step, response.content.decode()[:2000])
+    assert client.post(step_url("attachments"), {}).status_code == 302
+
+
+def test_each_page_asks_one_question_and_leads_to_the_check_page(town: Any, calendar: None) -> None:
+    client = Client()
+    start = client.get(reverse("requests_app:apply", args=["town"]))
+    assert "个人信息处理告知" in start.content.decode()
+    fill_in(client)
+    check = client.get(reverse("requests_app:apply-check", args=["town"])).content.decode()
+    assert "李四" in check and "2026年示例镇低保对象名单" in check and "电子邮件" in check
+    assert "修改申请人身份" in check
+
+
+def test_article_29_a_wrong_id_number_is_refused_and_what_was_typed_is_kept(town: Any, calendar: None) -> None:
+    client = Client()
+    client.post(step_url("kind"), {"kind": "disclosure"})
+    client.post(step_url("applicant"), {"applicant_type": "person"})
+    response = client.post(
+        step_url("identity"), {"name": "李四", "id_type": "resident_id", "id_number": "110105194912310021"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "居民身份证号码有误" in page and 'value="李四"' in page and "110105194912310021" in page
+    assert "提交的内容有误" in page
+
+
+def test_article_29_an_organisation_gives_a_valid_credit_code(town: Any, calendar: None) -> None:
+    client = Client()
+    client.post(step_url("kind"), {"kind": "disclosure"})
+    client.post(step_url("applicant"), {"applicant_type": "business"})
+    page = client.get(step_url("identity")).content.decode()
+    assert "统一社会信用代码" in page and "证件号码" not in page
+    response = client.post(
+        step_url("identity"), {"name": "示例公司", "credit_code": "914305991234567880", "contact_name": "王五"}
+    )
+    assert response.status_code == 200 and "校验" in response.content.decode()
+    response = client.post(
+        step_url("identity"), {"name": "示例公司", "credit_code": "914305991234567889", "contact_name": "王五"}
+    )
+    assert response.status_code == 302
+
+
+def test_post_needs_an_address(town: Any, calendar: None) -> None:
+    client = Client()
+    for step, answers in ANSWERS[:4]:
+        client.post(step_url(step), {**answers, "address": ""} if step == "contact" else answers)
+    client.post(step_url("information"), ANSWERS[4][1])
+    response = client.post(step_url("provision"), {"form": "paper", "way": "post"})
+    assert "请先在“联系方式”中填写通信地址" in response.content.decode()
+
+
+def test_submitting_twice_creates_one_application_and_shows_number_and_code(
+    town: Any, calendar: None, personas: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = Client()
+    fill_in(client)
+    check = reverse("requests_app:apply-check", args=["town"])
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(check, {"agree": "on"})
+    second = client.post(check, {"agree": "on"})  # a double click or a retry
+    assert first.status_code == second.status_code == 302
+    assert Application.objects.count() == 1
+    application = Application.objects.get()
+    assert application.status == Status.SUBMITTED and application.privacy_notice_version == PRIVACY_NOTICE_VERSION
+    done = client.get(reverse("requests_app:apply-done", args=["town"])).content.decode()
+    assert application.number in done
+    code = done.split("查询码<br><strong>")[1].split("</strong>")[0]
+    assert len(code) == 14
+    # the case officer hears about it
+    assert any("待确认" in m.subject for m in mail.outbox)
+    # the tracking page opens with number and code, and shows no personal data
+    other = Client()
+    bad = other.post(reverse("requests_app:track"), {"number": application.number, "code": "AAAA-AAAA-AAAA"})
+    assert "不正确" in bad.content.decode()
+    response = other.post(reverse("requests_app:track"), {"number": application.number, "code": code}, follow=True)
+    page = response.content.decode()
+    assert "待确认收到" in page and application.number in page
+    for private in ("李四", VALID_ID, "13912345678", "139****5678", "和平村", "lisi@example.com"):
+        assert private not in page
+
+
+def test_the_same_code_twice_needs_the_same_session(town: Any, calendar: None, received: Any) -> None:
+    application = received()
+    page = Client().get(reverse("requests_app:track-detail", args=[application.number]))
+    assert page.status_code == 404
+
+
+def test_attachments_are_private(town: Any, calendar: None, client_for: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = Client()
+    for step, answers in ANSWERS:
+        client.post(step_url(step), answers)
+    upload = SimpleUploadedFile("委托书.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    response = client.post(step_url("attachments"), {"uploads": upload, "upload": "1"})
+    assert response.status_code == 302, response.content.decode()
+    assert "委托书.pdf" in client.get(step_url("attachments")).content.decode()
+    client.post(step_url("attachments"), {})
+    client.post(reverse("requests_app:apply-check", args=["town"]), {"agree": "on"})
+    attachment = ApplicationAttachment.objects.get()
+    assert attachment.name == "委托书.pdf"
+    url = reverse("requests-staff:attachment", args=[attachment.pk])
+    assert Client().get(url).status_code == 302  # to the login page
+    assert client_for("other_staff").get(url).status_code == 404
+    response = client_for("case_officer").get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 test"
+    assert "/media/" not in attachment.file.path

@@ -1,0 +1,114 @@
+"""Random sequences of workflow actions keep the statutory invariants (regulation.md §1.3–1.4):
+at most one correction and one extension, paused days never counted, the deadline never before receipt
+(or correction) + 20 working days while open, and exactly one outcome once closed."""
+
+import contextlib
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.workdays import add_working_days, is_working_day, working_days_between
+from requests_app import services
+from requests_app.models import OPEN_STATUSES, Application, ConsultationAnswer, NoticeKind, Status
+from requests_app.outcomes import Outcome
+
+ACTIONS = [
+    "correct",
+    "receive_correction",
+    "close_no_correction",
+    "consult",
+    "opinion",
+    "extend",
+    "fee",
+    "pay",
+    "close_fee",
+    "reply",
+    "withdraw",
+    "deliver",
+    "archive",
+]
+
+
+def perform(name: str, application: Application, today: date, users: dict[str, Any], pick: int) -> None:
+    officer, head = users["case_officer"], users["office_head"]
+    kw: dict[str, Any] = {"application": application}
+    if name == "correct":
+        services.request_correction(
+            **kw, actor=officer, items=["补充文号"], period_working_days=5 + pick % 10, today=today
+        )
+    elif name == "receive_correction":
+        services.receive_correction(**kw, actor=officer, received_on=today, note="正当理由")
+    elif name == "close_no_correction":
+        services.close_no_correction(**kw, actor=officer, today=today)
+    elif name == "consult":
+        services.consult(**kw, actor=officer, kind=["third_party", "agency"][pick % 2], party="第三方", today=today)
+    elif name == "opinion":
+        answer = [ConsultationAnswer.AGREES, ConsultationAnswer.OBJECTS, ConsultationAnswer.NO_ANSWER][pick % 3]
+        services.record_opinion(**kw, actor=officer, answer=answer, note="理由", answered_on=today)
+    elif name == "extend":
+        services.extend(**kw, approver=head, working_days=1 + pick % 25, reason="需要调取档案", today=today)
+    elif name == "fee":
+        services.notify_fee(**kw, actor=officer, method="per_page", pages=31 + pick, how_to_pay="财务室", today=today)
+    elif name == "pay":
+        services.record_payment(**kw, actor=officer, paid_on=today)
+    elif name == "close_fee":
+        services.close_fee_unpaid(**kw, actor=officer, today=today)
+    elif name == "reply":
+        outcome = [Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD, Outcome.NOT_PROCESSED_REPEAT][pick % 3]
+        services.reply(**kw, actor=officer, outcome=outcome, public_interest_reason="公共利益", today=today)
+    elif name == "withdraw":
+        services.withdraw(**kw, actor=None, reason="", today=today)
+    elif name == "deliver":
+        services.deliver(**kw, actor=officer, way="email", delivered_on=today)
+    elif name == "archive":
+        services.archive(**kw, actor=officer, today=today)
+
+
+def paused_days(application: Application) -> int:
+    """Counted independently of deadlines.py: working days inside a consultation after the clock started."""
+    start = application.clock_start
+    assert start is not None
+    days = set()
+    for c in application.consultations.all():
+        end = min(c.answered_on or c.due, c.due)
+        day = max(c.sent_on, start) + timedelta(days=1)
+        while day <= end:
+            if is_working_day(day).value:
+                days.add(day)
+            day += timedelta(days=1)
+    return len(days)
+
+
+def check_invariants(application: Application) -> None:
+    application.refresh_from_db()
+    assert application.notices.filter(kind=NoticeKind.CORRECTION).count() <= 1
+    assert application.events.filter(action="extend").count() <= 1
+    assert application.extension_working_days <= 20
+    if application.status in OPEN_STATUSES:
+        assert application.outcome == "" and application.record_outcome == ""
+    else:
+        assert bool(application.outcome) != bool(application.record_outcome)
+    if application.status in (Status.RECEIVED, Status.CONSULTING, Status.FEE):
+        assert application.clock_start is not None and application.deadline is not None
+        assert application.deadline >= add_working_days(application.clock_start, 20).value
+        counted = working_days_between(application.clock_start, application.deadline).value
+        assert counted == 20 + application.extension_working_days + paused_days(application)
+
+
+@pytest.mark.django_db
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 6), st.integers(0, 30)), max_size=12))
+def test_random_action_sequences_keep_the_invariants(
+    steps: list[tuple[str, int, int]], received: Any, personas: Any
+) -> None:
+    application = received(on=date(2026, 3, 2))
+    today = date(2026, 3, 2)
+    for name, gap, pick in steps:
+        today += timedelta(days=gap)
+        with contextlib.suppress(ValidationError, PermissionDenied):  # a refused action changes nothing
+            perform(name, application, today, personas, pick)
+        check_invariants(application)

@@ -1,0 +1,31 @@
+"""Deadline reminders: due within 3 working days and overdue, mailed once per change, safe to run twice."""
+
+from datetime import date
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from requests_app.models import Reminder
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reminders_mark_and_mail_once(received: Any, personas: Any) -> None:
+    due_soon = received(on=date(2026, 11, 2))  # deadline 2026-11-30
+    later = received(on=date(2026, 11, 20))
+    out = StringIO()
+    call_command("request_reminders", "--today", "2026-11-25", stdout=out)
+    due_soon.refresh_from_db()
+    later.refresh_from_db()
+    assert due_soon.reminder == Reminder.DUE_SOON and later.reminder == Reminder.NONE
+    assert len(mail.outbox) == 1
+    assert set(mail.outbox[0].to) == {"case_officer@example.gov.cn", "office_head@example.gov.cn"}
+    assert "即将到期" in mail.outbox[0].subject and due_soon.number in mail.outbox[0].subject
+    call_command("request_reminders", "--today", "2026-11-25", stdout=out)
+    assert len(mail.outbox) == 1  # the second run the same day sends nothing
+    call_command("request_reminders", "--today", "2026-12-01", stdout=out)
+    due_soon.refresh_from_db()
+    assert due_soon.reminder == Reminder.OVERDUE and "超期" in mail.outbox[-1].subject
