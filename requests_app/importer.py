@@ -114,12 +114,12 @@ def import_register(*, organisation: Organisation, actor: Any, name: str, data: 
         return report
     with transaction.atomic():
         for row in clean:
-            _create(organisation, actor, row)
+            import_row(organisation, actor, row)
     report.imported = len(clean)
     return report
 
 
-def _create(organisation: Organisation, actor: Any, row: dict[str, Any]) -> None:
+def import_row(organisation: Organisation, actor: Any, row: dict[str, Any]) -> None:
     received, replied = row["received_on"], row["replied_on"]
     application = Application.objects.create(
         organisation=organisation,

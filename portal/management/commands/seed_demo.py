@@ -169,8 +169,16 @@ class Command(BaseCommand):
         published = disclosure_demo.seed(town, author=users["editor"], reviewers=reviewers)
         transaction.on_commit(lambda: call_command("reindex", stdout=self.stdout))
 
+        from django.utils import timezone
+
+        from requests_app import demo as requests_demo
+
+        online = requests_demo.seed(town, users, timezone.localdate())
+
         self.stdout.write(self.style.SUCCESS("演示数据已就绪：示例镇人民政府及其内设机构、工作日历和演示账号。"))
         self.stdout.write(f"政府信息公开目录：本次新发布 {published} 条演示信息。")
+        for number, code in online:
+            self.stdout.write(f"演示网上申请：编号 {number}，查询码 {code}（在 /ysq/track/ 查询）")
         self.stdout.write(f"工作人员登录：/staff/login/，新建账号的演示密码：{password}")
         for username, full_name, holdings, duty in PERSONAS:
             what = "；".join(

@@ -1,0 +1,185 @@
+"""Demo applications in every state and with every outcome, run by `seed_demo` (once per organisation).
+
+Dates are set back from today so the queue shows fresh, due-soon and overdue cases; everything goes through
+the services, as staff would do it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from portal.models import Organisation
+from portal.workdays import add_working_days
+
+from . import services
+from .importer import import_row
+from .models import Application, ConsultationAnswer
+from .outcomes import Outcome
+from .receipt import Channel
+
+TZ = ZoneInfo("Asia/Shanghai")
+NAMES = ["王建国", "李秀英", "张伟", "刘芳", "陈明", "杨丽", "赵强", "黄敏", "周杰", "吴静", "徐磊", "孙燕"]
+WANTED = [
+    "2025年示例镇农村危房改造补助对象名单及补助标准",
+    "示例镇和平村土地征收补偿安置方案",
+    "2026年示例镇财政预算执行情况",
+    "示例镇最低生活保障对象审批程序和标准",
+    "示例镇S201线改造工程招标文件",
+    "示例镇2025年度耕地地力保护补贴发放明细",
+]
+# Valid GB 11643 numbers of the fictitious division 430599.
+ID_NUMBERS = ["430599198503120018", "430599199107230026", "43059919780815003X", "430599200001010017"]
+REASONS = {
+    Outcome.WITHHELD_STATE_SECRET: (
+        "《中华人民共和国保守国家秘密法》第九条",
+        "经保密审查，该信息已依法确定为国家秘密。",
+    ),
+    Outcome.WITHHELD_PROHIBITED_BY_LAW: ("《中华人民共和国统计法》第三十九条", "属于法律禁止公开的单项调查资料。"),
+    Outcome.WITHHELD_SECURITY_STABILITY: ("《中华人民共和国政府信息公开条例》第十四条", "公开后可能危及社会稳定。"),
+    Outcome.WITHHELD_THIRD_PARTY: (
+        "《中华人民共和国政府信息公开条例》第十五条",
+        "涉及第三方个人隐私，第三方不同意公开。",
+    ),
+    Outcome.WITHHELD_INTERNAL_AFFAIRS: ("《中华人民共和国政府信息公开条例》第十六条第一款", "属于内部管理信息。"),
+    Outcome.WITHHELD_PROCESS_INFO: ("《中华人民共和国政府信息公开条例》第十六条第二款", "属于讨论记录等过程性信息。"),
+    Outcome.WITHHELD_ENFORCEMENT_FILE: ("《中华人民共和国政府信息公开条例》第十六条第二款", "属于行政执法案卷信息。"),
+    Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY: (
+        "《不动产登记暂行条例》第二十七条",
+        "不动产登记资料的查询依照不动产登记的规定办理，请向示例县不动产登记中心申请查询。",
+    ),
+}
+
+
+def _data(n: int, **changes: Any) -> dict[str, Any]:
+    data = {
+        "kind": "disclosure",
+        "applicant_type": "person",
+        "name": NAMES[n % len(NAMES)],
+        "id_type": "resident_id",
+        "id_number": ID_NUMBERS[n % len(ID_NUMBERS)],
+        "phone": f"1380730{n:04d}",
+        "email": "",
+        "address": f"示例县示例镇和平村{n % 9 + 1}组{n + 1}号",
+        "postcode": "415000",
+        "description": WANTED[n % len(WANTED)],
+        "information_title": WANTED[n % len(WANTED)],
+        "form": "paper",
+        "way": "pick_up",
+    }
+    data.update(changes)
+    return data
+
+
+def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list[tuple[str, str]]:
+    """The demo cases; returns (number, tracking code) of the online ones, to print for trying the tracking page."""
+    keys = [uuid.uuid5(uuid.NAMESPACE_URL, f"demo-application:{organisation.slug}:{n}") for n in range(2)]
+    if Application.objects.filter(organisation=organisation).exists():
+        found = Application.objects.filter(submission_key__in=keys).order_by("number")
+        return [(a.number, services.new_tracking_code(a.submission_key)) for a in found]
+    officer, head = users["case_officer"], users["office_head"]
+    counter = iter(range(1000))
+
+    def back(days: int) -> date:
+        return today - timedelta(days=days)
+
+    def after(application: Application, working_days: int) -> date:
+        assert application.received_on is not None
+        return add_working_days(application.received_on, working_days).value
+
+    def received(days_ago: int, **changes: Any) -> Application:
+        n = next(counter)
+        return services.register(
+            organisation=organisation, data=_data(n, **changes), channel=Channel.IN_PERSON,
+            arrived_on=back(days_ago), actor=officer,
+        ).application  # fmt: skip
+
+    online = []
+    for key, (days_ago, name) in zip(keys, ((3, "钱多多"), (0, "周到")), strict=True):
+        submitted = services.submit_online(
+            organisation=organisation,
+            data=_data(next(counter), name=name, email=f"demo{days_ago}@example.com", way="email", form="electronic"),
+            submission_key=key,
+            now=datetime.combine(back(days_ago), time(9, 30), tzinfo=TZ),
+        )
+        online.append((submitted.application.number, submitted.tracking_code))
+    services.register(
+        organisation=organisation, data=_data(next(counter)), channel=Channel.ORDINARY_LETTER,
+        arrived_on=back(1), actor=officer,
+    )  # fmt: skip
+
+    received(2)  # fresh
+    received(26)  # due soon
+    received(34)  # overdue
+    correcting = received(5)
+    services.request_correction(application=correcting, actor=officer, items=["请写明所需信息的年份和村组"],
+                                period_working_days=10, today=back(3))  # fmt: skip
+    consulting = received(8, description="示例建筑有限公司承建村道工程的合同")
+    services.consult(application=consulting, actor=officer, kind="third_party", party="示例建筑有限公司",
+                     party_address="示例县工业园区8号", today=back(4))  # fmt: skip
+    paying = received(6, applicant_type="business", name="示例咨询有限公司", id_type="", id_number="",
+                      credit_code="914305991234567889", contact_name="吴经理")  # fmt: skip
+    services.notify_fee(application=paying, actor=officer, method="per_page", pages=120,
+                        how_to_pay="持本通知书到镇财政所缴纳，或扫描非税收入缴款码缴纳。", today=back(2))  # fmt: skip
+    extended = received(27)
+    deadline = extended.deadline
+    assert deadline is not None
+    services.extend(application=extended, approver=head, working_days=15, reason="所需信息分散在多个村，需要逐一调取核实",
+                    today=min(today, deadline))  # fmt: skip
+
+    # Every outcome of the taxonomy, replied in time; most delivered, some archived.
+    for index, outcome in enumerate(o for o in Outcome if o not in services.CLOSING_OUTCOMES):
+        application = received(70 + index)
+        when = after(application, 5 + index % 10)
+        kwargs: dict[str, Any] = {"application": application, "actor": officer, "outcome": outcome, "today": when}
+        if outcome in REASONS:
+            kwargs["ground"], kwargs["reason"] = REASONS[outcome]
+        if outcome == Outcome.PARTIALLY_DISCLOSED:
+            kwargs["withheld_parts"] = [
+                {"part": "补助对象的身份证号码和银行账号", "reason": "属于个人隐私（条例第十五条）"}
+            ]
+        if outcome == Outcome.UNAVAILABLE_NOT_HELD:
+            kwargs["responsible_agency"] = "示例县自然资源局（0730-5180001）"
+        if outcome == Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION:
+            services.request_correction(application=application, actor=officer, items=["请写明所需信息的名称"],
+                                        period_working_days=10, today=after(application, 1))  # fmt: skip
+            services.receive_correction(application=application, actor=officer, received_on=after(application, 2))
+        if outcome in (Outcome.NOT_PROCESSED_EXCESSIVE, Outcome.OTHER):
+            kwargs["reason"] = "申请人在一个月内就同一事项提出30余件申请，经要求仍未说明理由。"
+        replied = services.reply(**kwargs)
+        if index % 3:
+            services.deliver(application=replied, actor=officer, way="in_person", delivered_on=when)
+            if index % 3 == 2:
+                services.archive(application=replied, actor=officer, today=when)
+
+    lapsed = received(60)
+    services.request_correction(application=lapsed, actor=officer, items=["请补充身份证明"], period_working_days=5,
+                                today=back(58))  # fmt: skip
+    services.close_no_correction(application=lapsed, actor=officer, today=back(45))
+    unpaid = received(80)
+    services.notify_fee(application=unpaid, actor=officer, method="per_page", pages=60, how_to_pay="到镇财政所缴纳",
+                        today=back(78))  # fmt: skip
+    services.close_fee_unpaid(application=unpaid, actor=officer, today=back(40))
+    withdrawn = received(12)
+    services.withdraw(application=withdrawn, actor=None, reason="已从其他渠道获得", today=back(10))
+    objected = received(50, description="示例建筑有限公司中标价格")
+    services.consult(application=objected, actor=officer, kind="third_party", party="示例建筑有限公司", today=back(48))
+    services.record_opinion(application=objected, actor=officer, answer=ConsultationAnswer.OBJECTS,
+                            note="涉及商业秘密", answered_on=back(44))  # fmt: skip
+    services.reply(application=objected, actor=officer, outcome=Outcome.DISCLOSED,
+                   public_interest_reason="中标价格关系公共资金使用，不公开可能对公共利益造成重大影响。", today=back(40))  # fmt: skip
+    correction = received(30, kind="record_correction", description="本人低保档案中的家庭人口数登记有误")
+    services.reply(application=correction, actor=officer, record_outcome="corrected", reason="已更正家庭人口数。",
+                   today=back(20))  # fmt: skip
+
+    # The previous year's register, as imported from the old ledger.
+    for n, (outcome, days) in enumerate([(Outcome.DISCLOSED, 12), (Outcome.UNAVAILABLE_NOT_HELD, 18),
+                                         (Outcome.WITHHELD_PROCESS_INFO, 25)]):  # fmt: skip
+        received_on = date(today.year - 1, 3 + n * 3, 10)
+        import_row(organisation, officer, {
+            "number": "", "received_on": received_on, "replied_on": received_on + timedelta(days=days),
+            "applicant_type": "person", "channel": Channel.IN_PERSON, "outcome": outcome, "extension": 0,
+            "name": NAMES[n], "description": WANTED[n], "note": "从原纸质台账导入",
+        })  # fmt: skip
+    return online
