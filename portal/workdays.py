@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.dispatch import Signal
 
 # The span precomputed as a sorted table of working days; dates outside it are counted day by day.
 FIRST_YEAR = 2000
@@ -126,10 +127,15 @@ def current_calendar() -> WorkingCalendar:
     return _local.calendar
 
 
+# Sent after the calendar tables changed, so stored deadlines can be computed again (requests_app).
+calendar_updated = Signal()
+
+
 def calendar_changed() -> None:
     """Tell every process that the calendar tables changed."""
     cache.set(CACHE_KEY, uuid.uuid4().hex, None)
     _local.calendar, _local.version, _local.checked = None, None, 0.0
+    calendar_updated.send(sender=WorkingCalendar)
 
 
 def is_working_day(d: date) -> Counted[bool]:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from portal.models import Role
 from portal.permissions import is_inspector, scope_for_staff
 from portal.workdays import current_calendar
 
-from .models import CLOCK_STATUSES, OPEN_STATUSES, Application, Status
+from .models import CLOCK_STATUSES, Application, Status
 from .receipt import NEEDS_CONFIRMATION
 
 READ_ROLES = (Role.CASE_OFFICER, Role.OFFICE_HEAD)
@@ -28,15 +29,16 @@ def visible(user: Any) -> QuerySet[Application]:
     return scope_for_staff(user, Application.objects.all(), roles=() if is_inspector(user) else READ_ROLES)
 
 
+NUMBER = re.compile(r"^\d{4}-\d{3}-\d+$")
+
+
 def queue(user: Any, params: Any, today: date) -> QuerySet[Application]:
-    """The staff queue: open applications by default, filtered and sorted as asked."""
-    applications = visible(user).select_related("organisation", "assignee").defer(
-        "id_number_encrypted", "phone_encrypted", "address_encrypted", "description", "purpose", "deadline_statement",
-        "withheld_parts", "reason", "ground",
-    )  # fmt: skip
+    """The staff queue: open applications by default, filtered and sorted as asked. Page through its ids
+    (each order is one range of an index) and fetch the page's rows with `page_rows`."""
+    applications = visible(user)
     status = params.get("status", "open")
     if status == "open":
-        applications = applications.filter(status__in=OPEN_STATUSES)
+        applications = applications.filter(in_open_queue=True)
     elif status in Status.values:
         applications = applications.filter(status=status)
     if params.get("assignee") == "me":
@@ -46,18 +48,25 @@ def queue(user: Any, params: Any, today: date) -> QuerySet[Application]:
     due = params.get("due")
     calendar = current_calendar()
     if due == "overdue":
-        applications = applications.filter(status__in=CLOCK_STATUSES, deadline__lt=today)
+        applications = applications.filter(in_open_queue=True, status__in=CLOCK_STATUSES, deadline__lt=today)
     elif due == "soon":
         soon = calendar.add_working_days(today, 3).value
-        applications = applications.filter(status__in=CLOCK_STATUSES, deadline__gte=today, deadline__lte=soon)
+        applications = applications.filter(in_open_queue=True, status__in=CLOCK_STATUSES, deadline__range=(today, soon))
     elif due == "unconfirmed":
         applications = applications.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION)
     if query := params.get("q", "").strip():
-        applications = applications.filter(Q(number=query) | Q(name=query))
-    order = SORTS.get(params.get("sort", ""), SORTS["deadline"])
-    if order[0] == "deadline":
-        return applications.order_by("deadline", "id")
-    return applications.order_by(*order)
+        applications = applications.filter(number=query) if NUMBER.match(query) else applications.filter(name=query)
+    return applications.order_by(*SORTS.get(params.get("sort", ""), SORTS["deadline"]))
+
+
+def page_rows(ids: list[int]) -> list[Application]:
+    """The rows of one queue page, in the page's order, by primary key."""
+    found = Application.objects.select_related("organisation", "assignee").defer(*LIST_DEFERRED).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+LIST_DEFERRED = ("id_number_encrypted", "phone_encrypted", "address_encrypted", "description", "purpose",
+                 "deadline_statement", "withheld_parts", "reason", "ground")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -84,10 +84,10 @@ def _form_errors(form: forms.Form, error: ValidationError) -> None:
 def queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     applications = selectors.queue(request.user, request.GET, today)
-    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    page = Paginator(applications.values_list("id", flat=True), 50).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
-        "rows": selectors.rows(list(page.object_list), today),
+        "rows": selectors.rows(selectors.page_rows(list(page.object_list)), today),
         "params": request.GET,
         "statuses": Status.choices,
         "can_register": bool(organisation_ids(request.user, *HANDLING_ROLES)),

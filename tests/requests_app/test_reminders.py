@@ -29,3 +29,19 @@ def test_reminders_mark_and_mail_once(received: Any, personas: Any) -> None:
     call_command("request_reminders", "--today", "2026-12-01", stdout=out)
     due_soon.refresh_from_db()
     assert due_soon.reminder == Reminder.OVERDUE and "超期" in mail.outbox[-1].subject
+
+
+def test_a_calendar_change_moves_open_deadlines(received: Any, client_for: Any) -> None:
+    """A State Council arrangement entered later (e.g. an extra holiday) moves every open deadline at once."""
+    from portal import workdays
+    from portal.models import AdjustmentKind, CalendarAdjustment, CalendarYear
+
+    application = received(on=date(2026, 11, 2))
+    assert application.deadline == date(2026, 11, 30)
+    year = CalendarYear.objects.get(year=2026)
+    CalendarAdjustment.objects.create(
+        calendar_year=year, date=date(2026, 11, 20), kind=AdjustmentKind.HOLIDAY, name="演示：临时放假"
+    )
+    workdays.calendar_changed()
+    application.refresh_from_db()
+    assert application.deadline == date(2026, 12, 1)
