@@ -36,6 +36,21 @@ def send_notice(notice_pk: int) -> None:
     )
 
 
+def send_confirmed(application_pk: int) -> None:
+    """条例 第三十一条: for an online form both sides confirm — the applicant is told the day of receipt."""
+    application = Application.objects.select_related("organisation").get(pk=application_pk)
+    link = settings.SITE_URL + reverse("requests_app:track")
+    send_mail(
+        subject=f"【{application.organisation.short_name}】已确认收到您的政府信息公开申请 {application.number}",
+        message=f"{application.name}：\n\n{application.organisation.name}已确认收到您的申请"
+        f"（编号 {application.number}），"
+        f"收到申请之日为{application.received_on:%Y年%m月%d日}，答复期限为{application.deadline:%Y年%m月%d日}。"
+        f"\n请凭申请编号和查询码在 {link} 查询办理进度。",
+        from_email=None,
+        recipient_list=[application.email],
+    )
+
+
 def send_new_application(application_pk: int) -> None:
     application = Application.objects.select_related("organisation").get(pk=application_pk)
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])

@@ -388,7 +388,6 @@ class NoticeKind(models.TextChoices):
     LATER_DATE = "later_date", "答复期限告知书"
     REASONS = "reasons", "说明理由通知书"
     OVERRIDE = "override", "公开决定告知书"
-    CONFIRMATION = "confirmation", "申请收到确认书"
 
 
 class Notice(models.Model):

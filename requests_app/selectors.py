@@ -94,3 +94,21 @@ def rows(applications: list[Application], today: date) -> list[Row]:
         )
         result.append(Row(application, left, unconfirmed))
     return result
+
+
+def attention(user: Any, today: date) -> dict[str, int]:
+    """What needs a case officer or office head today, for the workbench: unconfirmed applications (and
+    those waiting more than one working day, 条例 第三十一条), overdue and due within 3 working days."""
+    mine = scope_for_staff(user, Application.objects.all(), roles=READ_ROLES)
+    calendar = current_calendar()
+    waiting = list(
+        mine.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION).values_list("arrived_on", flat=True)
+    )
+    soon = calendar.add_working_days(today, 3).value
+    counting = mine.filter(in_open_queue=True, status__in=CLOCK_STATUSES)
+    return {
+        "unconfirmed": len(waiting),
+        "unconfirmed_late": sum(calendar.working_days_between(d, today).value > 1 for d in waiting),
+        "overdue": counting.filter(deadline__lt=today).count(),
+        "due_soon": counting.filter(deadline__range=(today, soon)).count(),
+    }

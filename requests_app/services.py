@@ -358,7 +358,15 @@ def confirm(*, application: Application, actor: Any, today: date) -> Application
         application.assignee = actor
     _save(application, status, [])
     record_event(application, Action.CONFIRM, actor, today)
+    if application.email:
+        transaction.on_commit(lambda: _mail_confirmed(application.pk))
     return application
+
+
+def _mail_confirmed(application_pk: int) -> None:
+    from .mail import send_confirmed
+
+    send_confirmed(application_pk)
 
 
 @transaction.atomic
@@ -631,6 +639,8 @@ def notify_fee(
         raise ValidationError({"method": "请选择计费方式。"})
     if amount <= 0:
         raise ValidationError("未超出免费范围，不得收取信息处理费。", code="free")
+    if application.deadline and today > application.deadline:
+        raise ValidationError("收费通知应在答复期限内发出。", code="late")
     if not how_to_pay.strip():
         raise ValidationError({"how_to_pay": "请说明缴费方式。"})
     application.fee_amount, application.fee_notified_on = amount, today

@@ -2,6 +2,7 @@ import hmac
 import uuid
 from typing import Any
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
+from portal.services import client_ip
 from requests_app import intake, rules, services
 from requests_app.forms import ConfirmForm, TrackForm, WithdrawForm
 from requests_app.models import Application, Notice
@@ -152,10 +154,18 @@ def _tracked(request: HttpRequest, number: str) -> Application:
     return application
 
 
+TRACK_ATTEMPTS, TRACK_WINDOW_SECONDS = 10, 15 * 60
+
+
 def track(request: HttpRequest) -> HttpResponse:
-    """Look up an application with its number and tracking code (no account needed)."""
+    """Look up an application with its number and tracking code (no account needed). Wrong codes are
+    counted per address: after 10 in 15 minutes the lookup waits, so codes cannot be guessed."""
     form = TrackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    failures = f"ysq-track-failures:{client_ip(request)}"
+    if request.method == "POST" and cache.get(failures, 0) >= TRACK_ATTEMPTS:
+        form.is_valid()
+        form.add_error(None, "查询失败次数过多，请15分钟后再试。")
+    elif request.method == "POST" and form.is_valid():
         number = form.cleaned_data["number"].strip()
         application = Application.objects.filter(number=number).first()
         expected = application.tracking_code_hash if application else ""
@@ -163,6 +173,8 @@ def track(request: HttpRequest) -> HttpResponse:
         if application is not None and expected and hmac.compare_digest(expected, given):
             _remember(request, application)
             return redirect("requests_app:track-detail", number)
+        cache.add(failures, 0, TRACK_WINDOW_SECONDS)
+        cache.incr(failures)
         form.add_error(None, "申请编号或查询码不正确，请核对后重新输入。")
     return render(request, "requests_app/track.html", {"form": form})
 

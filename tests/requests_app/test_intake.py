@@ -143,3 +143,13 @@ def test_attachments_are_private(town: Any, calendar: None, client_for: Any) -> 
     response = client_for("case_officer").get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 test"
     assert "/media/" not in attachment.file.path
+
+
+def test_tracking_codes_cannot_be_guessed(received: Any) -> None:
+    application = received()
+    client = Client()
+    for _ in range(10):
+        page = client.post(reverse("requests_app:track"), {"number": application.number, "code": "AAAA-AAAA-AAAA"})
+        assert "不正确" in page.content.decode()
+    page = client.post(reverse("requests_app:track"), {"number": application.number, "code": "BBBB-BBBB-BBBB"})
+    assert "失败次数过多" in page.content.decode()

@@ -173,3 +173,14 @@ def test_applicant_downloads_the_notice_pdf_from_the_tracking_page(
     pdf = client.get(reverse("requests_app:track-notice-pdf", args=[online.number, notice.pk]))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages).replace("\n", "")
     assert "政府信息公开告知书" in text and notice.number in text and "行政复议" in text
+
+
+def test_workbench_counts_what_needs_attention(town: Any, received: Any, client_for: Any, calendar: None) -> None:
+    from requests_app.receipt import Channel
+
+    received(on=date(2026, 10, 9))  # overdue by now
+    services.register(organisation=town.town, data=person_data(), channel=Channel.FAX, arrived_on=date(2026, 11, 2),
+                      actor=None)  # fmt: skip
+    page = client_for("case_officer").get(reverse("portal:workbench")).content.decode()
+    assert "待确认收到：1 件" in page and "其中 1 件超过1个工作日未确认" in page and "已超期：1 件" in page
+    assert "依申请公开" not in client_for("editor").get(reverse("portal:workbench")).content.decode()

@@ -554,3 +554,31 @@ def test_regulation_1_7_every_step_is_an_event_with_actor_and_date(received: Any
     event.note = "改"
     with pytest.raises(ValueError, match="只能新增"):
         event.save()
+
+
+def test_a_ciphertext_copied_to_another_application_does_not_decrypt(received: Any) -> None:
+    from portal.crypto import DecryptionError
+
+    first, second = received(), received(id_number="430599198503120018")
+    second.id_number_encrypted = first.id_number_encrypted
+    with pytest.raises(DecryptionError):
+        second.personal("id_number")
+
+
+def test_confirming_an_online_application_tells_the_applicant(
+    town: Any, personas: Any, calendar: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    """条例 第三十一条: for an online form both sides confirm; the applicant is told the day of receipt."""
+    import uuid
+
+    submitted = services.submit_online(organisation=town.town, data=person_data(), submission_key=uuid.uuid4())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm(application=submitted.application, actor=personas["case_officer"], today=date(2026, 12, 1))
+    assert mail.outbox[-1].to == ["zhangsan@example.com"]
+    assert "2026年12月01日" in mail.outbox[-1].body and "2026年12月29日" in mail.outbox[-1].body
+
+
+def test_article_42_fee_notice_within_the_handling_period(received: Any, personas: Any) -> None:
+    with pytest.raises(ValidationError, match="答复期限内"):
+        services.notify_fee(application=received(), actor=personas["case_officer"], method="per_page", pages=40,
+                            how_to_pay="到财务室缴纳", today=date(2026, 12, 1))  # fmt: skip
