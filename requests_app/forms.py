@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from disclosure.models import Column
 from portal.credit_code import credit_code_error
+from portal.models.staff import display_name
 from review.scanner import valid_id_number
 
 from .models import (
@@ -283,9 +284,13 @@ class NoticeTextMixin(forms.Form):
     notice_text = forms.CharField(
         label="告知书正文",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=forms.Textarea(attrs={"rows": 18, "class": "wide"}),
         help_text="先点“生成告知书”，按需修改后再签发。签发后不能修改。",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notice_text"].show_optional = False  # type: ignore[attr-defined]
 
 
 def _date(label: str, **kwargs: Any) -> forms.DateField:
@@ -428,8 +433,10 @@ class ReplyForm(NoticeTextMixin):
         if kind == Kind.RECORD_CORRECTION:
             for name in ("outcome", "ground", "withheld_parts", "responsible_agency", "public_interest_reason"):
                 del self.fields[name]
+            self.fields["record_outcome"].required = True
         else:
             del self.fields["record_outcome"]
+            self.fields["outcome"].required = True
 
     def clean_withheld_parts(self) -> list[dict[str, str]]:
         parts = []
@@ -478,7 +485,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, candidates: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = candidates  # type: ignore[attr-defined]
+        field = self.fields["assignee"]
+        field.queryset = candidates  # type: ignore[attr-defined]
+        field.label_from_instance = display_name  # type: ignore[attr-defined]
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"assignee": self.cleaned_data["assignee"]}

@@ -10,6 +10,16 @@ from .outcomes import NOTICE_TITLE, Outcome
 from .rules import REPLY_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS
 
 WITHHOLDING_OUTCOMES = {o for o in Outcome if o.value.startswith("withheld_")}
+# How a 不予公开 reply describes the information, by outcome (条例 第十四条至第十六条).
+WITHHOLDING_FINDINGS = {
+    Outcome.WITHHELD_STATE_SECRET: "属于国家秘密",
+    Outcome.WITHHELD_PROHIBITED_BY_LAW: "属于法律、行政法规禁止公开的政府信息",
+    Outcome.WITHHELD_SECURITY_STABILITY: "公开后可能危及国家安全、公共安全、经济安全、社会稳定",
+    Outcome.WITHHELD_THIRD_PARTY: "涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害",
+    Outcome.WITHHELD_INTERNAL_AFFAIRS: "属于人事管理、后勤管理、内部工作流程等内部事务信息",
+    Outcome.WITHHELD_PROCESS_INFO: "属于讨论记录、过程稿、磋商信函、请示报告等过程性信息",
+    Outcome.WITHHELD_ENFORCEMENT_FILE: "属于行政执法案卷信息",
+}
 
 TITLES: dict[str, str] = {
     NoticeKind.CORRECTION: "政府信息公开申请补正通知书",
@@ -86,9 +96,14 @@ def reply(application: Application) -> str:
             f"第三十七条的规定，本机关对可以公开的部分予以公开，现{_provision(application)}。"
             f"不予公开的部分及理由如下：\n{lines}"
         )
+    elif outcome == Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY:
+        parts.append(
+            "经审查，您申请获取的信息属于有关法律、行政法规对信息的获取有特别规定的行政查询事项。根据《中华人民共和国"
+            f"政府信息公开条例》第三十六条第七项的规定，请依照{application.ground}的规定办理。{application.reason}"
+        )
     elif outcome in WITHHOLDING_OUTCOMES:
         parts.append(
-            f"经审查，您申请获取的政府信息{Outcome(outcome).label.removeprefix('不予公开：')}。"
+            f"经审查，您申请获取的政府信息{WITHHOLDING_FINDINGS[Outcome(outcome)]}。"
             f"根据{application.ground}的规定，本机关决定不予公开。理由如下：{application.reason}"
         )
     elif outcome == Outcome.UNAVAILABLE_NOT_HELD:

@@ -25,6 +25,7 @@ from django.utils.crypto import salted_hmac
 
 from portal.crypto import encrypt, mask_id_number, mask_phone
 from portal.models import AuditKind, Organisation, Role
+from portal.models.staff import display_name
 from portal.permissions import has_role
 from portal.services import record_audit
 from portal.workdays import add_working_days, working_days_between
@@ -160,7 +161,7 @@ def reckon(application: Application, consultations: Iterable[Consultation] | Non
 def record_event(
     application: Application, action: Action, actor: Any, on: date, note: str = "", **detail: Any
 ) -> Event:
-    label = actor.get_full_name() or actor.get_username() if actor is not None else "申请人"
+    label = display_name(actor) if actor is not None else "申请人"
     return Event.objects.create(
         application=application,
         action=action,

@@ -69,6 +69,9 @@ def apply_step(request: HttpRequest, org: str, step: str) -> HttpResponse:
     if request.method == "POST" and "remove" in request.POST:
         draft.remove_file(int(request.POST["remove"]) if request.POST["remove"].isdigit() else -1)
         return redirect("requests_app:apply-step", org, step)
+    missing = draft.first_incomplete()
+    if missing is not None and intake.STEPS.index(missing) < intake.STEPS.index(current):
+        return redirect("requests_app:apply-step", org, missing.slug)  # earlier questions come first
     posted = request.method == "POST"
     form = draft.form(current, request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
@@ -213,10 +216,12 @@ def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpR
     if not pdf:
         return render(request, "requests_app/notice.html", context)
     import weasyprint
+    from django.contrib.staticfiles import finders
     from django.template.loader import render_to_string
 
     html = render_to_string("requests_app/notice.html", {**context, "for_pdf": True})
-    document = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    style = weasyprint.CSS(filename=finders.find("css/notice.css"))
+    document = weasyprint.HTML(string=html).write_pdf(stylesheets=[style])
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.pdf"'
     return response

@@ -83,3 +83,9 @@ class AdministratorDuty(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_duty_display()}"
+
+
+def display_name(user: object) -> str:
+    """A staff member's name as Chinese writes it (family name first, no space), else the username."""
+    last, first = getattr(user, "last_name", ""), getattr(user, "first_name", "")
+    return f"{last}{first}" or str(getattr(user, "username", ""))

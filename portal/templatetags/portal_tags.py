@@ -58,3 +58,10 @@ def described_widget(field: Any) -> str:
     if ids:
         attrs["aria-describedby"] = " ".join(ids)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def staff_name(user: Any) -> str:
+    from portal.models.staff import display_name
+
+    return display_name(user) if user else ""

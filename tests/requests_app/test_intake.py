@@ -153,3 +153,9 @@ def test_tracking_codes_cannot_be_guessed(received: Any) -> None:
         assert "不正确" in page.content.decode()
     page = client.post(reverse("requests_app:track"), {"number": application.number, "code": "BBBB-BBBB-BBBB"})
     assert "失败次数过多" in page.content.decode()
+
+
+def test_a_later_question_waits_for_the_earlier_ones(town: Any, calendar: None) -> None:
+    client = Client()
+    response = client.get(step_url("provision"))
+    assert response.status_code == 302 and response["Location"] == step_url("kind")
