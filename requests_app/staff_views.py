@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.models import Column
+from portal.forms import add_service_errors
 from portal.models import Membership, Organisation, Role
 from portal.permissions import get_for_staff, has_role, organisation_ids, staff_required
 
@@ -72,14 +73,6 @@ def _application(request: HttpRequest, pk: int, *, write: bool = False) -> Appli
     return get_for_staff(request, selectors.visible(request.user).select_related(*related), pk=pk)
 
 
-def _form_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @staff_required
 def queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -119,7 +112,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 files=[(u.name, u) for u in files.cleaned_data["uploads"]],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -217,7 +210,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                     return redirect("disclosure-staff:item", pk=result.pk)
                 return redirect("requests-staff:case", pk=application.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
     context = {
@@ -242,7 +235,7 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
                 application=application, actor=request.user, reason=form.cleaned_data["reason"], request=request
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
     context = {"application": application, "form": form, "values": values}
     response = render(request, "requests_app/staff/reveal.html", context)
     response["Cache-Control"] = "no-store"

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from disclosure import services
 from disclosure.forms import AttachmentForm, DocxForm, ItemForm, WithdrawForm
 from disclosure.models import Item, ItemStatus
+from portal.forms import add_service_errors
 from portal.models import Organisation, Role
 from portal.permissions import get_for_staff, has_role, organisation_ids, scope_for_staff, staff_required
 
@@ -33,14 +34,6 @@ def review_rounds(item: Item) -> list[Any]:
 
     rounds = Submission.objects.filter(content_type=ContentType.objects.get_for_model(Item), object_id=item.pk)
     return list(rounds.select_related("stage").prefetch_related("decisions__actor", "decisions__stage").order_by("-id"))
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @staff_required
@@ -70,7 +63,7 @@ def item_create(request: HttpRequest) -> HttpResponse:
         try:
             item = services.create_draft(organisation=organisation, author=request.user, fields=form.item_fields())
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
             return redirect("disclosure-staff:item", pk=item.pk)
@@ -90,7 +83,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             lock_version = int(request.POST.get("lock_version", "-1"))
             services.update_draft(item=item, editor=request.user, fields=form.item_fields(), lock_version=lock_version)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "草稿已保存。")
             return redirect("disclosure-staff:item", pk=item.pk)
@@ -216,7 +209,7 @@ def item_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.withdraw_item(item=item, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "信息已撤回，索引号保留。")
             return redirect("disclosure-staff:item", pk=item.pk)
