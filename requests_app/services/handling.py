@@ -1,0 +1,334 @@
+"""Handling an application: correction (条例 第三十条), consultation (第三十二条、第三十四条), extension
+(第三十三条), Art. 35 and fees (第四十二条)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from portal.models import Role
+from portal.permissions import has_role
+from portal.workdays import add_working_days
+
+from .. import fees, notices
+from ..deadlines import (
+    correction_notice_due,
+    fee_payment_due,
+    inter_agency_answer_due,
+    third_party_answer_due,
+)
+from ..models import (
+    Application,
+    Consultation,
+    ConsultationAnswer,
+    ConsultationKind,
+    NoticeKind,
+)
+from ..outcomes import Outcome
+from ..rules import EXTENSION_WORKING_DAYS
+from ..states import Action
+from .records import (
+    close_with,
+    issue_notice,
+    lock_for,
+    record_event,
+    save_state,
+)
+
+# ---------------------------------------------------------------- correction (条例 第三十条)
+
+
+@transaction.atomic
+def request_correction(
+    *,
+    application: Application,
+    actor: Any,
+    items: list[str],
+    period_working_days: int,
+    today: date,
+    notice_text: str | None = None,
+) -> Application:
+    """条例 第三十条: one correction notice, within 7 working days of receipt, listing everything to correct
+    and a reasonable period."""
+    application, status = lock_for(application, Action.REQUEST_CORRECTION)
+    if application.correction_requested_on:
+        raise ValidationError("补正通知只能发出一次（条例第三十条）。", code="once")
+    assert application.received_on is not None
+    if today > correction_notice_due(application.received_on).value:
+        raise ValidationError("已超过收到申请之日起7个工作日，不能再通知补正（条例第三十条）。", code="late")
+    items = [i.strip() for i in items if i.strip()]
+    if not items:
+        raise ValidationError("请逐项列明需要补正的事项。", code="items")
+    if not CORRECTION_PERIOD_MIN <= period_working_days <= CORRECTION_PERIOD_MAX:
+        raise ValidationError(f"补正期限应为{CORRECTION_PERIOD_MIN}至{CORRECTION_PERIOD_MAX}个工作日。")
+    application.correction_requested_on = today
+    application.correction_due = add_working_days(today, period_working_days).value
+    save_state(application, status)
+    text = notice_text or notices.correction(application, items, application.correction_due)
+    issue_notice(application, NoticeKind.CORRECTION, text=text, actor=actor, on=today)
+    record_event(application, Action.REQUEST_CORRECTION, actor, today, items=items, due=str(application.correction_due))
+    return application
+
+
+@transaction.atomic
+def receive_correction(*, application: Application, actor: Any, received_on: date, note: str = "") -> Application:
+    """条例 第三十条: the reply period restarts from the day the corrected application arrives."""
+    application, status = lock_for(application, Action.RECEIVE_CORRECTION)
+    assert application.correction_requested_on is not None and application.correction_due is not None
+    if received_on < application.correction_requested_on:
+        raise ValidationError("收到补正的日期不能早于补正通知日期。")
+    if received_on > application.correction_due and not note.strip():
+        raise ValidationError("补正逾期送达的，请说明正当理由。", code="late")
+    application.correction_received_on = application.clock_start = received_on
+    save_state(application, status)
+    record_event(application, Action.RECEIVE_CORRECTION, actor, received_on, note)
+    return application
+
+
+@transaction.atomic
+def close_no_correction(*, application: Application, actor: Any, today: date) -> Application:
+    """条例 第三十条: no correction within the period without good reason — treated as abandoned (其他处理 1)."""
+    application, status = lock_for(application, Action.CLOSE_NO_CORRECTION)
+    assert application.correction_due is not None
+    if today <= application.correction_due:
+        raise ValidationError(f"补正期限至{notices.d(application.correction_due)}，期限届满后方可终止办理。")
+    close_with(application, status, Outcome.OTHER_NO_CORRECTION, "申请人无正当理由逾期不补正，视为放弃申请。", today)
+    record_event(application, Action.CLOSE_NO_CORRECTION, actor, today)
+    return application
+
+
+CORRECTION_PERIOD_MIN, CORRECTION_PERIOD_MAX = 5, 30  # [choice] "a reasonable period" (条例 第三十条), working days
+
+
+# ---------------------------------------------------------------- consultation (条例 第三十二条、第三十四条)
+
+
+@transaction.atomic
+def consult(
+    *,
+    application: Application,
+    actor: Any,
+    kind: str,
+    party: str,
+    party_address: str = "",
+    today: date,
+    notice_text: str | None = None,
+) -> Consultation:
+    """Ask a third party (15 working days, 第三十二条) or another agency (15 working days, silence is consent,
+    第三十四条) in writing; the reply clock pauses until the answer (第三十三条第三款)."""
+    application, status = lock_for(application, Action.CONSULT)
+    if not party.strip():
+        raise ValidationError({"party": "请填写征求意见的对象。"})
+    due_for = third_party_answer_due if kind == ConsultationKind.THIRD_PARTY else inter_agency_answer_due
+    if kind not in ConsultationKind.values:
+        raise ValidationError({"kind": "请选择征求意见类别。"})
+    consultation = Consultation.objects.create(
+        application=application,
+        kind=kind,
+        party=party.strip(),
+        party_address=party_address.strip(),
+        sent_on=today,
+        due=due_for(today).value,
+    )
+    save_state(application, status)
+    text = notice_text or notices.consultation_letter(application, consultation)
+    notice_kind = NoticeKind.THIRD_PARTY if kind == ConsultationKind.THIRD_PARTY else NoticeKind.AGENCY
+    issue_notice(
+        application, notice_kind, text=text, actor=actor, on=today, recipient=consultation.party, to_applicant=False
+    )
+    record_event(
+        application, Action.CONSULT, actor, today, kind=kind, party=consultation.party, due=str(consultation.due)
+    )
+    return consultation
+
+
+@transaction.atomic
+def record_opinion(
+    *, application: Application, actor: Any, answer: ConsultationAnswer, note: str = "", answered_on: date
+) -> Application:
+    """The answer ends the pause; an agency's silence counts as consent (第三十四条); a third party's silence
+    leaves the decision to the office (第三十二条)."""
+    application, status = lock_for(application, Action.RECORD_OPINION)
+    consultation = application.consultations.filter(answered_on__isnull=True).order_by("-sent_on", "-id").first()
+    assert consultation is not None
+    if answered_on < consultation.sent_on:
+        raise ValidationError("答复日期不能早于发函日期。")
+    if answer == ConsultationAnswer.NO_ANSWER and answered_on <= consultation.due:
+        raise ValidationError(f"征求意见期限至{notices.d(consultation.due)}，期限届满后方可记录为逾期未答复。")
+    if answer == ConsultationAnswer.OBJECTS and not note.strip():
+        raise ValidationError({"note": "请记录第三方不同意公开的理由。"})
+    if answer == ConsultationAnswer.NO_ANSWER and consultation.kind == ConsultationKind.AGENCY:
+        answer, note = ConsultationAnswer.AGREES, note or "逾期未提出意见，视为同意（条例第三十四条）。"
+    consultation.answered_on, consultation.answer, consultation.answer_note = answered_on, answer, note.strip()
+    consultation.save()
+    save_state(application, status)
+    record_event(application, Action.RECORD_OPINION, actor, answered_on, note, party=consultation.party, answer=answer)
+    return application
+
+
+# ---------------------------------------------------------------- extension, Art. 35, fees
+
+
+@transaction.atomic
+def extend(
+    *,
+    application: Application,
+    approver: Any,
+    working_days: int,
+    reason: str,
+    today: date,
+    notice_text: str | None = None,
+) -> Application:
+    """条例 第三十三条第二款: one extension of at most 20 working days, with the consent of the head of the
+    disclosure office, notified to the applicant before the original deadline."""
+    application, status = lock_for(application, Action.EXTEND)
+    if not has_role(approver, application.organisation, Role.OFFICE_HEAD):
+        raise PermissionDenied("延期答复须经政府信息公开工作机构负责人同意。")
+    if application.extension_working_days:
+        raise ValidationError("答复期限只能延长一次（条例第三十三条）。", code="once")
+    if not 1 <= working_days <= EXTENSION_WORKING_DAYS:
+        raise ValidationError("延长的期限最长不超过20个工作日（条例第三十三条）。", code="length")
+    if not reason.strip():
+        raise ValidationError({"reason": "请填写延期理由。"})
+    old = application.deadline
+    assert old is not None
+    if today > old:
+        raise ValidationError(f"原答复期限为{notices.d(old)}，已过期限，不能再延期（延期告知应在期限届满前发出）。")
+    application.extension_working_days = working_days
+    save_state(application, status)
+    assert application.deadline is not None
+    text = notice_text or notices.extension(application, working_days, reason.strip(), old, application.deadline)
+    issue_notice(application, NoticeKind.EXTENSION, text=text, actor=approver, on=today)
+    record_event(
+        application, Action.EXTEND, approver, today, reason.strip(), working_days=working_days,
+        old_deadline=str(old), new_deadline=str(application.deadline),
+    )  # fmt: skip
+    return application
+
+
+@transaction.atomic
+def ask_reasons(
+    *, application: Application, actor: Any, note: str, due: date, today: date, notice_text: str | None = None
+) -> Application:
+    """条例 第三十五条: the applications clearly exceed a reasonable range; the applicant is asked for reasons."""
+    application, status = lock_for(application, Action.ASK_REASONS)
+    if due <= today:
+        raise ValidationError({"due": "说明理由的期限应晚于今天。"})
+    save_state(application, status)
+    text = notice_text or notices.reasons(application, note.strip(), due)
+    issue_notice(application, NoticeKind.REASONS, text=text, actor=actor, on=today)
+    record_event(application, Action.ASK_REASONS, actor, today, note, due=str(due))
+    return application
+
+
+@transaction.atomic
+def set_later_date(
+    *, application: Application, actor: Any, later: date, reason: str, today: date, notice_text: str | None = None
+) -> Application:
+    """条例 第三十五条: the reasons are reasonable but the deadline cannot be met; a later reply date is set."""
+    application, status = lock_for(application, Action.SET_LATER_DATE)
+    if application.later_reply_date:
+        raise ValidationError("已确定过延迟答复的期限。", code="once")
+    if not reason.strip():
+        raise ValidationError({"reason": "请填写理由。"})
+    if application.deadline is None or later <= application.deadline:
+        raise ValidationError({"later": "延迟答复的期限应晚于现有答复期限。"})
+    application.later_reply_date = later
+    save_state(application, status)
+    text = notice_text or notices.later_date(application, later, reason.strip())
+    issue_notice(application, NoticeKind.LATER_DATE, text=text, actor=actor, on=today)
+    record_event(application, Action.SET_LATER_DATE, actor, today, reason, later=str(later))
+    return application
+
+
+def applications_this_month(application: Application) -> int:
+    """The application's place among the applicant's applications in its month of receipt (按件计费)."""
+    received = application.received_on
+    if not application.applicant_key or received is None:
+        return 1
+    return (
+        Application.objects.filter(
+            applicant_key=application.applicant_key,
+            received_on__year=received.year,
+            received_on__month=received.month,
+        )
+        .filter(received_on__lt=received)
+        .count()
+        + Application.objects.filter(
+            applicant_key=application.applicant_key, received_on=received, pk__lte=application.pk
+        ).count()
+    )
+
+
+FEE_METHODS = {"per_application": "按件计收", "per_page": "按量计收"}
+FEE_RATES = {
+    "per_application": "同一申请人一个自然月内累计申请10件以下（含）的不收费；11—30件（含）的部分每件100元；"
+    "31件以上的部分，以10件为一档，每增加一档，收费标准提高100元/件。",
+    "per_page": "30页以下（含）的不收费；31—100页（含）的部分每页10元；101—200页（含）的部分每页20元；"
+    "200页以上的部分每页40元。",
+}
+
+
+@transaction.atomic
+def notify_fee(
+    *,
+    application: Application,
+    actor: Any,
+    method: str,
+    pages: int = 0,
+    how_to_pay: str,
+    today: date,
+    notice_text: str | None = None,
+) -> Application:
+    """条例 第四十二条 and 国办函〔2020〕109号: a fee only where volume or frequency exceeds the free range, by one
+    of two methods; the applicant has 20 working days from the day after the notice to pay."""
+    application, status = lock_for(application, Action.NOTIFY_FEE)
+    if method == "per_application":
+        nth = applications_this_month(application)
+        amount, basis = fees.fee_per_application(nth), f"按件计收：本申请为您（单位）本月第{nth}件申请"
+    elif method == "per_page":
+        amount, basis = fees.fee_per_page(pages), f"按量计收：所需提供的信息共{pages}页"
+    else:
+        raise ValidationError({"method": "请选择计费方式。"})
+    if amount <= 0:
+        raise ValidationError("未超出免费范围，不得收取信息处理费。", code="free")
+    if application.deadline and today > application.deadline:
+        raise ValidationError("收费通知应在答复期限内发出。", code="late")
+    if not how_to_pay.strip():
+        raise ValidationError({"how_to_pay": "请说明缴费方式。"})
+    application.fee_amount, application.fee_notified_on = amount, today
+    application.fee_due = fee_payment_due(today).value
+    save_state(application, status)
+    text = notice_text or notices.fee(application, basis, FEE_RATES[method], amount, application.fee_due, how_to_pay)
+    issue_notice(application, NoticeKind.FEE, text=text, actor=actor, on=today)
+    record_event(application, Action.NOTIFY_FEE, actor, today, basis, amount=amount, due=str(application.fee_due))
+    return application
+
+
+@transaction.atomic
+def record_payment(*, application: Application, actor: Any, paid_on: date, note: str = "") -> Application:
+    application, status = lock_for(application, Action.RECORD_PAYMENT)
+    assert application.fee_notified_on is not None
+    if paid_on < application.fee_notified_on:
+        raise ValidationError("缴费日期不能早于收费通知日期。")
+    application.fee_paid_on = paid_on
+    save_state(application, status)
+    record_event(application, Action.RECORD_PAYMENT, actor, paid_on, note, amount=application.fee_amount)
+    return application
+
+
+@transaction.atomic
+def close_fee_unpaid(*, application: Application, actor: Any, today: date) -> Application:
+    """Unpaid within 20 working days of the notice: treated as abandoned (其他处理 2)."""
+    application, status = lock_for(application, Action.CLOSE_FEE_UNPAID)
+    assert application.fee_due is not None
+    if today <= application.fee_due:
+        raise ValidationError(f"缴费期限至{notices.d(application.fee_due)}，期限届满后方可终止办理。")
+    close_with(
+        application, status, Outcome.OTHER_FEE_UNPAID, "申请人逾期未按收费通知要求缴纳费用，视为放弃申请。", today
+    )
+    record_event(application, Action.CLOSE_FEE_UNPAID, actor, today)
+    return application

@@ -1,0 +1,225 @@
+"""Numbers, tracking codes, personal data, the stored deadline, events and notices: what every action uses."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.crypto import salted_hmac
+
+from portal.crypto import encrypt, mask_id_number, mask_phone
+from portal.models import Organisation
+from portal.models.staff import display_name
+from portal.workdays import working_days_between
+
+from .. import notices
+from ..deadlines import (
+    Pause,
+    reply_deadline,
+)
+from ..models import (
+    Application,
+    ApplicationSerial,
+    Consultation,
+    Event,
+    Notice,
+    NoticeKind,
+    Status,
+)
+from ..outcomes import Outcome
+from ..states import Action, ensure_allowed
+
+PERSONAL_FIELDS = ("id_number", "phone", "address")
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# Outcomes with their own closing action; a reply gives any other.
+CLOSING_OUTCOMES = {Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID}
+
+
+# ---------------------------------------------------------------- numbers, codes and personal data
+
+
+def _next_serial(organisation: Organisation, year: int, series: str) -> int:
+    serial, _ = ApplicationSerial.objects.select_for_update().get_or_create(
+        organisation=organisation, year=year, series=series
+    )
+    ApplicationSerial.objects.filter(pk=serial.pk).update(last=F("last") + 1)
+    serial.refresh_from_db(fields=["last"])
+    return serial.last
+
+
+def application_number(organisation: Organisation, year: int) -> str:
+    """E.g. 2026-003-00012: year, organisation, serial. Never reused."""
+    return f"{year}-{organisation.pk:03d}-{_next_serial(organisation, year, 'application'):05d}"
+
+
+def notice_number(organisation: Organisation, year: int) -> str:
+    """E.g. 示例镇依申〔2026〕12号."""
+    return f"{organisation.short_name}依申〔{year}〕{_next_serial(organisation, year, 'notice')}号"
+
+
+def new_tracking_code(submission_key: uuid.UUID | None = None) -> str:
+    """12 characters from an unambiguous alphabet. Derived from the submission key when there is one, so a
+    repeated submit of the same form shows the applicant the same code."""
+    if submission_key is None:
+        raw = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(12))
+    else:
+        digest = salted_hmac("requests_app.tracking", str(submission_key), algorithm="sha256").digest()
+        raw = "".join(TRACKING_ALPHABET[b % len(TRACKING_ALPHABET)] for b in digest[:12])
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def tracking_hash(code: str) -> str:
+    normalised = "".join(c for c in code.upper() if c.isalnum())
+    return hashlib.sha256(normalised.encode("ascii", "ignore")).hexdigest()
+
+
+def applicant_key(identifier: str) -> str:
+    identifier = identifier.strip().upper()
+    return salted_hmac("requests_app.applicant", identifier, algorithm="sha256").hexdigest() if identifier else ""
+
+
+def set_personal(application: Application, field: str, value: str) -> None:
+    value = value.strip()
+    setattr(application, f"{field}_encrypted", encrypt(value, context=application.context(field)))
+    if field == "id_number":
+        application.id_number_masked = mask_id_number(value) if value else ""
+    elif field == "phone":
+        application.phone_masked = mask_phone(value) if value else ""
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def pauses_of(application: Application, consultations: Iterable[Consultation]) -> tuple[Pause, ...]:
+    """Consultation time is not counted (条例 第三十三条第三款): from the letter to the answer, at most to the
+    answer's due date; an unanswered one is assumed to last to its due date. The fee wait counts too when
+    FEE_WAIT_PAUSES_CLOCK is on."""
+    pauses = [Pause(c.sent_on, min(c.answered_on or c.due, c.due)) for c in consultations]
+    if settings.FEE_WAIT_PAUSES_CLOCK and application.fee_notified_on and application.fee_due:
+        pauses.append(Pause(application.fee_notified_on, application.fee_paid_on or application.fee_due))
+    return tuple(pauses)
+
+
+def reckon(application: Application, consultations: Iterable[Consultation] | None = None) -> None:
+    """Set the stored deadline and its statement from the case's dates (without saving)."""
+    if application.clock_start is None or application.status in (Status.SUBMITTED, Status.CORRECTION):
+        application.deadline, application.deadline_statement = None, ""
+        return
+    if consultations is None:
+        consultations = list(application.consultations.all()) if application.pk else []
+    reckoning = reply_deadline(
+        received=application.clock_start,
+        pauses=pauses_of(application, consultations),
+        extension_working_days=application.extension_working_days,
+    )
+    application.deadline, application.deadline_statement = reckoning.deadline, reckoning.explain()
+    if application.later_reply_date and application.later_reply_date > reckoning.deadline:
+        application.deadline = application.later_reply_date
+        application.deadline_statement += (
+            f"依条例第三十五条确定延迟答复的期限为{notices.d(application.later_reply_date)}。"
+        )
+
+
+# ---------------------------------------------------------------- events and notices
+
+
+def record_event(
+    application: Application, action: Action, actor: Any, on: date, note: str = "", **detail: Any
+) -> Event:
+    label = display_name(actor) if actor is not None else "申请人"
+    return Event.objects.create(
+        application=application,
+        action=action,
+        actor=actor,
+        actor_label=label[:60],
+        on=on,
+        note=note,
+        detail=detail,
+    )
+
+
+def issue_notice(
+    application: Application,
+    kind: NoticeKind,
+    *,
+    text: str,
+    actor: Any,
+    on: date,
+    title: str = "",
+    recipient: str = "",
+    to_applicant: bool = True,
+) -> Notice:
+    if not text.strip():
+        raise ValidationError("告知书正文不能为空。", code="notice")
+    notice = Notice.objects.create(
+        application=application,
+        kind=kind,
+        number=notice_number(application.organisation, on.year),
+        title=title or notices.TITLES[kind],
+        recipient=recipient or application.name,
+        to_applicant=to_applicant,
+        body=text.strip(),
+        issued_on=on,
+        issued_by=actor,
+    )
+    if to_applicant and application.email:
+        transaction.on_commit(lambda: _mail_notice(notice.pk))
+    return notice
+
+
+def _mail_notice(notice_pk: int) -> None:
+    from ..mail import send_notice
+
+    send_notice(notice_pk)
+
+
+def lock_for(application: Application, action: Action) -> tuple[Application, str]:
+    current = Application.objects.select_for_update().select_related("organisation").get(pk=application.pk)
+    return current, ensure_allowed(current.status, action)
+
+
+def save_state(application: Application, status: str, consultations: list[Consultation] | None = None) -> None:
+    application.status = status
+    reckon(application, consultations)
+    application.lock_version += 1
+    application.save()
+
+
+def days_left(application: Application, today: date) -> int | None:
+    """Working days to the deadline (negative: overdue)."""
+    if application.deadline is None:
+        return None
+    if today <= application.deadline:
+        return working_days_between(today, application.deadline).value
+    return -working_days_between(application.deadline, today).value
+
+
+def preview[T](action: Callable[..., T], **kwargs: Any) -> str:
+    """The notice text an action would issue, from a dry run of the action rolled back."""
+
+    class Rollback(Exception):
+        pass
+
+    application: Application = kwargs["application"]
+    issued = list(Notice.objects.filter(application_id=application.pk).values_list("pk", flat=True))
+    try:
+        with transaction.atomic():
+            action(**kwargs)
+            notice = Notice.objects.filter(application_id=application.pk).exclude(pk__in=issued).order_by("id").first()
+            text = notice.body if notice else ""
+            raise Rollback
+    except Rollback:
+        return text
+
+
+def close_with(application: Application, status: str, outcome: Outcome, reason: str, today: date) -> None:
+    application.outcome, application.reason, application.closed_on = outcome, reason, today
+    save_state(application, status)

@@ -1,0 +1,207 @@
+"""Closing an application: the reply with its one outcome (条例 第三十六条至第四十一条), delivery, withdrawal,
+archive, Art. 44 proactive disclosure, and revealing personal data."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from portal.models import AuditKind
+from portal.services import record_audit
+
+from .. import notices
+from ..models import (
+    Application,
+    ConsultationAnswer,
+    ConsultationKind,
+    Kind,
+    NoticeKind,
+    RecordCorrectionOutcome,
+    Status,
+)
+from ..outcomes import NEEDS_GROUND_AND_REASON, Outcome
+from ..states import Action
+from .records import (
+    CLOSING_OUTCOMES,
+    PERSONAL_FIELDS,
+    close_with,
+    issue_notice,
+    lock_for,
+    record_event,
+    save_state,
+)
+
+# ---------------------------------------------------------------- reply, delivery, withdrawal, archive
+
+
+def _check_reply(
+    application: Application, outcome: str, record_outcome: str, ground: str, reason: str, parts: list[dict[str, str]]
+) -> None:
+    if application.kind == Kind.RECORD_CORRECTION:
+        if record_outcome not in RecordCorrectionOutcome.values:
+            raise ValidationError({"record_outcome": "请选择更正申请的办理结果（条例第四十一条）。"})
+        return
+    if outcome not in Outcome.values or outcome in CLOSING_OUTCOMES:
+        raise ValidationError({"outcome": "请选择一种办理结果。"})
+    withholding = outcome in NEEDS_GROUND_AND_REASON and outcome != Outcome.PARTIALLY_DISCLOSED
+    if withholding and (not ground.strip() or not reason.strip()):
+        raise ValidationError("不予公开的答复须写明法律依据和理由（条例第三十六条第三项）。", code="ground")
+    incomplete = not parts or any(not p.get("part") or not p.get("reason") for p in parts)
+    if outcome == Outcome.PARTIALLY_DISCLOSED and incomplete:
+        raise ValidationError("部分公开须逐项列明不予公开的部分及其理由（条例第三十七条）。", code="parts")
+    if outcome == Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION and not application.correction_received_on:
+        raise ValidationError("未经补正的申请不能以“补正后申请内容仍不明确”答复（条例第三十条）。", code="correction")
+    if outcome in (Outcome.OTHER, Outcome.NOT_PROCESSED_EXCESSIVE) and not reason.strip():
+        raise ValidationError({"reason": "请写明理由。"})
+
+
+@transaction.atomic
+def reply(
+    *,
+    application: Application,
+    actor: Any,
+    outcome: str = "",
+    record_outcome: str = "",
+    ground: str = "",
+    reason: str = "",
+    withheld_parts: list[dict[str, str]] | None = None,
+    responsible_agency: str = "",
+    public_interest_reason: str = "",
+    today: date,
+    notice_text: str | None = None,
+) -> Application:
+    """条例 第三十六条至第四十一条: exactly one outcome from the taxonomy, with the ground and reason it needs, in
+    a numbered written notice ending with the remedies. Disclosing over a third party's objection needs the
+    public-interest reason and tells the third party in writing (第三十二条)."""
+    application, status = lock_for(application, Action.REPLY)
+    parts = [{"part": p["part"].strip(), "reason": p["reason"].strip()} for p in (withheld_parts or [])]
+    _check_reply(application, outcome, record_outcome, ground, reason, parts)
+    objections = [
+        c for c in application.consultations.all()
+        if c.kind == ConsultationKind.THIRD_PARTY and c.answer == ConsultationAnswer.OBJECTS
+    ]  # fmt: skip
+    disclosing = outcome in (Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED)
+    if disclosing and objections and not public_interest_reason.strip():
+        raise ValidationError(
+            {"public_interest_reason": "第三方不同意公开：仅在不公开可能对公共利益造成重大影响时方可公开，请说明理由。"}
+        )
+    if application.kind == Kind.RECORD_CORRECTION:
+        outcome = ""
+    application.outcome, application.record_outcome = outcome, record_outcome if not outcome else ""
+    application.ground, application.reason = ground.strip(), reason.strip()
+    application.withheld_parts = parts if outcome == Outcome.PARTIALLY_DISCLOSED else []
+    application.responsible_agency = responsible_agency.strip() if outcome == Outcome.UNAVAILABLE_NOT_HELD else ""
+    application.replied_on = application.closed_on = today
+    save_state(application, status)
+    text = notice_text or notices.reply(application)
+    issue_notice(
+        application, NoticeKind.REPLY, text=text, actor=actor, on=today, title=notices.reply_title(application)
+    )
+    if disclosing:
+        for consultation in objections:
+            issue_notice(
+                application, NoticeKind.OVERRIDE, actor=actor, on=today, recipient=consultation.party,
+                to_applicant=False, text=notices.override(application, consultation, public_interest_reason.strip()),
+            )  # fmt: skip
+    record_event(application, Action.REPLY, actor, today, reason, outcome=application.outcome_label())
+    return application
+
+
+DELIVERY_WAYS = {
+    "post": "邮寄",
+    "email": "电子邮件",
+    "in_person": "当面领取",
+    "on_site": "现场查阅",
+    "online": "网上查询下载",
+}
+
+
+@transaction.atomic
+def deliver(
+    *, application: Application, actor: Any, way: str, delivered_on: date, tracking_number: str = ""
+) -> Application:
+    """The delivery record (送达): way, date and, for post, the tracking number."""
+    application, status = lock_for(application, Action.DELIVER)
+    if way not in DELIVERY_WAYS:
+        raise ValidationError({"way": "请选择送达方式。"})
+    if way == "post" and not tracking_number.strip():
+        raise ValidationError({"tracking_number": "邮寄送达请填写邮件单号。"})
+    assert application.replied_on is not None
+    if delivered_on < application.replied_on:
+        raise ValidationError({"delivered_on": "送达日期不能早于答复日期。"})
+    application.delivered_on, application.delivery_way = delivered_on, way
+    application.postal_tracking_number = tracking_number.strip()
+    save_state(application, status)
+    record_event(
+        application, Action.DELIVER, actor, delivered_on, way=DELIVERY_WAYS[way], tracking=tracking_number.strip()
+    )
+    return application
+
+
+@transaction.atomic
+def withdraw(*, application: Application, actor: Any, reason: str, today: date) -> Application:
+    """The applicant withdraws the application (其他处理 3). Actor None: by the applicant at the tracking page."""
+    application, status = lock_for(application, Action.WITHDRAW)
+    close_with(application, status, Outcome.OTHER, f"申请人撤回申请。{reason.strip()}", today)
+    record_event(application, Action.WITHDRAW, actor, today, reason)
+    return application
+
+
+@transaction.atomic
+def archive(*, application: Application, actor: Any, today: date) -> Application:
+    application, status = lock_for(application, Action.ARCHIVE)
+    if application.status == Status.REPLIED and not application.delivered_on:
+        raise ValidationError("请先登记送达情况，再归档。", code="delivery")
+    save_state(application, status)
+    record_event(application, Action.ARCHIVE, actor, today)
+    return application
+
+
+@transaction.atomic
+def make_proactive(*, application: Application, actor: Any, column: Any, today: date) -> Any:
+    """条例 第四十四条: information asked for by several applicants becomes a draft item for proactive
+    disclosure, which then goes through review like any other."""
+    from disclosure import services as disclosure
+    from disclosure.models import Genre
+
+    application, status = lock_for(application, Action.MAKE_PROACTIVE)
+    if application.proactive_item_id:
+        raise ValidationError("已转为主动公开草稿。", code="once")
+    title = (application.information_title or application.description)[:200]
+    item = disclosure.create_draft(
+        organisation=application.organisation,
+        author=actor,
+        fields={
+            "column": column,
+            "genre": Genre.OTHER,
+            "title": title,
+            "summary": f"根据依申请公开申请（{application.number}）转为主动公开：{application.description}"[:1000],
+            "document_number": application.document_number,
+            "written_date": today,
+        },
+    )
+    application.proactive_item = item
+    save_state(application, status)
+    record_event(application, Action.MAKE_PROACTIVE, actor, today, item=item.pk)
+    return item
+
+
+@transaction.atomic
+def reveal(*, application: Application, actor: Any, reason: str, request: Any = None) -> dict[str, str]:
+    """The full ID number, phone and address, for a stated reason; written to the audit log and the case."""
+    if len(reason.strip()) < 4:
+        raise ValidationError({"reason": "请说明查看完整个人信息的理由（至少4个字）。"})
+    values = {field: application.personal(field) for field in PERSONAL_FIELDS}
+    record_audit(
+        kind=AuditKind.DATA_REVEALED,
+        actor=actor,
+        request=request,
+        target=f"依申请公开 {application.number}",
+        detail={"reason": reason.strip()},
+    )
+    record_event(application, Action.REVEAL, actor, timezone.localdate(), reason.strip())
+    return values
