@@ -33,6 +33,29 @@ MAX_FILES, MAX_FILE_BYTES = 5, 10 * 1024 * 1024
 FILE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".txt")
 
 
+# Other identity documents: their number formats, loosely (the documents vary by issue year).
+ID_FORMATS = {
+    IdType.HK_MACAO_PERMIT: (re.compile(r"^[HM]\d{8,10}$"), "港澳居民来往内地通行证号码应为H或M加8至10位数字。"),
+    IdType.TAIWAN_PERMIT: (re.compile(r"^\d{8}$|^\d{10}[A-Z]?$"), "台湾居民来往大陆通行证号码应为8位或10位数字。"),
+    IdType.PASSPORT: (re.compile(r"^[A-Z0-9]{5,17}$"), "护照号码应为5至17位字母或数字。"),
+    IdType.FOREIGN_PERMANENT: (
+        re.compile(r"^[A-Z]{3}\d{12}$|^9\d{16}[\dX]$"),
+        "外国人永久居留身份证号码应为15位或18位。",
+    ),
+    IdType.OTHER: (re.compile(r"^[A-Z0-9\-]{4,30}$"), "证件号码应为4至30位字母、数字或连字符。"),
+}
+
+
+def check_id_number(id_type: str, value: str) -> str:
+    """条例 第二十九条: proof of identity. 居民身份证 by GB 11643 (including its check digit)."""
+    if id_type == IdType.RESIDENT_ID:
+        if not valid_id_number(value):
+            raise ValidationError("居民身份证号码有误：应为18位，最后一位是校验码（数字或X），请核对。")
+    elif id_type in ID_FORMATS and not ID_FORMATS[IdType(id_type)][0].match(value):
+        raise ValidationError(ID_FORMATS[IdType(id_type)][1])
+    return value
+
+
 def _digits(value: str) -> str:
     return re.sub(r"[\s—－]", "", value).replace("－", "-")
 
@@ -81,9 +104,7 @@ class IdentityForm(forms.Form):
 
     def clean_id_number(self) -> str:
         value = self.cleaned_data["id_number"].strip().upper().replace(" ", "")
-        if self.cleaned_data.get("id_type") == IdType.RESIDENT_ID and not valid_id_number(value):
-            raise ValidationError("居民身份证号码有误：应为18位，最后一位是校验码（数字或X），请核对。")
-        return value
+        return check_id_number(self.cleaned_data.get("id_type", ""), value)
 
     def clean_credit_code(self) -> str:
         value = self.cleaned_data["credit_code"].strip().upper().replace(" ", "")
@@ -136,6 +157,17 @@ class InformationForm(forms.Form):
         required=False,
         help_text="无需说明用途；您可以自愿填写。",
     )
+
+    def __init__(self, *args: Any, kind: str = Kind.DISCLOSURE, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kind == Kind.RECORD_CORRECTION:
+            description = self.fields["description"]
+            description.label = "需要更正的记录及更正内容"
+            description.help_text = (
+                "请写明哪一份政府信息中与您（单位）相关的哪项记录不准确，以及应当如何更正，并上传证明材料。"
+            )
+            description.error_messages["required"] = "请写明需要更正的记录。"
+            del self.fields["purpose"]
 
 
 class ProvisionForm(forms.Form):
@@ -254,14 +286,16 @@ class RegisterForm(forms.Form):
         person = data.get("applicant_type") == ApplicantType.PERSON
         if person and not (data.get("id_type") and data.get("id_number")):
             self.add_error("id_number", "自然人申请须登记证件类型和号码（条例第二十九条）。")
-        if person and data.get("id_type") == IdType.RESIDENT_ID and data.get("id_number"):
-            data["id_number"] = data["id_number"].strip().upper()
-            if not valid_id_number(data["id_number"]):
-                self.add_error("id_number", "居民身份证号码有误，请核对。")
+        if person and data.get("id_type") and data.get("id_number"):
+            data["id_number"] = data["id_number"].strip().upper().replace(" ", "")
+            try:
+                check_id_number(data["id_type"], data["id_number"])
+            except ValidationError as refused:
+                self.add_error("id_number", refused)
         if not person and data.get("applicant_type"):
-            error = credit_code_error((data.get("credit_code") or "").strip().upper())
-            if error:
-                self.add_error("credit_code", error)
+            problem = credit_code_error((data.get("credit_code") or "").strip().upper())
+            if problem:
+                self.add_error("credit_code", problem)
             data["credit_code"] = (data.get("credit_code") or "").strip().upper()
         if not any(data.get(f) for f in ("phone", "email", "address")):
             self.add_error("phone", "请至少登记一种联系方式。")

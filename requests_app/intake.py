@@ -60,6 +60,8 @@ class Draft:
             kwargs["applicant_type"] = self.data.get("applicant_type", ApplicantType.PERSON)
         if step.slug == "provision":
             kwargs["contact"] = self.data
+        if step.slug == "information":
+            kwargs["kind"] = self.data.get("kind", "disclosure")
         return step.form_class(data, files, **kwargs)
 
     def stored_form(self, step: Step) -> forms.Form:

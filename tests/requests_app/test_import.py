@@ -45,3 +45,24 @@ def test_clean_file_imports_archived_applications(client_for: Any, town: Any, ca
     assert second.outcome == Outcome.WITHHELD_THIRD_PARTY and second.extension_working_days == 10
     assert second.received_on == date(2024, 5, 6) and second.replied_on == date(2024, 6, 10)
     assert "已存在" in upload(client, town, HEADER + GOOD, dry_run=True)
+
+
+def test_an_excel_register_imports_too(client_for: Any, town: Any, calendar: None) -> None:
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for line in (HEADER + GOOD).strip().split("\n"):
+        sheet.append(line.split(","))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload = SimpleUploadedFile("台账.xlsx", buffer.getvalue())
+    page = (
+        client_for("office_head")
+        .post(reverse("requests-staff:import"), {"organisation": town.town.pk, "register": upload})
+        .content.decode()
+    )
+    assert "已导入 2 件申请" in page
+    assert Application.objects.filter(imported=True).count() == 2

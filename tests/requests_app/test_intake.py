@@ -159,3 +159,32 @@ def test_a_later_question_waits_for_the_earlier_ones(town: Any, calendar: None) 
     client = Client()
     response = client.get(step_url("provision"))
     assert response.status_code == 302 and response["Location"] == step_url("kind")
+
+
+@pytest.mark.parametrize(
+    ("id_type", "bad", "good"),
+    [
+        ("hk_macao_permit", "12345678", "H12345678"),
+        ("passport", "E1", "E12345678"),
+        ("taiwan_permit", "1234", "12345678"),
+    ],
+)
+def test_article_29_other_identity_documents_are_checked(
+    town: Any, calendar: None, id_type: str, bad: str, good: str
+) -> None:
+    client = Client()
+    client.post(step_url("kind"), {"kind": "disclosure"})
+    client.post(step_url("applicant"), {"applicant_type": "person"})
+    refused = client.post(step_url("identity"), {"name": "陈某", "id_type": id_type, "id_number": bad})
+    assert refused.status_code == 200 and "field__error" in refused.content.decode()
+    accepted = client.post(step_url("identity"), {"name": "陈某", "id_type": id_type, "id_number": good})
+    assert accepted.status_code == 302
+
+
+def test_a_record_correction_asks_what_to_correct(town: Any, calendar: None) -> None:
+    client = Client()
+    client.post(step_url("kind"), {"kind": "record_correction"})
+    for step, answers in ANSWERS[1:4]:
+        client.post(step_url(step), answers)
+    page = client.get(step_url("information")).content.decode()
+    assert "需要更正的记录及更正内容" in page and "用途" not in page
