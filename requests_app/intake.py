@@ -11,7 +11,7 @@ from django import forms
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.files import File
 
-from . import forms as f
+from .forms import public as f
 from .models import ApplicantType, private_storage
 
 # The personal-information notice shown before applying and on the check page; its version is stored with

@@ -21,8 +21,9 @@ from portal.forms import add_service_errors
 from portal.models import Membership, Organisation, Role
 from portal.permissions import get_for_staff, has_role, organisation_ids, staff_required
 
-from . import forms as f
 from . import selectors, services
+from .forms import public
+from .forms import staff as f
 from .models import Application, ApplicationAttachment, Notice, Status
 from .receipt import Channel
 from .states import Action, allowed_actions
@@ -59,7 +60,7 @@ SPECS: dict[str, ActionSpec] = {
     Action.CLOSE_FEE_UNPAID: ActionSpec(f.EmptyForm, services.close_fee_unpaid),
     Action.REPLY: ActionSpec(f.ReplyForm, services.reply, notice=True),
     Action.DELIVER: ActionSpec(f.DeliverForm, services.deliver, today_arg=None),
-    Action.WITHDRAW: ActionSpec(f.WithdrawForm, services.withdraw),
+    Action.WITHDRAW: ActionSpec(public.WithdrawForm, services.withdraw),
     Action.ARCHIVE: ActionSpec(f.EmptyForm, services.archive),
     Action.MAKE_PROACTIVE: ActionSpec(f.ProactiveForm, services.make_proactive),
 }
@@ -97,7 +98,7 @@ def register(request: HttpRequest) -> HttpResponse:
     organisation = get_object_or_404(organisations, pk=chosen) if chosen else organisations.first()
     assert organisation is not None
     form = f.RegisterForm(request.POST or None, initial={"arrived_on": timezone.localdate()})
-    files = f.AttachmentsForm(request.POST or None, request.FILES or None)
+    files = public.AttachmentsForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid() and files.is_valid():
         data = form.cleaned_data
         try:
@@ -161,7 +162,6 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "notices": application.notices.all(),
         "consultations": application.consultations.all(),
         "attachments": application.attachments.all(),
-        "reveal_form": f.RevealForm(),
     }
     return render(request, "requests_app/staff/case.html", context)
 

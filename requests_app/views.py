@@ -12,7 +12,7 @@ from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
 from portal.services import client_ip
 from requests_app import intake, rules, services
-from requests_app.forms import ConfirmForm, TrackForm, WithdrawForm
+from requests_app.forms.public import ConfirmForm, TrackForm, WithdrawForm
 from requests_app.models import Application, Notice
 
 

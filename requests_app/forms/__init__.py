@@ -1,0 +1,1 @@
+"""Forms: `public` for applicants, `staff` for case officers."""
