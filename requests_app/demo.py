@@ -51,6 +51,15 @@ REASONS = {
     ),
 }
 
+NOT_PROCESSING_REASONS = {
+    Outcome.NOT_PROCESSED_PETITION: "您反映的问题属于信访事项，请通过示例县信访局（0730-5180002）反映。",
+    Outcome.NOT_PROCESSED_REPEAT: "本机关已于今年3月就同一内容作出答复（示例镇依申〔2026〕1号），不再重复处理。",
+    Outcome.NOT_PROCESSED_PUBLICATION: "所需信息已收入《示例县年鉴（2025）》，可在县图书馆查阅或向出版单位购买。",
+    Outcome.NOT_PROCESSED_EXCESSIVE: "申请人在一个月内就同一事项提出30余件申请，经要求仍未说明理由。",
+    Outcome.NOT_PROCESSED_RECONFIRMATION: "申请人要求对已获取的信息予以确认，不属于政府信息公开申请。",
+    Outcome.OTHER: "申请人要求合并办理，经与申请人沟通后终止本申请。",
+}
+
 
 def _data(n: int, **changes: Any) -> dict[str, Any]:
     data = {
@@ -145,8 +154,8 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
             services.request_correction(application=application, actor=officer, items=["请写明所需信息的名称"],
                                         period_working_days=10, today=after(application, 1))  # fmt: skip
             services.receive_correction(application=application, actor=officer, received_on=after(application, 2))
-        if outcome in (Outcome.NOT_PROCESSED_EXCESSIVE, Outcome.OTHER):
-            kwargs["reason"] = "申请人在一个月内就同一事项提出30余件申请，经要求仍未说明理由。"
+        if outcome in NOT_PROCESSING_REASONS:
+            kwargs["reason"] = NOT_PROCESSING_REASONS[outcome]
         replied = services.reply(**kwargs)
         if index % 3:
             services.deliver(application=replied, actor=officer, way="in_person", delivered_on=when)

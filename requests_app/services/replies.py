@@ -55,8 +55,9 @@ def _check_reply(
         raise ValidationError("部分公开须逐项列明不予公开的部分及其理由（条例第三十七条）。", code="parts")
     if outcome == Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION and not application.correction_received_on:
         raise ValidationError("未经补正的申请不能以“补正后申请内容仍不明确”答复（条例第三十条）。", code="correction")
-    if outcome in (Outcome.OTHER, Outcome.NOT_PROCESSED_EXCESSIVE) and not reason.strip():
-        raise ValidationError({"reason": "请写明理由。"})
+    if (outcome == Outcome.OTHER or outcome.startswith("not_processed_")) and not reason.strip():
+        # 条例 第三十六条第六项、第三十九条: say where it was answered, the proper channel, where to obtain it
+        raise ValidationError({"reason": "不予处理的，请写明理由和申请人可以采取的途径。"})
 
 
 @transaction.atomic

@@ -59,7 +59,9 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
         services.close_fee_unpaid(**kw, actor=officer, today=today)
     elif name == "reply":
         outcome = [Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD, Outcome.NOT_PROCESSED_REPEAT][pick % 3]
-        services.reply(**kw, actor=officer, outcome=outcome, public_interest_reason="公共利益", today=today)
+        services.reply(
+            **kw, actor=officer, outcome=outcome, reason="理由", public_interest_reason="公共利益", today=today
+        )
     elif name == "withdraw":
         services.withdraw(**kw, actor=None, reason="", today=today)
     elif name == "deliver":

@@ -582,3 +582,14 @@ def test_article_42_fee_notice_within_the_handling_period(received: Any, persona
     with pytest.raises(ValidationError, match="答复期限内"):
         services.notify_fee(application=received(), actor=personas["case_officer"], method="per_page", pages=40,
                             how_to_pay="到财务室缴纳", today=date(2026, 12, 1))  # fmt: skip
+
+
+def test_article_39_not_processing_says_why_and_where_to_go(received: Any, personas: Any) -> None:
+    application = received()
+    with pytest.raises(ValidationError, match="不予处理的"):
+        services.reply(application=application, actor=personas["case_officer"],
+                       outcome=Outcome.NOT_PROCESSED_PETITION, today=date(2026, 11, 20))  # fmt: skip
+    services.reply(application=application, actor=personas["case_officer"], outcome=Outcome.NOT_PROCESSED_PETITION,
+                   reason="您反映的问题属于信访事项，请向示例县信访局提出。", today=date(2026, 11, 20))  # fmt: skip
+    notice = Notice.objects.get(kind=NoticeKind.REPLY)
+    assert notice.title == "不予处理告知书" and "示例县信访局" in notice.body
