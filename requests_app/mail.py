@@ -63,6 +63,21 @@ def send_new_application(application_pk: int) -> None:
         )
 
 
+def send_unconfirmed(application: Application) -> int:
+    link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
+    recipients = {u.email for u in _staff(application, Role.CASE_OFFICER, Role.OFFICE_HEAD)}
+    if not recipients:
+        return 0
+    send_mail(
+        subject=f"【待确认】{application.number} 超过1个工作日未确认收到",
+        message=f"申请 {application.number}（{application.get_channel_display()}）"
+        f"于{application.arrived_on:%Y年%m月%d日}到达，尚未与申请人确认收到。确认之日为收到申请之日（条例第三十一条），请尽快确认：{link}",
+        from_email=None,
+        recipient_list=sorted(recipients),
+    )
+    return 1
+
+
 def send_reminder(application: Application, days_left: int) -> int:
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
     state = f"剩余 {days_left} 个工作日" if days_left >= 0 else f"已超期 {-days_left} 个工作日"

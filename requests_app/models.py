@@ -90,6 +90,7 @@ class Reminder(models.TextChoices):
     NONE = "", "—"
     DUE_SOON = "due_soon", "即将到期"
     OVERDUE = "overdue", "已超期"
+    UNCONFIRMED = "unconfirmed", "超过1个工作日未确认收到"
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
@@ -172,7 +173,7 @@ class Application(models.Model):
         db_persist=True,
     )
     reminder = models.CharField(
-        "期限提醒", max_length=10, choices=Reminder.choices, blank=True, default="", editable=False
+        "期限提醒", max_length=12, choices=Reminder.choices, blank=True, default="", editable=False
     )
 
     outcome = models.CharField("办理结果", max_length=40, choices=Outcome.choices, blank=True, editable=False)

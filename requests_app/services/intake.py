@@ -19,6 +19,7 @@ from portal.permissions import has_role
 from ..models import (
     Application,
     ApplicationAttachment,
+    Reminder,
     Status,
     Way,
 )
@@ -172,6 +173,7 @@ def confirm(*, application: Application, actor: Any, today: date) -> Application
         raise ValidationError("确认日期不能早于申请到达日期。")
     application.received_on = application.clock_start = today
     application.confirmed_at = timezone.now()
+    application.reminder = Reminder.NONE
     if application.assignee_id is None and has_role(actor, application.organisation, Role.CASE_OFFICER):
         application.assignee = actor
     save_state(application, status, [])

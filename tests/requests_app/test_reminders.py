@@ -45,3 +45,22 @@ def test_a_calendar_change_moves_open_deadlines(received: Any, client_for: Any) 
     workdays.calendar_changed()
     application.refresh_from_db()
     assert application.deadline == date(2026, 12, 1)
+
+
+def test_article_31_unconfirmed_after_one_working_day_is_mailed_once(town: Any, personas: Any, calendar: None) -> None:
+    from requests_app import services
+    from requests_app.receipt import Channel
+
+    from .conftest import person_data
+
+    letter = services.register(organisation=town.town, data=person_data(), channel=Channel.ORDINARY_LETTER,
+                               arrived_on=date(2026, 11, 23), actor=personas["case_officer"]).application  # fmt: skip
+    call_command("request_reminders", "--today", "2026-11-24", stdout=StringIO())
+    assert mail.outbox == []  # one working day is allowed
+    call_command("request_reminders", "--today", "2026-11-25", stdout=StringIO())
+    call_command("request_reminders", "--today", "2026-11-25", stdout=StringIO())
+    assert len(mail.outbox) == 1 and "未确认收到" in mail.outbox[0].subject
+    letter.refresh_from_db()
+    assert letter.reminder == Reminder.UNCONFIRMED
+    confirmed = services.confirm(application=letter, actor=personas["case_officer"], today=date(2026, 11, 25))
+    assert confirmed.reminder == Reminder.NONE
