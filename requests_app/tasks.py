@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import fields as fields_of
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -64,6 +66,22 @@ def _unconfirmed(today: date) -> int:
         ):
             sent += send_unconfirmed(application)
     return sent
+
+
+def discard_abandoned_uploads(now: float | None = None, max_age_hours: int = 48) -> int:
+    """Files uploaded on the online form's attachment page wait under pending/ until the form is submitted;
+    an application abandoned for two days has its files deleted (they may hold identity documents)."""
+    root = Path(settings.PRIVATE_MEDIA_ROOT) / "pending"
+    cutoff = (now or time.time()) - max_age_hours * 3600
+    removed = 0
+    for path in root.glob("*/*") if root.exists() else []:
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink()
+            removed += 1
+    for folder in root.glob("*") if root.exists() else []:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
 
 
 @dataclass(slots=True)

@@ -64,3 +64,20 @@ def test_article_31_unconfirmed_after_one_working_day_is_mailed_once(town: Any, 
     assert letter.reminder == Reminder.UNCONFIRMED
     confirmed = services.confirm(application=letter, actor=personas["case_officer"], today=date(2026, 11, 25))
     assert confirmed.reminder == Reminder.NONE
+
+
+def test_uploads_of_an_abandoned_online_form_are_deleted(settings: Any, tmp_path: Any) -> None:
+    import os
+    import time
+
+    from requests_app.tasks import discard_abandoned_uploads
+
+    old = settings.PRIVATE_MEDIA_ROOT / "pending" / "key-1" / "身份证.jpg"
+    fresh = settings.PRIVATE_MEDIA_ROOT / "pending" / "key-2" / "委托书.pdf"
+    for path in (old, fresh):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"x")
+    three_days_ago = time.time() - 72 * 3600
+    os.utime(old, (three_days_ago, three_days_ago))
+    assert discard_abandoned_uploads() == 1
+    assert not old.exists() and not old.parent.exists() and fresh.exists()
