@@ -93,11 +93,6 @@ class Reminder(models.TextChoices):
     UNCONFIRMED = "unconfirmed", "超过1个工作日未确认收到"
 
 
-class ApplicationQuerySet(models.QuerySet["Application"]):
-    def open(self) -> ApplicationQuerySet:
-        return self.filter(status__in=OPEN_STATUSES)
-
-
 class Application(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="applications", verbose_name="受理机构"
@@ -201,8 +196,6 @@ class Application(models.Model):
     imported = models.BooleanField("从历史台账导入", default=False, editable=False)
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "政府信息公开申请"

@@ -24,7 +24,7 @@ from ..models import (
 )
 from ..outcomes import Outcome
 from ..receipt import Channel
-from ..services import DELIVERY_WAYS
+from ..services import DELIVERY_WAYS, FEE_METHODS
 from .public import check_id_number
 
 REGISTER_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
@@ -186,9 +186,7 @@ class LaterDateForm(NoticeTextMixin):
 
 
 class FeeForm(NoticeTextMixin):
-    method = forms.ChoiceField(
-        label="计费方式", choices=[("per_application", "按件计收"), ("per_page", "按量计收")], widget=forms.RadioSelect
-    )
+    method = forms.ChoiceField(label="计费方式", choices=list(FEE_METHODS.items()), widget=forms.RadioSelect)
     pages = forms.IntegerField(label="页数（按量计收时填写）", min_value=0, required=False)
     how_to_pay = forms.CharField(
         label="缴费方式",

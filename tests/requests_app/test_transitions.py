@@ -110,7 +110,7 @@ def call(action: str, application: Application, personas: Any) -> None:
         Action.WITHDRAW: {"reason": "", "today": DAY},
         Action.ARCHIVE: {"today": DAY},
         Action.MAKE_PROACTIVE: {"column": Column.objects.get(slug="fgwj"), "today": DAY},
-    }[action]
+    }[Action(action)]
     spec = SPECS[action]
     spec.run(application=application, **{spec.actor_arg: personas["office_head"]}, **kwargs)
 
@@ -125,8 +125,8 @@ def test_every_pair_through_its_service(status: str, action: str, received: Any,
     if (status, action) in TRANSITIONS:
         try:
             call(action, application, personas)
-        except ValidationError as error:
-            assert error.code != "transition" and "当前状态为" not in str(error)
+        except ValidationError as refused:
+            assert refused.code != "transition" and "当前状态为" not in str(refused)
         else:
             application.refresh_from_db()
             assert application.status == TRANSITIONS[(status, action)]
