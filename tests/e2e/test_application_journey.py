@@ -15,7 +15,7 @@ from .test_review_journey import sign_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def act(page: Any, base: str, pk: int, task: str, fill: Any = None, notice: bool = False) -> None:
+def act(page: Any, base: str, pk: int, task: str, fill: Any = None, notice: bool = False, axe: Any = None) -> None:
     page.goto(f"{base}/staff/ysq/{pk}/")
     page.get_by_role("link", name=task, exact=True).click()
     if fill:
@@ -23,6 +23,8 @@ def act(page: Any, base: str, pk: int, task: str, fill: Any = None, notice: bool
     if notice:
         page.get_by_role("button", name="生成告知书").click()
         assert page.get_by_label("告知书正文").input_value()
+        if axe:
+            axe(page, f"{task} with the generated notice")
         page.get_by_role("button", name=re.compile("^签发告知书")).click()
     else:
         page.get_by_role("button", name=task).click()
@@ -95,7 +97,7 @@ def test_apply_track_and_reply(page: Any, live_server: Any, personas: Any, calen
         page.get_by_label("办理结果").select_option("partially_disclosed")
         page.get_by_label("不予公开的部分及理由").fill("低保对象身份证号码｜属于个人隐私")
 
-    act(page, base, application.pk, "作出答复", partial, notice=True)
+    act(page, base, application.pk, "作出答复", partial, notice=True, axe=axe_check)
     page.goto(f"{base}/staff/ysq/{application.pk}/")
     axe_check(page, "case page")
     application.refresh_from_db()
