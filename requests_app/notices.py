@@ -55,7 +55,9 @@ def _opening(application: Application) -> str:
 
 
 def remedies(application: Application) -> str:
-    """The remedies paragraph that ends every reply (条例 第五十一条; 行政复议法 第二十三条)."""
+    """The remedies paragraph that ends every notice with legal effect: the replies, the interim notices to the
+    applicant, and the decision to disclose over a third party's objection (条例 第五十一条; 行政复议法
+    第二十三条: for 不予公开, reconsideration comes first)."""
     government = application.organisation.remedy_government_name() or "上一级人民政府"
     if application.outcome in WITHHOLDING_OUTCOMES:
         text = (
@@ -143,6 +145,7 @@ def correction(application: Application, items: list[str], due: date) -> str:
         "请您对以下内容作出补正：\n" + listed,
         f"请于{d(due)}前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。"
         "无正当理由逾期不补正的，视为您放弃申请，本机关不再处理该政府信息公开申请。",
+        remedies(application),
     ])  # fmt: skip
 
 
@@ -151,6 +154,7 @@ def extension(application: Application, working_days: int, reason: str, old: dat
         _opening(application),
         f"因{reason}，本机关不能在{d(old)}前作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
         f"经政府信息公开工作机构负责人同意，答复期限延长{working_days}个工作日，本机关将于{d(new)}前作出答复。",
+        remedies(application),
     ])  # fmt: skip
 
 
@@ -181,6 +185,7 @@ def override(application: Application, consultation: Consultation, reason: str) 
         f"本机关于{d(consultation.sent_on)}就“{wanted}”的公开征求您（单位）意见，您（单位）不同意公开。"
         "根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关认为不公开可能对公共利益造成重大影响，决定予以公开。",
         f"决定公开的内容：{wanted}。\n理由：{reason}",
+        remedies(application),
     ])  # fmt: skip
 
 
@@ -190,6 +195,7 @@ def fee(application: Application, basis: str, rate: str, amount: int, due: date,
         f"您（单位）申请的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
         f"（国办函〔2020〕109号）的规定，本机关依法收取信息处理费。\n计费依据：{basis}\n收费标准：{rate}\n应缴金额：人民币{amount}元",
         f"缴费方式：{how_to_pay}\n请于{d(due)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+        remedies(application),
     ])  # fmt: skip
 
 
@@ -198,6 +204,7 @@ def later_date(application: Application, later: date, reason: str) -> str:
         _opening(application),
         f"您（单位）申请的数量、频次明显超过合理范围，经审查理由合理，但本机关无法在法定期限（{REPLY_WORKING_DAYS}个工作日）内答复。"
         f"根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定延迟答复的合理期限，将于{d(later)}前作出答复。\n理由：{reason}",
+        remedies(application),
     ])  # fmt: skip
 
 
@@ -207,4 +214,5 @@ def reasons(application: Application, note: str, due: date) -> str:
         "您（单位）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，"
         f"请于{d(due)}前说明理由。{note}",
         "本机关认为申请理由不合理的，告知不予处理；申请理由合理但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您（单位）。",
+        remedies(application),
     ])  # fmt: skip

@@ -593,3 +593,9 @@ def test_article_39_not_processing_says_why_and_where_to_go(received: Any, perso
                    reason="您反映的问题属于信访事项，请向示例县信访局提出。", today=date(2026, 11, 20))  # fmt: skip
     notice = Notice.objects.get(kind=NoticeKind.REPLY)
     assert notice.title == "不予处理告知书" and "示例县信访局" in notice.body
+
+
+def test_article_51_interim_notices_also_state_the_remedies(received: Any, personas: Any) -> None:
+    correct(received(), personas)
+    body = Notice.objects.get(kind=NoticeKind.CORRECTION).body
+    assert body.rstrip().endswith("投诉、举报。") and "60日内向示例县人民政府申请行政复议" in body
