@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -179,6 +180,13 @@ def _form_kwargs(application: Application, action: str) -> dict[str, Any]:
     return {}
 
 
+def _inputs_digest(data: Any) -> str:
+    """What a generated notice was generated from: the action's inputs, without the notice text."""
+    skip = {"csrfmiddlewaretoken", "notice_text", "preview", "issue", "previewed_for"}
+    items = sorted((k, v) for k in data for v in data.getlist(k) if k not in skip)
+    return hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
+
+
 @staff_required
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One workflow action. Actions with a written notice are done in two steps: generate the notice from the
@@ -199,8 +207,11 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             if spec.notice and "issue" not in request.POST:
                 data = request.POST.copy()
                 data["notice_text"] = services.preview(spec.run, **kwargs)
+                data["previewed_for"] = _inputs_digest(request.POST)
                 form = spec.form(data, **_form_kwargs(application, action))
                 form.is_valid()
+            elif spec.notice and request.POST.get("previewed_for") != _inputs_digest(request.POST):
+                form.add_error(None, "生成告知书后又修改了上面的内容：请重新生成告知书，核对后再签发。")
             else:
                 if spec.notice:
                     kwargs["notice_text"] = form.cleaned_data["notice_text"] or None
@@ -219,6 +230,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         "action": Action(action),
         "spec": spec,
         "previewed": bool(spec.notice and form.data.get("notice_text")),
+        "previewed_for": form.data.get("previewed_for", ""),
     }
     return render(request, "requests_app/staff/action.html", context)
 

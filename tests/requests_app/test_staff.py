@@ -123,7 +123,10 @@ def test_reply_is_generated_edited_and_issued(received: Any, client_for: Any) ->
     assert "政府信息部分公开告知书" not in preview  # the title is printed on the notice, not in the text
     assert "1. 身份证号码：个人隐私" in preview and "签发告知书" in preview
     assert not Notice.objects.exists() and Application.objects.get().status == Status.RECEIVED
-    response = client.post(url, {**form, "notice_text": "张三：\n\n修改后的正文。", "issue": "1"})
+    digest = preview.split('name="previewed_for" value="')[1].split('"')[0]
+    response = client.post(
+        url, {**form, "notice_text": "张三：\n\n修改后的正文。", "previewed_for": digest, "issue": "1"}
+    )
     assert response.status_code == 302
     notice = Notice.objects.get()
     assert notice.body == "张三：\n\n修改后的正文。" and notice.title == "政府信息部分公开告知书"
@@ -184,3 +187,16 @@ def test_workbench_counts_what_needs_attention(town: Any, received: Any, client_
     page = client_for("case_officer").get(reverse("portal:workbench")).content.decode()
     assert "待确认收到：1 件" in page and "其中 1 件超过1个工作日未确认" in page and "已超期：1 件" in page
     assert "依申请公开" not in client_for("editor").get(reverse("portal:workbench")).content.decode()
+
+
+def test_a_notice_cannot_be_issued_for_inputs_changed_after_it_was_generated(received: Any, client_for: Any) -> None:
+    application = received()
+    client = client_for("case_officer")
+    url = reverse("requests-staff:act", args=[application.pk, "reply"])
+    preview = client.post(url, {"outcome": "disclosed", "preview": "1"}).content.decode()
+    digest = preview.split('name="previewed_for" value="')[1].split('"')[0]
+    changed = {"outcome": "unavailable_not_held", "notice_text": "徐磊：\n\n予以公开。", "previewed_for": digest}
+    page = client.post(url, {**changed, "issue": "1"}).content.decode()
+    assert "请重新生成告知书" in page and not Notice.objects.exists()
+    same = {"outcome": "disclosed", "notice_text": "徐磊：\n\n予以公开。", "previewed_for": digest, "issue": "1"}
+    assert client.post(url, same).status_code == 302
