@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from disclosure.models import Column
 from portal.forms import add_service_errors
-from portal.models import Membership, Organisation, Role
+from portal.models import AuditKind, Membership, Organisation, Role
 from portal.permissions import get_for_staff, has_role, organisation_ids, staff_required
+from portal.services import record_audit
 
 from . import selectors, services
 from .forms import public
@@ -265,7 +266,11 @@ def notice(request: HttpRequest, pk: int, pdf: bool = False) -> HttpResponse:
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Applicants' attachments are private: served only to staff of the organisation."""
     found = get_object_or_404(ApplicationAttachment, pk=pk)
-    _application(request, found.application_id, write=True)
+    application = _application(request, found.application_id, write=True)
+    record_audit(
+        kind=AuditKind.ATTACHMENT_READ, actor=request.user, request=request,
+        target=f"依申请公开 {application.number}：{found.name}",
+    )  # fmt: skip
     response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
     response["Cache-Control"] = "no-store"
     return response

@@ -1,4 +1,5 @@
-"""A new audit kind: revealing an applicant's full personal data. SQLite rebuilds the table to change the
+"""New audit kinds: revealing an applicant's full personal data, downloading an applicant's attachment. SQLite
+rebuilds the table to change the
 check constraint, which drops the append-only trigger of 0002: it is made again here."""
 
 from django.conf import settings
@@ -9,6 +10,7 @@ KINDS = [
     ("login_unlocked", "解除登录锁定"), ("account_created", "新建账号"), ("account_changed", "修改账号"),
     ("role_granted", "授予角色"), ("role_revoked", "撤销角色"), ("duty_granted", "授予管理员职责"),
     ("duty_revoked", "撤销管理员职责"), ("calendar_changed", "工作日历变更"), ("data_revealed", "查看完整个人信息"),
+    ("attachment_read", "下载申请人附件"),
 ]  # fmt: skip
 SQLITE_TRIGGER = [
     "DROP TRIGGER IF EXISTS portal_auditevent_no_update;",

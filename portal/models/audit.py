@@ -20,6 +20,7 @@ class AuditKind(models.TextChoices):
     DUTY_REVOKED = "duty_revoked", "撤销管理员职责"
     CALENDAR_CHANGED = "calendar_changed", "工作日历变更"
     DATA_REVEALED = "data_revealed", "查看完整个人信息"
+    ATTACHMENT_READ = "attachment_read", "下载申请人附件"
 
 
 class AppendOnlyError(Exception):

@@ -142,6 +142,9 @@ def test_attachments_are_private(town: Any, calendar: None, client_for: Any) -> 
     assert client_for("other_staff").get(url).status_code == 404
     response = client_for("case_officer").get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 test"
+    from portal.models import AuditEvent, AuditKind
+
+    assert AuditEvent.objects.get(kind=AuditKind.ATTACHMENT_READ).target.endswith("委托书.pdf")
     assert "/media/" not in attachment.file.path
 
 
