@@ -1,6 +1,6 @@
-"""New audit kinds: revealing an applicant's full personal data, downloading an applicant's attachment. SQLite
-rebuilds the table to change the
-check constraint, which drops the append-only trigger of 0002: it is made again here."""
+"""New audit kinds: revealing an applicant's full personal data, downloading an applicant's attachment.
+SQLite rebuilds the table to change the check constraint, which drops the append-only trigger of 0002: it is
+made again here."""
 
 from django.conf import settings
 from django.db import migrations, models
