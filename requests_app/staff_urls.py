@@ -1,12 +1,13 @@
 from django.urls import path
 
-from requests_app import importer_views, staff_views
+from requests_app import register_views, staff_views
 
 app_name = "requests-staff"
 urlpatterns = [
     path("", staff_views.queue, name="queue"),
     path("register/", staff_views.register, name="register"),
-    path("import/", importer_views.import_register_view, name="import"),
+    path("import/", register_views.import_register_view, name="import"),
+    path("register.xlsx", register_views.export_register, name="export"),
     path("<int:pk>/", staff_views.case, name="case"),
     path("<int:pk>/act/<slug:action>/", staff_views.act, name="act"),
     path("<int:pk>/reveal/", staff_views.reveal, name="reveal"),

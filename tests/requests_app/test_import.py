@@ -66,3 +66,30 @@ def test_an_excel_register_imports_too(client_for: Any, town: Any, calendar: Non
     )
     assert "已导入 2 件申请" in page
     assert Application.objects.filter(imported=True).count() == 2
+
+
+def test_the_register_exports_in_the_columns_the_import_reads(
+    client_for: Any, town: Any, received: Any, personas: Any
+) -> None:
+    import io
+
+    import openpyxl
+
+    from requests_app import services
+    from requests_app.importer import HEADERS, check
+    from requests_app.register_views import EXPORT_COLUMNS
+
+    replied = services.reply(application=received(), actor=personas["case_officer"], outcome=Outcome.DISCLOSED,
+                             today=date(2026, 11, 20))  # fmt: skip
+    received()  # still open
+    response = client_for("case_officer").get(reverse("requests-staff:export"), {"status": "replied"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == EXPORT_COLUMNS and len(rows) == 2
+    line = dict(zip(EXPORT_COLUMNS, rows[1], strict=True))
+    assert line["原编号"] == replied.number and line["办理结果"] == "予以公开" and line["申请人类型"] == "自然人"
+    parsed = {HEADERS[k]: ("" if v is None else str(v)[:10]) for k, v in line.items() if k in HEADERS}
+    parsed["number"] = ""
+    report, clean = check(town.other_town, [parsed])
+    assert report.clean and clean[0]["outcome"] == Outcome.DISCLOSED
+    assert client_for("editor").get(reverse("requests-staff:export")).status_code == 404
