@@ -20,7 +20,7 @@ from django.utils import timezone
 from disclosure.models import Column
 from portal.forms import add_service_errors
 from portal.models import AuditKind, Membership, Organisation, Role
-from portal.permissions import get_for_staff, has_role, organisation_ids, staff_required
+from portal.permissions import get_for_staff, has_role, is_inspector, organisation_ids, staff_required
 from portal.services import record_audit
 
 from . import selectors, services
@@ -87,6 +87,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "params": request.GET,
         "statuses": Status.choices,
         "can_register": bool(organisation_ids(request.user, *HANDLING_ROLES)),
+        "several_organisations": is_inspector(request.user) or len(organisation_ids(request.user, *HANDLING_ROLES)) > 1,
     }
     return render(request, "requests_app/staff/queue.html", context)
 

@@ -94,6 +94,7 @@ def test_apply_track_and_reply(page: Any, live_server: Any, personas: Any, calen
     sign_in(page, base, "case_officer")
 
     def partial() -> None:
+        page.get_by_label("不予公开的部分及理由").wait_for(state="hidden")  # shown once the outcome needs it
         page.get_by_label("办理结果").select_option("partially_disclosed")
         page.get_by_label("不予公开的部分及理由").fill("低保对象身份证号码｜属于个人隐私")
 
