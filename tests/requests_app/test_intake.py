@@ -191,3 +191,40 @@ def test_a_record_correction_asks_what_to_correct(town: Any, calendar: None) -> 
         client.post(step_url(step), answers)
     page = client.get(step_url("information")).content.decode()
     assert "需要更正的记录及更正内容" in page and "用途" not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submits_of_one_form_make_one_application(town: Any, calendar: None) -> None:
+    """A double click sends two requests at once: the unique submission key lets only one through."""
+    import threading
+    import uuid
+
+    from django.db import connection
+
+    from requests_app import services
+
+    from .conftest import person_data
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("SQLite's in-memory test database refuses a second writer at once; the file database waits")
+    key, results, errors = uuid.uuid4(), [], []
+    start = threading.Barrier(2)
+
+    def submit() -> None:
+        try:
+            start.wait()
+            results.append(services.submit_online(organisation=town.town, data=person_data(), submission_key=key))
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Application.objects.count() == 1
+    assert {r.application.pk for r in results} == {Application.objects.get().pk}
+    assert results[0].tracking_code == results[1].tracking_code
