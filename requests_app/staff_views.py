@@ -161,6 +161,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "application": application,
         "row": row,
         "tasks": _tasks(application, request.user),
+        "can_handle": has_role(request.user, application.organisation, *HANDLING_ROLES),
         "events": application.events.select_related("actor"),
         "notices": application.notices.all(),
         "consultations": application.consultations.all(),

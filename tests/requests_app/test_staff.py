@@ -65,7 +65,9 @@ def test_case_page_is_a_task_list_with_the_deadline_statement(received: Any, cli
 def test_inspector_reads_but_cannot_act(received: Any, client_for: Any) -> None:
     application = received()
     client = client_for("inspector")
-    assert client.get(reverse("requests-staff:case", args=[application.pk])).status_code == 200
+    page = client.get(reverse("requests-staff:case", args=[application.pk]))
+    assert page.status_code == 200 and "查看完整个人信息" not in page.content.decode()
+    assert client.get(reverse("requests-staff:reveal", args=[application.pk])).status_code == 404
     url = reverse("requests-staff:act", args=[application.pk, "reply"])
     assert client.post(url, {"outcome": "disclosed", "issue": "1"}).status_code == 404
     assert Application.objects.get().status == Status.RECEIVED
