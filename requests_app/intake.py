@@ -66,8 +66,7 @@ class Draft:
 
     def stored_form(self, step: Step) -> forms.Form:
         """The step's form bound to the stored answers: valid when the step is complete."""
-        form = self.form(step, data={k: v for k, v in self.data.items() if v is not None})
-        return form
+        return self.form(step, data={k: v for k, v in self.data.items() if v is not None})
 
     def keep(self, step: Step, form: forms.Form) -> None:
         if step.slug == "attachments":

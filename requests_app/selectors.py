@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from portal.models import Role
 from portal.permissions import is_inspector, scope_for_staff
-from portal.workdays import current_calendar
+from portal.workdays import add_working_days
 
 from .models import CLOCK_STATUSES, Application, Status
-from .receipt import NEEDS_CONFIRMATION
+from .receipt import NEEDS_CONFIRMATION, Channel, confirmation_overdue
+from .services import days_left
 
 READ_ROLES = (Role.CASE_OFFICER, Role.OFFICE_HEAD)
 SORTS = {
@@ -27,6 +29,11 @@ SORTS = {
 def visible(user: Any) -> QuerySet[Application]:
     """Applications of the organisations where the user handles applications; all of them for inspectors."""
     return scope_for_staff(user, Application.objects.all(), roles=() if is_inspector(user) else READ_ROLES)
+
+
+def due_soon_until(today: date) -> date:
+    """The last deadline that counts as due soon: REMINDER_WORKING_DAYS working days ahead (default 3)."""
+    return add_working_days(today, settings.REMINDER_WORKING_DAYS).value
 
 
 NUMBER = re.compile(r"^\d{4}-\d{3}-\d+$")
@@ -46,12 +53,12 @@ def queue(user: Any, params: Any, today: date) -> QuerySet[Application]:
     elif params.get("assignee") == "none":
         applications = applications.filter(assignee__isnull=True)
     due = params.get("due")
-    calendar = current_calendar()
     if due == "overdue":
         applications = applications.filter(in_open_queue=True, status__in=CLOCK_STATUSES, deadline__lt=today)
     elif due == "soon":
-        soon = calendar.add_working_days(today, 3).value
-        applications = applications.filter(in_open_queue=True, status__in=CLOCK_STATUSES, deadline__range=(today, soon))
+        applications = applications.filter(
+            in_open_queue=True, status__in=CLOCK_STATUSES, deadline__range=(today, due_soon_until(today))
+        )
     elif due == "unconfirmed":
         applications = applications.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION)
     if query := params.get("q", "").strip():
@@ -76,39 +83,34 @@ class Row:
     unconfirmed: bool
 
 
+def unconfirmed_too_long(application: Application, today: date) -> bool:
+    """条例 第三十一条: an online, fax or ordinary-letter application still unconfirmed after one working day."""
+    return application.status == Status.SUBMITTED and confirmation_overdue(
+        Channel(application.channel), application.arrived_on, today
+    )
+
+
 def rows(applications: list[Application], today: date) -> list[Row]:
-    """Working days left and the one-working-day confirmation flag (条例 第三十一条), from the calendar in memory."""
-    calendar = current_calendar()
-    result = []
-    for application in applications:
-        left = None
-        if application.deadline and application.status in CLOCK_STATUSES:
-            if today <= application.deadline:
-                left = calendar.working_days_between(today, application.deadline).value
-            else:
-                left = -calendar.working_days_between(application.deadline, today).value
-        unconfirmed = (
-            application.status == Status.SUBMITTED
-            and application.channel in NEEDS_CONFIRMATION
-            and calendar.working_days_between(application.arrived_on, today).value > 1
+    """Working days left while the clock runs, and the confirmation flag, from the calendar in memory."""
+    return [
+        Row(
+            application,
+            days_left(application, today) if application.status in CLOCK_STATUSES else None,
+            unconfirmed_too_long(application, today),
         )
-        result.append(Row(application, left, unconfirmed))
-    return result
+        for application in applications
+    ]
 
 
 def attention(user: Any, today: date) -> dict[str, int]:
     """What needs a case officer or office head today, for the workbench: unconfirmed applications (and
     those waiting more than one working day, 条例 第三十一条), overdue and due within 3 working days."""
     mine = scope_for_staff(user, Application.objects.all(), roles=READ_ROLES)
-    calendar = current_calendar()
-    waiting = list(
-        mine.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION).values_list("arrived_on", flat=True)
-    )
-    soon = calendar.add_working_days(today, 3).value
+    waiting = list(mine.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION).only("channel", "arrived_on"))
     counting = mine.filter(in_open_queue=True, status__in=CLOCK_STATUSES)
     return {
         "unconfirmed": len(waiting),
-        "unconfirmed_late": sum(calendar.working_days_between(d, today).value > 1 for d in waiting),
+        "unconfirmed_late": sum(confirmation_overdue(Channel(a.channel), a.arrived_on, today) for a in waiting),
         "overdue": counting.filter(deadline__lt=today).count(),
-        "due_soon": counting.filter(deadline__range=(today, soon)).count(),
+        "due_soon": counting.filter(deadline__range=(today, due_soon_until(today))).count(),
     }

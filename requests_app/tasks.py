@@ -13,11 +13,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from portal.workdays import current_calendar
-
 from .mail import send_reminder, send_unconfirmed
 from .models import CLOCK_STATUSES, Application, Consultation, Reminder, Status
 from .receipt import NEEDS_CONFIRMATION
+from .selectors import unconfirmed_too_long
 from .services import days_left, reckon
 
 
@@ -53,13 +52,12 @@ def send_reminders(today: date | None = None) -> int:
 
 def _unconfirmed(today: date) -> int:
     """条例 第三十一条: an online, fax or ordinary-letter application not confirmed after one working day."""
-    calendar = current_calendar()
     waiting = Application.objects.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION).exclude(
         reminder=Reminder.UNCONFIRMED
     )
     sent = 0
     for application in waiting.select_related("organisation", "assignee"):
-        if calendar.working_days_between(application.arrived_on, today).value <= 1:
+        if not unconfirmed_too_long(application, today):
             continue
         if Application.objects.filter(pk=application.pk, reminder=application.reminder).update(
             reminder=Reminder.UNCONFIRMED
