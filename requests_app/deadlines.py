@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from portal.templatetags.portal_tags import cn_date
 from portal.workdays import Counted, WorkingCalendar, current_calendar
 
 from .rules import (
@@ -38,12 +39,12 @@ class Reckoning:
 
     def explain(self) -> str:
         """The statement of how the deadline was computed, shown to staff and applicants."""
-        parts = [f"自{self.clock_start:%Y年%m月%d日}起算 {REPLY_WORKING_DAYS} 个工作日"]
+        parts = [f"自{cn_date(self.clock_start)}起算 {REPLY_WORKING_DAYS} 个工作日"]
         if self.paused_working_days:
             parts.append(f"征求意见期间 {self.paused_working_days} 个工作日不计入")
         if self.extension_working_days:
             parts.append(f"经批准延长 {self.extension_working_days} 个工作日")
-        text = "，".join(parts) + f"，答复期限为{self.deadline:%Y年%m月%d日}。"
+        text = "，".join(parts) + f"，答复期限为{cn_date(self.deadline)}。"
         if self.unconfirmed_years:
             years = "、".join(str(y) for y in sorted(self.unconfirmed_years))
             text += f"（{years}年放假安排尚未确认，期限为暂定。）"

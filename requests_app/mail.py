@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from portal.models import Membership, Role
+from portal.templatetags.portal_tags import cn_date
 
 from .models import Application, Notice
 
@@ -44,7 +45,7 @@ def send_confirmed(application_pk: int) -> None:
         subject=f"【{application.organisation.short_name}】已确认收到您的政府信息公开申请 {application.number}",
         message=f"{application.name}：\n\n{application.organisation.name}已确认收到您的申请"
         f"（编号 {application.number}），"
-        f"收到申请之日为{application.received_on:%Y年%m月%d日}，答复期限为{application.deadline:%Y年%m月%d日}。"
+        f"收到申请之日为{cn_date(application.received_on)}，答复期限为{cn_date(application.deadline)}。"
         f"\n请凭申请编号和查询码在 {link} 查询办理进度。",
         from_email=None,
         recipient_list=[application.email],
@@ -71,7 +72,7 @@ def send_unconfirmed(application: Application) -> int:
     send_mail(
         subject=f"【待确认】{application.number} 超过1个工作日未确认收到",
         message=f"申请 {application.number}（{application.get_channel_display()}）"
-        f"于{application.arrived_on:%Y年%m月%d日}到达，尚未与申请人确认收到。确认之日为收到申请之日（条例第三十一条），请尽快确认：{link}",
+        f"于{cn_date(application.arrived_on)}到达，尚未与申请人确认收到。确认之日为收到申请之日（条例第三十一条），请尽快确认：{link}",
         from_email=None,
         recipient_list=sorted(recipients),
     )
@@ -88,7 +89,7 @@ def send_reminder(application: Application, days_left: int) -> int:
         return 0
     send_mail(
         subject=f"【依申请公开{'超期' if days_left < 0 else '即将到期'}】{application.number}（{state}）",
-        message=f"申请 {application.number} 答复期限为{application.deadline:%Y年%m月%d日}，{state}。\n{link}",
+        message=f"申请 {application.number} 答复期限为{cn_date(application.deadline)}，{state}。\n{link}",
         from_email=None,
         recipient_list=sorted(recipients),
     )

@@ -120,8 +120,8 @@ class Application(models.Model):
     id_number_encrypted = models.TextField(blank=True, editable=False)
     id_number_masked = models.CharField("证件号码", max_length=40, blank=True, editable=False)
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
-    # A keyed hash of the ID number or credit code: counts one applicant's applications (fees per month,
-    # repeat applications) without storing the number in the clear.
+    # A keyed hash of the ID number or credit code: counts one applicant's applications in a month (按件
+    # fees) without storing the number in the clear.
     applicant_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     contact_name = models.CharField("联系人", max_length=50, blank=True)
     phone_encrypted = models.TextField(blank=True, editable=False)
@@ -194,7 +194,6 @@ class Application(models.Model):
         editable=False,
     )
     imported = models.BooleanField("从历史台账导入", default=False, editable=False)
-    lock_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -252,12 +251,8 @@ class Application(models.Model):
         return f"application:{self.data_id}:{field}"
 
     def personal(self, field: str) -> str:
-        """The decrypted ID number, phone or address: only for the reveal screen and the written notices."""
+        """The decrypted ID number, phone or address: only for the reveal screen (services.reveal)."""
         return decrypt(getattr(self, f"{field}_encrypted"), context=self.context(field))
-
-    @property
-    def is_organisation(self) -> bool:
-        return self.applicant_type != ApplicantType.PERSON
 
     def public_rows(self) -> list[tuple[str, object]]:
         """What the tracking page shows: the state of the case, nothing of the applicant's data."""

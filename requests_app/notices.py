@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from portal.templatetags.portal_tags import cn_date
+
 from .models import Application, Consultation, ConsultationKind, Form, NoticeKind, Way
 from .outcomes import NOTICE_TITLE, Outcome
 from .rules import REPLY_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS
@@ -33,10 +35,6 @@ TITLES: dict[str, str] = {
 }
 
 
-def d(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def reply_title(application: Application) -> str:
     if application.record_outcome:
         return "更正政府信息记录告知书"
@@ -49,7 +47,7 @@ def _opening(application: Application) -> str:
     received = application.received_on or application.arrived_on
     wanted = application.information_title or application.description[:60]
     return (
-        f"{application.name}：\n\n本机关于{d(received)}收到您（单位）提出的政府信息公开申请"
+        f"{application.name}：\n\n本机关于{cn_date(received)}收到您（单位）提出的政府信息公开申请"
         f"（申请编号 {application.number}），申请获取“{wanted}”。"
     )
 
@@ -143,7 +141,7 @@ def correction(application: Application, items: list[str], due: date) -> str:
         _opening(application),
         "经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，"
         "请您对以下内容作出补正：\n" + listed,
-        f"请于{d(due)}前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。"
+        f"请于{cn_date(due)}前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。"
         "无正当理由逾期不补正的，视为您放弃申请，本机关不再处理该政府信息公开申请。",
         remedies(application),
     ])  # fmt: skip
@@ -152,8 +150,8 @@ def correction(application: Application, items: list[str], due: date) -> str:
 def extension(application: Application, working_days: int, reason: str, old: date, new: date) -> str:
     return "\n\n".join([
         _opening(application),
-        f"因{reason}，本机关不能在{d(old)}前作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
-        f"经政府信息公开工作机构负责人同意，答复期限延长{working_days}个工作日，本机关将于{d(new)}前作出答复。",
+        f"因{reason}，本机关不能在{cn_date(old)}前作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
+        f"经政府信息公开工作机构负责人同意，答复期限延长{working_days}个工作日，本机关将于{cn_date(new)}前作出答复。",
         remedies(application),
     ])  # fmt: skip
 
@@ -165,7 +163,7 @@ def consultation_letter(application: Application, consultation: Consultation) ->
             f"{consultation.party}：",
             f"本机关收到一份政府信息公开申请，申请公开“{wanted}”。该信息的公开可能损害您（单位）的合法权益。"
             f"根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求您（单位）的意见。",
-            f"请于{d(consultation.due)}前（自收到本函之日起{THIRD_PARTY_WORKING_DAYS}个工作日内）书面提出意见，"
+            f"请于{cn_date(consultation.due)}前（自收到本函之日起{THIRD_PARTY_WORKING_DAYS}个工作日内）书面提出意见，"
             "不同意公开的请说明理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。"
             "第三方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
             "并将决定公开的内容和理由书面告知您（单位）。",
@@ -174,7 +172,7 @@ def consultation_letter(application: Application, consultation: Consultation) ->
         f"{consultation.party}：",
         f"本机关收到一份政府信息公开申请，申请公开“{wanted}”。该信息由本机关与贵机关共同制作（或需经贵机关确认）。"
         "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。",
-        f"请于{d(consultation.due)}前提出意见；逾期未提出意见的，视为同意公开。",
+        f"请于{cn_date(consultation.due)}前提出意见；逾期未提出意见的，视为同意公开。",
     ])  # fmt: skip
 
 
@@ -182,7 +180,7 @@ def override(application: Application, consultation: Consultation, reason: str) 
     wanted = application.information_title or application.description[:60]
     return "\n\n".join([
         f"{consultation.party}：",
-        f"本机关于{d(consultation.sent_on)}就“{wanted}”的公开征求您（单位）意见，您（单位）不同意公开。"
+        f"本机关于{cn_date(consultation.sent_on)}就“{wanted}”的公开征求您（单位）意见，您（单位）不同意公开。"
         "根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关认为不公开可能对公共利益造成重大影响，决定予以公开。",
         f"决定公开的内容：{wanted}。\n理由：{reason}",
         remedies(application),
@@ -194,7 +192,7 @@ def fee(application: Application, basis: str, rate: str, amount: int, due: date,
         _opening(application),
         f"您（单位）申请的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
         f"（国办函〔2020〕109号）的规定，本机关依法收取信息处理费。\n计费依据：{basis}\n收费标准：{rate}\n应缴金额：人民币{amount}元",
-        f"缴费方式：{how_to_pay}\n请于{d(due)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+        f"缴费方式：{how_to_pay}\n请于{cn_date(due)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
         remedies(application),
     ])  # fmt: skip
 
@@ -203,7 +201,7 @@ def later_date(application: Application, later: date, reason: str) -> str:
     return "\n\n".join([
         _opening(application),
         f"您（单位）申请的数量、频次明显超过合理范围，经审查理由合理，但本机关无法在法定期限（{REPLY_WORKING_DAYS}个工作日）内答复。"
-        f"根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定延迟答复的合理期限，将于{d(later)}前作出答复。\n理由：{reason}",
+        f"根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定延迟答复的合理期限，将于{cn_date(later)}前作出答复。\n理由：{reason}",
         remedies(application),
     ])  # fmt: skip
 
@@ -212,7 +210,7 @@ def reasons(application: Application, note: str, due: date) -> str:
     return "\n\n".join([
         _opening(application),
         "您（单位）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，"
-        f"请于{d(due)}前说明理由。{note}",
+        f"请于{cn_date(due)}前说明理由。{note}",
         "本机关认为申请理由不合理的，告知不予处理；申请理由合理但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您（单位）。",
         remedies(application),
     ])  # fmt: skip

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from portal.models import Role
 from portal.permissions import has_role
+from portal.templatetags.portal_tags import cn_date
 from portal.workdays import add_working_days
 
 from .. import fees, notices
@@ -94,7 +95,7 @@ def close_no_correction(*, application: Application, actor: Any, today: date) ->
     application, status = lock_for(application, Action.CLOSE_NO_CORRECTION)
     assert application.correction_due is not None
     if today <= application.correction_due:
-        raise ValidationError(f"补正期限至{notices.d(application.correction_due)}，期限届满后方可终止办理。")
+        raise ValidationError(f"补正期限至{cn_date(application.correction_due)}，期限届满后方可终止办理。")
     close_with(application, status, Outcome.OTHER_NO_CORRECTION, "申请人无正当理由逾期不补正，视为放弃申请。", today)
     record_event(application, Action.CLOSE_NO_CORRECTION, actor, today)
     return application
@@ -157,7 +158,7 @@ def record_opinion(
     if answered_on < consultation.sent_on:
         raise ValidationError("答复日期不能早于发函日期。")
     if answer == ConsultationAnswer.NO_ANSWER and answered_on <= consultation.due:
-        raise ValidationError(f"征求意见期限至{notices.d(consultation.due)}，期限届满后方可记录为逾期未答复。")
+        raise ValidationError(f"征求意见期限至{cn_date(consultation.due)}，期限届满后方可记录为逾期未答复。")
     if answer == ConsultationAnswer.OBJECTS and not note.strip():
         raise ValidationError({"note": "请记录第三方不同意公开的理由。"})
     if answer == ConsultationAnswer.NO_ANSWER and consultation.kind == ConsultationKind.AGENCY:
@@ -196,7 +197,7 @@ def extend(
     old = application.deadline
     assert old is not None
     if today > old:
-        raise ValidationError(f"原答复期限为{notices.d(old)}，已过期限，不能再延期（延期告知应在期限届满前发出）。")
+        raise ValidationError(f"原答复期限为{cn_date(old)}，已过期限，不能再延期（延期告知应在期限届满前发出）。")
     application.extension_working_days = working_days
     save_state(application, status)
     assert application.deadline is not None
@@ -326,7 +327,7 @@ def close_fee_unpaid(*, application: Application, actor: Any, today: date) -> Ap
     application, status = lock_for(application, Action.CLOSE_FEE_UNPAID)
     assert application.fee_due is not None
     if today <= application.fee_due:
-        raise ValidationError(f"缴费期限至{notices.d(application.fee_due)}，期限届满后方可终止办理。")
+        raise ValidationError(f"缴费期限至{cn_date(application.fee_due)}，期限届满后方可终止办理。")
     close_with(
         application, status, Outcome.OTHER_FEE_UNPAID, "申请人逾期未按收费通知要求缴纳费用，视为放弃申请。", today
     )

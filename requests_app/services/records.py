@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from portal.crypto import encrypt, mask_id_number, mask_phone
 from portal.models import Organisation
 from portal.models.staff import display_name
+from portal.templatetags.portal_tags import cn_date
 from portal.workdays import working_days_between
 
 from .. import notices
@@ -124,7 +125,7 @@ def reckon(application: Application, consultations: Iterable[Consultation] | Non
     if application.later_reply_date and application.later_reply_date > reckoning.deadline:
         application.deadline = application.later_reply_date
         application.deadline_statement += (
-            f"依条例第三十五条确定延迟答复的期限为{notices.d(application.later_reply_date)}。"
+            f"依条例第三十五条确定延迟答复的期限为{cn_date(application.later_reply_date)}。"
         )
 
 
@@ -189,7 +190,6 @@ def lock_for(application: Application, action: Action) -> tuple[Application, str
 def save_state(application: Application, status: str, consultations: list[Consultation] | None = None) -> None:
     application.status = status
     reckon(application, consultations)
-    application.lock_version += 1
     application.save()
 
 

@@ -30,7 +30,7 @@ def test_article_33_reply_within_20_working_days(calendar: WorkingCalendar) -> N
     """条例 第三十三条: 20 working days from receipt; the receipt day is not counted."""
     reckoning = reply_deadline(received=date(2025, 9, 30), calendar=calendar)
     assert reckoning.deadline == date(2025, 11, 4)  # the National Day and Mid-Autumn break is not counted
-    assert "自2025年09月30日起算 20 个工作日" in reckoning.explain()
+    assert "自2025年9月30日起算 20 个工作日" in reckoning.explain()
 
 
 def test_article_33_one_extension_of_at_most_20_working_days(calendar: WorkingCalendar) -> None:

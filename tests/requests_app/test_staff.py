@@ -57,7 +57,7 @@ def test_queue_does_the_same_number_of_queries_for_5_and_40_rows(received: Any, 
 def test_case_page_is_a_task_list_with_the_deadline_statement(received: Any, client_for: Any) -> None:
     application = received()
     page = client_for("case_officer").get(reverse("requests-staff:case", args=[application.pk])).content.decode()
-    assert "自2026年11月02日起算 20 个工作日" in page
+    assert "自2026年11月2日起算 20 个工作日" in page
     assert "通知补正" in page and "作出答复" in page and "延期答复" in page and "须公开工作机构负责人办理" in page
     assert "110***********002X" in page and VALID_ID not in page
 

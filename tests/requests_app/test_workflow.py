@@ -575,7 +575,7 @@ def test_confirming_an_online_application_tells_the_applicant(
     with django_capture_on_commit_callbacks(execute=True):
         services.confirm(application=submitted.application, actor=personas["case_officer"], today=date(2026, 12, 1))
     assert mail.outbox[-1].to == ["zhangsan@example.com"]
-    assert "2026年12月01日" in mail.outbox[-1].body and "2026年12月29日" in mail.outbox[-1].body
+    assert "2026年12月1日" in mail.outbox[-1].body and "2026年12月29日" in mail.outbox[-1].body
 
 
 def test_article_42_fee_notice_within_the_handling_period(received: Any, personas: Any) -> None:
