@@ -132,3 +132,11 @@ def duty_required(duty: Duty) -> Callable[[View], View]:
         return wrapper
 
     return decorator
+
+
+def mail_recipients(organisation: Organisation, *roles: Role) -> models.QuerySet[Any]:
+    """Active staff with an email address who hold one of the roles in the organisation."""
+    from django.contrib.auth import get_user_model
+
+    holders = Membership.objects.filter(organisation=organisation, role__in=roles, user__is_active=True)
+    return get_user_model().objects.filter(pk__in=holders.values("user_id")).exclude(email="")

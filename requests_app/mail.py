@@ -3,24 +3,15 @@ deadline reminders to the case officer and the office head."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 
-from portal.models import Membership, Role
+from portal.models import Role
+from portal.permissions import mail_recipients
 from portal.templatetags.portal_tags import cn_date
 
 from .models import Application, Notice
-
-
-def _staff(application: Application, *roles: Role) -> list[Any]:
-    users = Membership.objects.filter(
-        organisation=application.organisation, role__in=roles, user__is_active=True
-    ).values_list("user_id", flat=True)
-    return list(get_user_model().objects.filter(pk__in=users).exclude(email=""))
 
 
 def send_notice(notice_pk: int) -> None:
@@ -55,7 +46,7 @@ def send_confirmed(application_pk: int) -> None:
 def send_new_application(application_pk: int) -> None:
     application = Application.objects.select_related("organisation").get(pk=application_pk)
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
-    for user in _staff(application, Role.CASE_OFFICER):
+    for user in mail_recipients(application.organisation, Role.CASE_OFFICER):
         send_mail(
             subject=f"【待确认】网上政府信息公开申请 {application.number}",
             message=f"收到网上申请 {application.number}，请在1个工作日内确认收到（条例第三十一条）：{link}",
@@ -66,7 +57,7 @@ def send_new_application(application_pk: int) -> None:
 
 def send_unconfirmed(application: Application) -> int:
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
-    recipients = {u.email for u in _staff(application, Role.CASE_OFFICER, Role.OFFICE_HEAD)}
+    recipients = {u.email for u in mail_recipients(application.organisation, Role.CASE_OFFICER, Role.OFFICE_HEAD)}
     if not recipients:
         return 0
     send_mail(
@@ -82,7 +73,7 @@ def send_unconfirmed(application: Application) -> int:
 def send_reminder(application: Application, days_left: int) -> int:
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
     state = f"剩余 {days_left} 个工作日" if days_left >= 0 else f"已超期 {-days_left} 个工作日"
-    recipients = {u.email for u in _staff(application, Role.OFFICE_HEAD)}
+    recipients = {u.email for u in mail_recipients(application.organisation, Role.OFFICE_HEAD)}
     if application.assignee and application.assignee.email:
         recipients.add(application.assignee.email)
     if not recipients:

@@ -5,21 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from portal.models import Membership
+from portal.models import Membership, Role
+from portal.permissions import mail_recipients
 
 from .models import OPEN_STATUSES, NotificationMode, ReviewerPreference, Stage, Submission
 
 
 def deciders(stage: Stage) -> QuerySet[Any]:
-    users = Membership.objects.filter(
-        organisation=stage.decider_organisation, role=stage.decider_role, user__is_active=True
-    ).values_list("user_id", flat=True)
-    return get_user_model().objects.filter(pk__in=users).exclude(email="")
+    return mail_recipients(stage.decider_organisation, Role(stage.decider_role))
 
 
 def _mode(user: Any) -> str:
