@@ -51,3 +51,14 @@ def received(town: Any, personas: dict[str, User], calendar: None) -> Callable[.
         ).application
 
     return make
+
+
+def correct(application: Any, personas: Any, today: date = date(2026, 11, 5)) -> Any:
+    """The case officer's one correction notice (条例 第三十条): two items, 10 working days."""
+    return services.request_correction(
+        application=application,
+        actor=personas["case_officer"],
+        items=["请写明所需信息的年份", "请补充文号"],
+        period_working_days=10,
+        today=today,
+    )

@@ -1,0 +1,90 @@
+"""Receipt (条例 第三十一条), the applicant's identity (第二十九条) and personal data at rest."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core import mail
+
+from requests_app import services
+from requests_app.models import Status
+from requests_app.receipt import Channel
+
+from .conftest import RECEIVED, person_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_31_online_application_receipt_is_the_day_staff_confirm(
+    town: Any, personas: Any, calendar: None
+) -> None:
+    submitted = services.submit_online(
+        organisation=town.town, data=person_data(), submission_key=__import__("uuid").uuid4()
+    )
+    application = submitted.application
+    assert application.status == Status.SUBMITTED and application.received_on is None and application.deadline is None
+    confirmed = services.confirm(application=application, actor=personas["case_officer"], today=date(2026, 12, 1))
+    assert confirmed.received_on == date(2026, 12, 1)
+    assert confirmed.deadline == date(2026, 12, 29)
+    assert confirmed.assignee == personas["case_officer"]
+
+
+def test_article_31_ordinary_letter_without_confirmation_waits(town: Any, personas: Any, calendar: None) -> None:
+    application = services.register(
+        organisation=town.town,
+        data=person_data(),
+        channel=Channel.ORDINARY_LETTER,
+        arrived_on=RECEIVED,
+        actor=personas["case_officer"],
+    ).application
+    assert application.status == Status.SUBMITTED and application.received_on is None
+    signed = services.register(
+        organisation=town.town,
+        data=person_data(),
+        channel=Channel.SIGNED_POST,
+        arrived_on=RECEIVED,
+        actor=personas["case_officer"],
+    ).application
+    assert signed.received_on == RECEIVED and signed.status == Status.RECEIVED
+
+
+def test_article_29_oral_application_records_that_staff_filled_it_in(town: Any, personas: Any, calendar: None) -> None:
+    application = services.register(
+        organisation=town.town,
+        data=person_data(),
+        channel=Channel.ORAL,
+        arrived_on=RECEIVED,
+        actor=personas["case_officer"],
+    ).application
+    assert application.filled_in_by_staff and application.received_on == RECEIVED
+
+
+def test_personal_data_is_encrypted_at_rest_and_masked(received: Any) -> None:
+    application = received()
+    assert "13812345678" not in application.phone_encrypted
+    assert application.phone_masked == "138****5678"
+    assert application.id_number_masked == "110***********002X"
+    assert application.personal("id_number") == "11010519491231002X"
+    assert application.personal("address") == "示例县示例镇人民路8号"
+
+
+def test_a_ciphertext_copied_to_another_application_does_not_decrypt(received: Any) -> None:
+    from portal.crypto import DecryptionError
+
+    first, second = received(), received(id_number="430599198503120018")
+    second.id_number_encrypted = first.id_number_encrypted
+    with pytest.raises(DecryptionError):
+        second.personal("id_number")
+
+
+def test_confirming_an_online_application_tells_the_applicant(
+    town: Any, personas: Any, calendar: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    """条例 第三十一条: for an online form both sides confirm; the applicant is told the day of receipt."""
+    import uuid
+
+    submitted = services.submit_online(organisation=town.town, data=person_data(), submission_key=uuid.uuid4())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm(application=submitted.application, actor=personas["case_officer"], today=date(2026, 12, 1))
+    assert mail.outbox[-1].to == ["zhangsan@example.com"]
+    assert "2026年12月1日" in mail.outbox[-1].body and "2026年12月29日" in mail.outbox[-1].body
