@@ -78,7 +78,7 @@ def test_article_29_an_organisation_gives_a_valid_credit_code(town: Any, calenda
     assert response.status_code == 302
 
 
-def test_post_needs_an_address(town: Any, calendar: None) -> None:
+def test_article_29_post_as_the_way_of_provision_needs_an_address(town: Any, calendar: None) -> None:
     client = Client()
     for step, answers in ANSWERS[:4]:
         client.post(step_url(step), {**answers, "address": ""} if step == "contact" else answers)

@@ -172,7 +172,7 @@ def test_article_44_one_step_makes_a_draft_for_proactive_disclosure(received: An
         )
 
 
-def test_regulation_1_7_every_step_is_an_event_with_actor_and_date(received: Any, personas: Any) -> None:
+def test_article_45_every_step_is_an_event_with_actor_and_date(received: Any, personas: Any) -> None:
     application = correct(received(), personas)
     services.receive_correction(application=application, actor=personas["case_officer"], received_on=date(2026, 11, 9))
     services.reply(
@@ -206,3 +206,22 @@ def test_article_51_interim_notices_also_state_the_remedies(received: Any, perso
     correct(received(), personas)
     body = Notice.objects.get(kind=NoticeKind.CORRECTION).body
     assert body.rstrip().endswith("投诉、举报。") and "60日内向示例县人民政府申请行政复议" in body
+
+
+def test_article_38_no_ready_made_information(received: Any, personas: Any) -> None:
+    services.reply(application=received(), actor=personas["case_officer"],
+                   outcome=Outcome.UNAVAILABLE_NEEDS_CREATION, today=date(2026, 11, 20))  # fmt: skip
+    notice = Notice.objects.get(kind=NoticeKind.REPLY)
+    assert notice.title == "政府信息不存在告知书" and "第三十八条" in notice.body and "加工、分析" in notice.body
+
+
+def test_article_36_7_an_administrative_inquiry_names_the_law_that_governs_access(received: Any, personas: Any) -> None:
+    application = received()
+    with pytest.raises(ValidationError, match="法律依据和理由"):
+        services.reply(application=application, actor=personas["case_officer"],
+                       outcome=Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY, today=date(2026, 11, 20))  # fmt: skip
+    services.reply(application=application, actor=personas["case_officer"],
+                   outcome=Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY, ground="《不动产登记暂行条例》第二十七条",
+                   reason="请向示例县不动产登记中心申请查询。", today=date(2026, 11, 20))  # fmt: skip
+    body = Notice.objects.get(kind=NoticeKind.REPLY).body
+    assert "第三十六条第七项" in body and "请依照《不动产登记暂行条例》第二十七条的规定办理" in body
