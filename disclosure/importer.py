@@ -49,6 +49,17 @@ class Report:
     def clean(self) -> bool:
         return not self.problems
 
+    def banner(self, unit: str) -> dict[str, str]:
+        """The import screen's message after a clean run: what was imported, or that the check passed."""
+        if self.imported:
+            return {"outcome_title": "导入完成", "outcome": f"已导入 {self.imported} {unit}。"}
+        if self.clean:
+            return {
+                "outcome_title": "检查通过",
+                "outcome": f"文件共 {self.rows} 行，没有发现问题。取消勾选“只检查，不导入”后再次提交即可导入。",
+            }
+        return {}
+
 
 def read_rows(
     name: str, data: bytes, headers: dict[str, str] = HEADERS, required: list[str] = REQUIRED

@@ -63,13 +63,8 @@ def import_register_view(request: HttpRequest) -> HttpResponse:
         "intro": "导入以往年度的依申请公开台账，使历年统计和年度报告有据可查。先“只检查”，"
         "文件中每一处问题都会按行和列列出；全部无误后取消勾选再导入。任何一行有问题时不会导入任何内容。",
     }
-    if report is not None and report.imported:
-        context.update(outcome_title="导入完成", outcome=f"已导入 {report.imported} 件申请。")
-    elif report is not None and report.clean:
-        context.update(
-            outcome_title="检查通过",
-            outcome=f"文件共 {report.rows} 行，没有发现问题。取消勾选“只检查，不导入”后再次提交即可导入。",
-        )
+    if report is not None:
+        context.update(report.banner("件申请"))
     return render(request, "disclosure/staff/import.html", context)
 
 

@@ -253,13 +253,8 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
             dry_run=form.cleaned_data["dry_run"],
         )
     context: dict[str, Any] = {"form": form, "report": report}
-    if report is not None and report.imported:
-        context.update(outcome_title="导入完成", outcome=f"已导入 {report.imported} 条信息。")
-    elif report is not None and report.clean:
-        context.update(
-            outcome_title="检查通过",
-            outcome=f"文件共 {report.rows} 行，没有发现问题。取消勾选“只检查，不导入”后再次提交即可导入。",
-        )
+    if report is not None:
+        context.update(report.banner("条信息"))
     return render(request, "disclosure/staff/import.html", context)
 
 
