@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 
 from portal.crypto import decrypt
-from portal.models import Organisation
+from portal.models import AppendOnly, Organisation
 
 from .outcomes import Outcome
 from .receipt import Channel
@@ -301,7 +300,7 @@ class ApplicationSerial(models.Model):
         return f"{self.organisation_id}/{self.year}/{self.series}: {self.last}"
 
 
-class Event(models.Model):
+class Event(AppendOnly):
     """Every step of handling, with actor and time (条例 第四十五条): append-only, the legal record."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
@@ -322,11 +321,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.action}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("办理记录只能新增，不能修改。")
-        super().save(*args, **kwargs)
 
     def action_label(self) -> str:
         from .states import Action
@@ -379,7 +373,7 @@ class NoticeKind(models.TextChoices):
     OVERRIDE = "override", "公开决定告知书"
 
 
-class Notice(models.Model):
+class Notice(AppendOnly):
     """A numbered written notice (告知书) generated from the case; frozen once issued."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="notices")
@@ -400,11 +394,6 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("告知书出具后不能修改。")
-        super().save(*args, **kwargs)
 
 
 class PrivateStorage(FileSystemStorage):

@@ -3,14 +3,12 @@ append-only record of every decision (条例 第十七条; regulation.md §3).""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from portal.models import Organisation, Role
+from portal.models import AppendOnly, Organisation, Role
 
 
 class Checklist(models.TextChoices):
@@ -113,7 +111,7 @@ class DecisionKind(models.TextChoices):
     PUBLISH = "publish", "发布"
 
 
-class Decision(models.Model):
+class Decision(AppendOnly):
     """Append-only: who decided what, when, at which stage, with the checklist and comment."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="decisions")
@@ -132,11 +130,6 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id} {self.kind}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError("审核记录只能追加，不能修改。")
-        super().save(*args, **kwargs)
 
 
 class Override(models.Model):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from portal.models import Organisation
+from portal.models import AppendOnly, Organisation
 
 from .catalogue import Column, Genre, Topic
 
@@ -207,7 +205,7 @@ class ItemVersion(models.Model):
         return f"{self.item_id} v{self.version_number}"
 
 
-class ItemEvent(models.Model):
+class ItemEvent(AppendOnly):
     """Append-only record of what happened to an item (drafted, submitted, published, changed, withdrawn)."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="events", verbose_name="信息")
@@ -226,11 +224,6 @@ class ItemEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError("信息记录只能追加，不能修改。")
-        super().save(*args, **kwargs)
 
 
 class IndexSerial(models.Model):

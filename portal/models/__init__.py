@@ -1,4 +1,4 @@
-from .audit import AuditEvent, AuditKind
+from .audit import AppendOnly, AuditEvent, AuditKind
 from .calendar import AdjustmentKind, CalendarAdjustment, CalendarYear, Origin
 from .organisations import Organisation, OrganisationKind, PlatformProfile
 from .staff import AdministratorDuty, Duty, Membership, Role
@@ -6,6 +6,7 @@ from .staff import AdministratorDuty, Duty, Membership, Role
 __all__ = [
     "AdjustmentKind",
     "AdministratorDuty",
+    "AppendOnly",
     "AuditEvent",
     "AuditKind",
     "CalendarAdjustment",

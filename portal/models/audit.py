@@ -23,8 +23,20 @@ class AuditKind(models.TextChoices):
     ATTACHMENT_READ = "attachment_read", "下载申请人附件"
 
 
-class AppendOnlyError(Exception):
+class AppendOnlyError(ValueError):
     pass
+
+
+class AppendOnly(models.Model):
+    """A record written once (an audit row, a workflow event, an issued notice): saving it again is refused."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.verbose_name}只能新增，不能修改。")
+        super().save(*args, **kwargs)
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -35,7 +47,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("审计日志只能追加，不能删除。")
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnly):
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     kind = models.CharField("事件", max_length=20, choices=AuditKind.choices, db_index=True)
     actor = models.ForeignKey(
@@ -65,11 +77,6 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError("审计日志只能追加，不能修改。")
-        super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("审计日志只能追加，不能删除。")

@@ -90,7 +90,7 @@ def test_notices_are_numbered_per_organisation_and_year_and_frozen(received: Any
     reply = Notice.objects.get(kind=NoticeKind.REPLY)
     assert reply.number == "示例镇依申〔2026〕2号" and reply.body == "张三：\n\n经修改的告知书正文。"
     reply.body = "改动"
-    with pytest.raises(ValueError, match="不能修改"):
+    with pytest.raises(ValueError, match="告知书只能新增"):
         reply.save()
 
 
@@ -187,7 +187,7 @@ def test_article_45_every_step_is_an_event_with_actor_and_date(received: Any, pe
     ]
     event = application.events.first()
     event.note = "改"
-    with pytest.raises(ValueError, match="只能新增"):
+    with pytest.raises(ValueError, match="办理记录只能新增"):
         event.save()
 
 
