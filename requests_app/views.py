@@ -53,7 +53,6 @@ def apply_start(request: HttpRequest, org: str) -> HttpResponse:
     context = {
         "organisation": organisation,
         "rules": rules,
-        "steps": intake.STEPS,
         "first": intake.STEPS[0],
         "breadcrumbs": column_breadcrumbs(organisation, ("依申请公开", reverse("requests_app:entrance", args=[org]))),
     }
