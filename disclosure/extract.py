@@ -3,8 +3,12 @@ and the body of an official .docx as sanitised HTML."""
 
 from __future__ import annotations
 
+import html as html_module
 import io
 import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
@@ -50,15 +54,65 @@ def sanitise_html(html: str) -> str:
     )
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of sanitised HTML, paragraphs on their own lines."""
-    spaced = html
-    for tag in ("</p>", "<br>", "<br/>", "</li>", "</tr>", "</h2>", "</h3>", "</h4>", "</div>"):
-        spaced = spaced.replace(tag, tag + "\n")
-    text = nh3.clean(spaced, tags=set())
-    import html as html_module
+# Tags that end a line of text, and tags that end a table cell: their boundaries separate values, so a name
+# list pasted from Word (<td>赵某</td><td>身份证号</td><td>手机</td>) does not become one run of digits.
+LINE_TAGS = {"p", "br", "hr", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote", "caption",
+             "table", "thead", "tbody", "ul", "ol"}  # fmt: skip
+CELL_TAGS = {"td", "th"}
+TOKEN = re.compile(r"<[^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|[^<&]+|[<&]")
+TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
 
-    lines = (line.strip() for line in html_module.unescape(text).splitlines())
+
+@dataclass(frozen=True)
+class FlatText:
+    """The text of HTML with, for each character, the span of the HTML it came from ((n, n) for separators)."""
+
+    text: str
+    spans: list[tuple[int, int]]
+
+
+def flatten_html(html: str) -> FlatText:
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for token in TOKEN.finditer(html):
+        value, start = token.group(0), token.start()
+        if value.startswith("<") and len(value) > 1:
+            name = TAG_NAME.match(value)
+            tag = name.group(1).lower() if name else ""
+            separator = "\n" if tag in LINE_TAGS else "\t" if tag in CELL_TAGS and value.startswith("</") else ""
+            if separator:
+                chars.append(separator)
+                spans.append((start, start))
+        elif value.startswith("&") and len(value) > 1:
+            decoded = html_module.unescape(value)
+            chars.extend(decoded)
+            spans.extend([(start, token.end())] * len(decoded))
+        else:
+            chars.extend(value)
+            spans.extend((start + i, start + i + 1) for i in range(len(value)))
+    return FlatText("".join(chars), spans)
+
+
+HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|table|thead|tbody|tr|td|th|caption|strong|b|em|i|u|sub|sup|h[1-6]|ul|ol|li|a|img|"
+    r"blockquote|hr|font|section|article)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(value: str) -> bool:
+    """Real markup, not a text that only holds < or > (《…‹防洪法>…》, 温度<5℃)."""
+    return bool(HTML_TAG.search(value))
+
+
+def text_to_html(value: str) -> str:
+    """Plain lines as paragraphs, every character kept as text."""
+    return "".join(f"<p>{html_module.escape(line.strip())}</p>" for line in value.splitlines() if line.strip())
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of HTML, each paragraph, line and table row on its own line, table cells apart by tabs."""
+    lines = (line.strip() for line in flatten_html(sanitise_html(html)).text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -85,15 +139,35 @@ def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DOCX_TEXT_PARTS = re.compile(r"^/word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+DOCX_SEPARATORS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
+
+
+def docx_paragraphs(document: Any) -> Iterator[list[tuple[Any, str]]]:
+    """Each paragraph of the body, tables, text boxes, headers and footers, as (w:t element or None, text)
+    pieces in reading order; tabs and line breaks are pieces without an element."""
+    for part in document.part.package.iter_parts():
+        if not DOCX_TEXT_PARTS.match(str(part.partname)) or not hasattr(part, "element"):
+            continue
+        for paragraph in part.element.iter(f"{W}p"):
+            pieces = []
+            for node in paragraph.iter(f"{W}t", *DOCX_SEPARATORS):
+                owner = node.getparent()
+                while owner is not None and owner.tag != f"{W}p":
+                    owner = owner.getparent()
+                if owner is not paragraph:
+                    continue  # a paragraph nested in this one (a text box) has its own turn
+                pieces.append((node, node.text or "") if node.tag == f"{W}t" else (None, DOCX_SEPARATORS[node.tag]))
+            yield pieces
+
+
 def _docx_text(data: bytes) -> str:
     import docx
 
     document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(p for p in parts if p.strip())
+    lines = ("".join(text for _, text in pieces) for pieces in docx_paragraphs(document))
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _xlsx_text(data: bytes) -> str:

@@ -9,6 +9,7 @@ from django import forms
 
 from portal.models import Organisation
 
+from .extract import looks_like_html, text_to_html
 from .models import Item, ItemStatus, Posting
 from .selectors import columns_for
 
@@ -24,11 +25,7 @@ def body_for_editing(html: str) -> str:
 
 def body_from_input(text: str) -> str:
     """Plain lines become paragraphs; HTML is kept (and sanitised by the service)."""
-    if "<" in text and ">" in text:
-        return text
-    from html import escape
-
-    return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
+    return text if looks_like_html(text) else text_to_html(text)
 
 
 class DateInput(forms.DateInput):

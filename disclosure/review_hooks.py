@@ -15,6 +15,7 @@ from review.registry import Publishable, register
 from review.scanner import Hit, Text
 
 from . import services
+from .masking import can_mask_file
 from .models import Item
 
 HREF = re.compile(r"""href=["']([^"']+)["']""")
@@ -24,7 +25,9 @@ def texts(item: Item) -> list[Text]:
     found = [Text("title", item.title), Text("summary", item.summary), Text("body", item.body_text)]
     if item.document_number:
         found.append(Text("document_number", item.document_number))
-    return found + [Text(f"attachment:{a.name}", a.text) for a in item.attachments.all() if a.text]
+    return found + [
+        Text(f"attachment:{a.name}", a.text, can_mask_file(a.file.name)) for a in item.attachments.all() if a.text
+    ]
 
 
 def previous_texts(item: Item) -> list[Text]:
@@ -69,6 +72,10 @@ def preview_url(item: Item) -> str:
     return reverse("disclosure-staff:item-preview", args=[item.pk])
 
 
+def edit_url(item: Item) -> str:
+    return reverse("disclosure-staff:item", args=[item.pk])
+
+
 def preview_html(item: Item) -> str:
     context = {
         "item": item,
@@ -88,7 +95,7 @@ def send_back(item: Item, actor: Any, reason: str) -> Item:
     return services.return_item(item=item, actor=actor, reason=reason)
 
 
-def mask(item: Item, hits: list[Hit], actor: Any) -> Item:
+def mask(item: Item, hits: list[Hit], actor: Any) -> list[str]:
     return services.mask_item(item=item, hits=hits, actor=actor)
 
 
@@ -103,6 +110,7 @@ def register_item() -> None:
             metadata_errors=metadata_errors,
             internal_links=internal_links,
             preview_url=preview_url,
+            edit_url=edit_url,
             preview_html=preview_html,
             publish=publish,
             send_back=send_back,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
+from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -13,8 +16,10 @@ from django.utils import timezone
 
 from portal.models import Organisation, PlatformProfile
 from portal.workdays import working_days_between
+from review.scanner import Hit
 
 from .extract import ALLOWED_EXTENSIONS, docx_to_html, extract_text, html_to_text, sanitise_html
+from .masking import can_mask_file, mask_file, mask_html, mask_text
 from .models import (
     Attachment,
     DisclosureAttribute,
@@ -151,23 +156,68 @@ def submit_item(*, item: Item, actor: Any) -> Item:
 
 
 @transaction.atomic
-def mask_item(*, item: Item, hits: list[Any], actor: Any) -> Item:
-    """A reviewer replaces personal data in the title, summary and body by the masked forms."""
+def replace_attachment(*, attachment: Attachment, upload: UploadedFile, actor: Any) -> Attachment:
+    """A returned draft's attachment replaced by a new file (e.g. a redacted PDF), in the same place."""
+    item = attachment.item
+    ensure_allowed(item.status, Action.EDIT)
+    check_upload(upload)
+    old = attachment.file.name
+    attachment.text = extract_text(upload.name or "", upload)
+    upload.seek(0)
+    attachment.content_type, attachment.size = upload.content_type or "", upload.size or 0
+    attachment.file.save(upload.name or "attachment", upload, save=False)
+    attachment.save()
+    _delete_unused_file(old)
+    record_event(item, Action.EDIT, actor, note=f"替换附件：{attachment.name}")
+    return attachment
+
+
+def _delete_unused_file(name: str | None) -> None:
+    """Remove a replaced file unless another attachment (a revision or its original) still uses it."""
+    if name and not Attachment.objects.filter(file=name).exists():
+        transaction.on_commit(lambda: Attachment.file.field.storage.delete(name))
+
+
+def _mask_attachment(attachment: Attachment, wanted: set[tuple[str, str]]) -> None:
+    with attachment.file.open("rb") as stored:
+        data = stored.read()
+    old = attachment.file.name or ""
+    masked = mask_file(old, data, wanted)
+    attachment.text = extract_text(old, io.BytesIO(masked))
+    attachment.size = len(masked)
+    attachment.file.save(PurePath(old).name, ContentFile(masked), save=False)
+    attachment.save()
+    _delete_unused_file(old)
+
+
+@transaction.atomic
+def mask_item(*, item: Item, hits: list[Hit], actor: Any) -> list[str]:
+    """A reviewer replaces personal data by the masked forms: in the title, summary and document number, in
+    the body's HTML, and inside DOCX and XLSX attachments. Returns the attachments that cannot be masked here
+    (PDF, images): the editor must replace them with redacted files."""
     current = Item.objects.select_for_update().get(pk=item.pk)
-    for hit in hits:
-        if hit.source == "title":
-            current.title = current.title.replace(hit.text, hit.masked)
-        elif hit.source == "summary":
-            current.summary = current.summary.replace(hit.text, hit.masked)
-        elif hit.source == "body":
-            current.body = current.body.replace(hit.text, hit.masked)
-        elif hit.source == "document_number":
-            current.document_number = current.document_number.replace(hit.text, hit.masked)
+
+    def wanted(source: str) -> set[tuple[str, str]]:
+        return {(str(h.kind), h.text) for h in hits if h.source == source}
+
+    for name in ("title", "summary", "document_number"):
+        setattr(current, name, mask_text(getattr(current, name), wanted(name)))
+    current.body = mask_html(current.body, wanted("body"))
+    unmaskable = []
+    for attachment in current.attachments.all():
+        chosen = wanted(f"attachment:{attachment.name}")
+        if not chosen:
+            continue
+        if can_mask_file(attachment.file.name):
+            _mask_attachment(attachment, chosen)
+        else:
+            unmaskable.append(attachment.name)
     _clean_content(current)
     current.lock_version += 1
     current.save()
-    record_event(current, Action.MASK, actor, note=f"遮盖个人信息 {len(hits)} 处")
-    return current
+    note = f"遮盖个人信息 {len(hits)} 处" + (f"；无法遮盖的附件：{'、'.join(unmaskable)}" if unmaskable else "")
+    record_event(current, Action.MASK, actor, note=note)
+    return unmaskable
 
 
 @transaction.atomic

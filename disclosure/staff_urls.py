@@ -17,5 +17,6 @@ urlpatterns = [
     path("<int:pk>/withdraw/", staff.item_withdraw, name="item-withdraw"),
     path("<int:pk>/attachments/", staff.attachment_add, name="attachment-add"),
     path("<int:pk>/attachments/<int:attachment_pk>/delete/", staff.attachment_remove, name="attachment-remove"),
+    path("<int:pk>/attachments/<int:attachment_pk>/replace/", staff.attachment_replace, name="attachment-replace"),
     path("<int:pk>/docx/", staff.docx_import, name="docx-import"),
 ]

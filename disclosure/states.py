@@ -1,7 +1,8 @@
 """The item workflow as data: which action is allowed from which status, and where it leads."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
+
+from portal.workflow import Workflow
 
 from .models import ItemStatus
 
@@ -29,12 +30,5 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (ItemStatus.PUBLISHED, Action.REVISE): ItemStatus.PUBLISHED,
 }
 
-
-def ensure_allowed(status: str, action: Action) -> str:
-    """The status the action leads to, or a ValidationError in Chinese when it is not allowed."""
-    try:
-        return TRANSITIONS[(status, action)]
-    except KeyError:
-        raise ValidationError(
-            f"当前状态为“{ItemStatus(status).label}”，不能执行“{action.label}”。", code="transition"
-        ) from None
+WORKFLOW = Workflow(ItemStatus, TRANSITIONS)
+ensure_allowed = WORKFLOW.ensure_allowed

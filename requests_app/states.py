@@ -1,8 +1,9 @@
 """The workflow of an application as data (regulation.md §1.3–1.7): which action is allowed from which
 status, and where it leads. Each action is one function in services.py."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
+
+from portal.workflow import Workflow
 
 from .models import Status
 
@@ -74,15 +75,9 @@ CREATING_ACTIONS = (A.SUBMIT, A.REGISTER, A.IMPORT)
 ANY_STATUS_ACTIONS = (A.REVEAL,)
 
 
+WORKFLOW = Workflow(Status, TRANSITIONS)
+ensure_allowed = WORKFLOW.ensure_allowed
+
+
 def allowed_actions(status: str) -> list[Action]:
-    return [Action(action) for (state, action) in TRANSITIONS if state == status]
-
-
-def ensure_allowed(status: str, action: Action) -> str:
-    """The status the action leads to, or a ValidationError in Chinese when it is not allowed."""
-    try:
-        return TRANSITIONS[(status, action)]
-    except KeyError:
-        raise ValidationError(
-            f"当前状态为“{Status(status).label}”，不能执行“{action.label}”。", code="transition"
-        ) from None
+    return [Action(action) for action in WORKFLOW.allowed_actions(status)]

@@ -108,6 +108,7 @@ class DecisionKind(models.TextChoices):
     OVERRIDE = "override", "申请保留（第一人）"
     CONFIRM_OVERRIDE = "confirm_override", "确认保留（第二人）"
     RESCAN = "rescan", "重新检查"
+    SCHEDULE = "schedule", "定时发布"
     PUBLISH = "publish", "发布"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -12,7 +13,10 @@ from django.urls import reverse
 from portal.models import Membership, Role
 from portal.permissions import mail_recipients
 
-from .models import OPEN_STATUSES, NotificationMode, ReviewerPreference, Stage, Submission
+from .models import OPEN_STATUSES, Decision, DecisionKind, NotificationMode, ReviewerPreference, Stage, Submission
+from .registry import publishable_for
+
+log = logging.getLogger(__name__)
 
 
 def deciders(stage: Stage) -> QuerySet[Any]:
@@ -24,6 +28,37 @@ def _mode(user: Any) -> str:
     return preference.mode if preference else NotificationMode.IMMEDIATE
 
 
+def _send(subject: str, message: str, recipient: str) -> bool:
+    """A mail after the decision was saved: a mail server that fails is logged, never shown as an error."""
+    try:
+        send_mail(subject=subject, message=message, from_email=None, recipient_list=[recipient])
+    except Exception:
+        log.exception("review mail to %s not sent: %s", recipient, subject)
+        return False
+    return True
+
+
+def notify_drafter(submission_pk: int) -> bool:
+    """The drafter learns that their content was returned or not approved, with the reviewer's reasons."""
+    submission = Submission.objects.select_related("submitted_by").filter(pk=submission_pk).first()
+    decision = (
+        Decision.objects.filter(submission_id=submission_pk, kind__in=[DecisionKind.RETURN, DecisionKind.REJECT])
+        .select_related("stage", "actor")
+        .order_by("-at", "-id")
+        .first()
+    )
+    if submission is None or decision is None or not submission.submitted_by.email:
+        return False
+    link = settings.SITE_URL + publishable_for(submission.content).edit_url(submission.content)
+    stage = f"（{decision.stage.name}）" if decision.stage else ""
+    return _send(
+        f"【{decision.get_kind_display()}】{submission.title}",
+        f"您提交审核的“{submission.title}”{stage}被{decision.get_kind_display()}。\n"
+        f"审核意见：{decision.comment}\n\n请登录查看并修改：{link}",
+        submission.submitted_by.email,
+    )
+
+
 def notify_stage(submission_pk: int) -> int:
     submission = Submission.objects.select_related("stage").filter(pk=submission_pk).first()
     if submission is None or submission.stage is None or submission.status not in OPEN_STATUSES:
@@ -33,14 +68,12 @@ def notify_stage(submission_pk: int) -> int:
     for user in deciders(submission.stage):
         if _mode(user) != NotificationMode.IMMEDIATE:
             continue
-        send_mail(
-            subject=f"【待审核】{submission.title}",
-            message=f"{submission.title}\n环节：{submission.stage.name}\n法定发布期限：{submission.publish_by:%Y-%m-%d}\n"
+        sent += _send(
+            f"【待审核】{submission.title}",
+            f"{submission.title}\n环节：{submission.stage.name}\n法定发布期限：{submission.publish_by:%Y-%m-%d}\n"
             f"请登录审核：{link}",
-            from_email=None,
-            recipient_list=[user.email],
+            user.email,
         )
-        sent += 1
     return sent
 
 

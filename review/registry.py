@@ -22,10 +22,12 @@ class Publishable:
     metadata_errors: Callable[[Any], list[str]]
     internal_links: Callable[[Any], list[str]]
     preview_url: Callable[[Any], str]
+    edit_url: Callable[[Any], str]  # the drafter's page of the content
     preview_html: Callable[[Any], str]  # the content as the public will see it
     publish: Callable[[Any, Any, datetime], Any]  # (content, approver, now)
     send_back: Callable[[Any, Any, str], Any]  # (content, actor, reason): back to the drafter
-    mask: Callable[[Any, list[Hit], Any], Any]  # (content, hits, actor): apply the masked forms
+    # (content, hits, actor): apply the masked forms; returns the sources it could not mask (PDF, images)
+    mask: Callable[[Any, list[Hit], Any], list[str]]
 
 
 REGISTRY: dict[type[models.Model], Publishable] = {}

@@ -8,6 +8,7 @@ amounts, landlines, contract numbers — are not hits: bench/scanner.py measures
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -42,29 +43,70 @@ class Hit:
         return f"{self.kind}:{self.source}:{self.text}"
 
 
-# -- ID numbers (GB 11643-1999) --------------------------------------------------------------------------
+# -- Width normalisation ----------------------------------------------------------------------------------
+def _width_table() -> dict[int, str]:
+    """NFKC for the characters the patterns read: full-width digits and letters, spaces and dashes.
+
+    Each maps to one character, so an offset in the normalised text is the offset in the original. Other
+    full-width punctuation (，：（) keeps its form: the patterns read it as Chinese context.
+    """
+    table = {}
+    for code in range(0xFF01, 0xFF5F):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if folded.isascii() and (folded.isalnum() or folded in "-+"):
+            table[code] = folded
+    table |= {code: " " for code in (0x00A0, 0x2002, 0x2003, 0x2009, 0x3000)}
+    table |= {code: "-" for code in (0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63)}
+    return table
+
+
+WIDTH_TABLE = _width_table()
+
+
+def normalise(value: str) -> str:
+    """The text as the patterns read it, the same length as the original."""
+    return value.translate(WIDTH_TABLE)
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"[^0-9Xx]", "", value)
+
+
+# -- ID numbers (GB 11643-1999; 15-digit first-generation numbers) ----------------------------------------
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_CHECK = "10X98765432"
 PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53,
              54, 61, 62, 63, 64, 65, 71, 81, 82}  # fmt: skip
-ID_PATTERN = re.compile(r"(?<![0-9A-Za-z/\-])(\d{17}[\dXx])(?![0-9A-Za-z/\-])")
+# 18 digits (the last may be X), written at a stretch or in groups with single spaces or hyphens
+ID_PATTERN = re.compile(r"(?<![0-9A-Za-z/\-])(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-z/\-])")
+OLD_ID_PATTERN = re.compile(r"(?<![0-9A-Za-z/\-])(\d{15})(?![0-9A-Za-z/\-])")
+
+
+def _born(year: int, month: int, day: int) -> bool:
+    try:
+        return date(1900, 1, 1) <= date(year, month, day) <= date.today()
+    except ValueError:
+        return False
 
 
 def valid_id_number(value: str) -> bool:
-    if len(value) != 18 or int(value[:2]) not in PROVINCES:
+    if len(value) != 18 or not value[:17].isdigit() or int(value[:2]) not in PROVINCES:
         return False
-    try:
-        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        return False
-    if not date(1900, 1, 1) <= born <= date.today():
+    if not _born(int(value[6:10]), int(value[10:12]), int(value[12:14])):
         return False
     total = sum(int(c) * w for c, w in zip(value[:17], ID_WEIGHTS, strict=True))
     return ID_CHECK[total % 11] == value[17].upper()
 
 
-def mask_id(value: str) -> str:
-    return value[:2] + "*" * 13 + value[-3:]
+def valid_old_id_number(value: str) -> bool:
+    """A first-generation number (before 1999): region, YYMMDD of a 20th-century birth, three serial digits."""
+    if len(value) != 15 or not value.isdigit() or int(value[:2]) not in PROVINCES:
+        return False
+    return _born(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12]))
+
+
+def mask_id(digits: str) -> str:
+    return digits[:2] + "*" * (len(digits) - 5) + digits[-3:]
 
 
 # -- Mobile numbers ----------------------------------------------------------------------------------------
@@ -132,43 +174,50 @@ SECRECY_PATTERNS = [
 class Text:
     source: str
     value: str
+    maskable: bool = True  # False for a PDF or image attachment: the portal cannot rewrite it
 
 
-def _ids(text: Text) -> Iterable[Hit]:
-    for match in ID_PATTERN.finditer(text.value):
-        value = match.group(1)
-        before = text.value[max(0, match.start() - 12) : match.start()]
-        if "信用代码" in before or "组织机构代码" in before:
-            continue
-        if valid_id_number(value):
-            yield Hit(HitKind.ID_NUMBER, text.source, match.start(1), match.end(1), value, mask_id(value))
+def _ids(text: Text, folded: str) -> Iterable[Hit]:
+    for pattern, valid in ((ID_PATTERN, valid_id_number), (OLD_ID_PATTERN, valid_old_id_number)):
+        for match in pattern.finditer(folded):
+            start, end = match.span(1)
+            before = folded[max(0, start - 12) : start]
+            if "信用代码" in before or "组织机构代码" in before:
+                continue
+            if valid is valid_old_id_number and NUMBER_LABELS.search(before) and "身份" not in before:
+                continue  # 15 digits after 编号, 批号 … are that number, not an ID
+            digits = _digits(match.group(1))
+            if valid(digits):
+                yield Hit(HitKind.ID_NUMBER, text.source, start, end, text.value[start:end], mask_id(digits))
 
 
-def _mobiles(text: Text, taken: list[tuple[int, int]]) -> Iterable[Hit]:
-    for match in MOBILE_PATTERN.finditer(text.value):
-        if _overlaps(match.start(), match.end(), taken):
+def _mobiles(text: Text, folded: str, taken: list[tuple[int, int]]) -> Iterable[Hit]:
+    for match in MOBILE_PATTERN.finditer(folded):
+        start, end = match.span()
+        if _overlaps(start, end, taken):
             continue
         digits = "".join(match.groups())
-        yield Hit(HitKind.MOBILE, text.source, match.start(), match.end(), match.group(0), mask_mobile(digits))
+        yield Hit(HitKind.MOBILE, text.source, start, end, text.value[start:end], mask_mobile(digits))
 
 
-def _cards(text: Text, taken: list[tuple[int, int]]) -> Iterable[Hit]:
-    for match in CARD_PATTERN.finditer(text.value):
+def _cards(text: Text, folded: str, taken: list[tuple[int, int]]) -> Iterable[Hit]:
+    for match in CARD_PATTERN.finditer(folded):
+        start, end = match.span(1)
         digits = re.sub(r"\D", "", match.group(1))
-        if not 16 <= len(digits) <= 19 or _overlaps(match.start(1), match.end(1), taken):
+        if not 16 <= len(digits) <= 19 or _overlaps(start, end, taken):
             continue
-        after = text.value[match.end(1) : match.end(1) + 2]
-        before = text.value[max(0, match.start(1) - 8) : match.start(1)]
+        after = folded[end : end + 2]
+        before = folded[max(0, start - 8) : start]
         if after.startswith(("元", "万", "亿")) or NUMBER_LABELS.search(before) or not luhn(digits):
             continue
-        yield Hit(HitKind.BANK_CARD, text.source, match.start(1), match.end(1), match.group(1), mask_card(digits))
+        yield Hit(HitKind.BANK_CARD, text.source, start, end, text.value[start:end], mask_card(digits))
 
 
-def _addresses(text: Text) -> Iterable[Hit]:
+def _addresses(text: Text, folded: str) -> Iterable[Hit]:
     for pattern in ADDRESS_PATTERNS:
-        for match in pattern.finditer(text.value):
-            value = match.group(0)
-            yield Hit(HitKind.ADDRESS, text.source, match.start(), match.end(), value, mask_address(value))
+        for match in pattern.finditer(folded):
+            value = text.value[match.start() : match.end()]
+            yield Hit(HitKind.ADDRESS, text.source, match.start(), match.end(), value, mask_address(match.group(0)))
 
 
 def _secrecy(text: Text) -> Iterable[Hit]:
@@ -185,6 +234,14 @@ def _sensitive(text: Text, words: Iterable[str]) -> Iterable[Hit]:
             yield Hit(HitKind.SENSITIVE_WORD, text.source, match.start(), match.end(), word, "")
 
 
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if not _overlaps(hit.start, hit.end, [(k.start, k.end) for k in kept]):
+            kept.append(hit)
+    return kept
+
+
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
@@ -194,11 +251,15 @@ def scan(texts: Iterable[Text], sensitive_words: Iterable[str] = ()) -> list[Hit
     words = [w for w in sensitive_words if w]
     hits: list[Hit] = []
     for text in texts:
-        ids = list(_ids(text))
+        folded = normalise(text.value)
+        ids = _without_overlaps(list(_ids(text, folded)))
         taken = [(h.start, h.end) for h in ids]
-        cards = list(_cards(text, taken))
+        cards = list(_cards(text, folded, taken))
         taken += [(h.start, h.end) for h in cards]
-        found = [*ids, *cards, *_mobiles(text, taken), *_addresses(text), *_secrecy(text), *_sensitive(text, words)]
+        found = [
+            *ids, *cards, *_mobiles(text, folded, taken), *_addresses(text, folded), *_secrecy(text),
+            *_sensitive(text, words),
+        ]  # fmt: skip
         hits += sorted(found, key=lambda h: (h.start, h.kind))
     return hits
 

@@ -29,6 +29,7 @@ from .models import (
 )
 from .registry import publishable_for
 from .scanner import PERSONAL_KINDS, Hit, HitKind, scan
+from .states import ensure_allowed
 
 PUBLICATION_WORKING_DAYS = 20  # 条例 第二十六条
 
@@ -72,9 +73,13 @@ def is_final(stage: Stage) -> bool:
 
 
 def _hits(content: Any) -> list[dict[str, Any]]:
-    publishable = publishable_for(content)
+    texts = publishable_for(content).texts(content)
+    maskable = {text.source: text.maskable for text in texts}
     words = SensitiveWord.objects.values_list("word", flat=True)
-    return [{**asdict(hit), "key": hit.context_key} for hit in scan(publishable.texts(content), words)]
+    return [
+        {**asdict(hit), "key": hit.context_key, "maskable": hit.kind in PERSONAL_KINDS and maskable[hit.source]}
+        for hit in scan(texts, words)
+    ]
 
 
 def _record(submission: Submission, kind: DecisionKind, actor: Any, **extra: Any) -> Decision:
@@ -134,10 +139,12 @@ def blocking_hits(submission: Submission) -> list[dict[str, Any]]:
     return [h for h in submission.hits if h["key"] not in kept]
 
 
-def _lock(submission: Submission, expected_stage_id: int | None) -> Submission:
+def _lock(submission: Submission, expected_stage_id: int | None, decision: DecisionKind) -> Submission:
+    """The submission locked for a decision that its status allows, still at the stage the reviewer saw."""
     current = Submission.objects.select_for_update(of=("self",)).select_related("stage").get(pk=submission.pk)
     if current.status not in OPEN_STATUSES or (expected_stage_id is not None and current.stage_id != expected_stage_id):
         raise ValidationError("该内容已被他人处理或已进入下一环节，请刷新页面。", code="stale")
+    ensure_allowed(current.status, decision)
     return current
 
 
@@ -157,9 +164,7 @@ def approve(
     now: datetime | None = None,
 ) -> Submission:
     now = now or timezone.now()
-    current = _lock(submission, stage_id)
-    if current.status != SubmissionStatus.IN_REVIEW:
-        raise ValidationError("正在等待保密行政管理部门答复，不能通过。")
+    current = _lock(submission, stage_id, DecisionKind.APPROVE)
     if not can_decide(actor, current):
         raise PermissionDenied
     stage = current.stage
@@ -182,14 +187,16 @@ def approve(
         _notify_on_commit(current)
         return current
     if scheduled_for and scheduled_for > now:
-        current.status, current.scheduled_for = SubmissionStatus.SCHEDULED, scheduled_for
+        current.status = ensure_allowed(current.status, DecisionKind.SCHEDULE)
+        current.scheduled_for = scheduled_for
         current.save(update_fields=["status", "scheduled_for"])
+        _record(current, DecisionKind.SCHEDULE, actor, detail={"at": scheduled_for.isoformat()})
         return current
     return _publish(current, actor, now)
 
 
 def _publish(submission: Submission, actor: Any, now: datetime) -> Submission:
-    submission.status = SubmissionStatus.PUBLISHED
+    submission.status = ensure_allowed(submission.status, DecisionKind.PUBLISH)
     submission.save(update_fields=["status"])
     publishable_for(submission.content).publish(submission.content, actor, now)
     submission.closed_at = now
@@ -212,73 +219,74 @@ def publish_due(*, now: datetime | None = None) -> int:
 
 
 def _close(
-    submission: Submission, actor: Any, comment: str, kind: DecisionKind, status: SubmissionStatus, now: datetime
+    submission: Submission, actor: Any, comment: str, kind: DecisionKind, stage_id: int | None, now: datetime | None
 ) -> Submission:
+    """Return or reject: the content goes back to its drafter with the reason, who is told by mail."""
+    current = _lock(submission, stage_id, kind)
+    if not can_decide(actor, current):
+        raise PermissionDenied
     if not comment.strip():
         raise ValidationError({"comment": "请填写意见，说明原因。"})
-    _record(submission, kind, actor, comment=comment.strip())
-    submission.status, submission.closed_at = status, now
-    submission.save(update_fields=["status", "closed_at"])
-    publishable_for(submission.content).send_back(submission.content, actor, comment.strip())
-    return submission
+    _record(current, kind, actor, comment=comment.strip())
+    current.status, current.closed_at = ensure_allowed(current.status, kind), now or timezone.now()
+    current.save(update_fields=["status", "closed_at"])
+    publishable_for(current.content).send_back(current.content, actor, comment.strip())
+    from .notifications import notify_drafter
+
+    pk = current.pk
+    transaction.on_commit(lambda: notify_drafter(pk))
+    return current
 
 
 @transaction.atomic
 def return_for_changes(
     *, submission: Submission, actor: Any, comment: str, stage_id: int | None = None, now: datetime | None = None
 ) -> Submission:
-    current = _lock(submission, stage_id)
-    if not can_decide(actor, current):
-        raise PermissionDenied
-    return _close(current, actor, comment, DecisionKind.RETURN, SubmissionStatus.RETURNED, now or timezone.now())
+    return _close(submission, actor, comment, DecisionKind.RETURN, stage_id, now)
 
 
 @transaction.atomic
 def reject(
     *, submission: Submission, actor: Any, comment: str, stage_id: int | None = None, now: datetime | None = None
 ) -> Submission:
-    current = _lock(submission, stage_id)
-    if not can_decide(actor, current):
-        raise PermissionDenied
-    return _close(current, actor, comment, DecisionKind.REJECT, SubmissionStatus.REJECTED, now or timezone.now())
+    return _close(submission, actor, comment, DecisionKind.REJECT, stage_id, now)
 
 
 @transaction.atomic
 def refer(*, submission: Submission, actor: Any, comment: str, stage_id: int | None = None) -> Submission:
     """Status unclear: refer to the competent department or secrecy authority; the content waits."""
-    current = _lock(submission, stage_id)
-    if not can_decide(actor, current) or current.status != SubmissionStatus.IN_REVIEW:
+    current = _lock(submission, stage_id, DecisionKind.REFER)
+    if not can_decide(actor, current):
         raise PermissionDenied
     if not comment.strip():
         raise ValidationError({"comment": "请写明报送的部门和事由。"})
     _record(current, DecisionKind.REFER, actor, comment=comment.strip())
-    current.status = SubmissionStatus.REFERRED
+    current.status = ensure_allowed(current.status, DecisionKind.REFER)
     current.save(update_fields=["status"])
     return current
 
 
 @transaction.atomic
 def record_answer(*, submission: Submission, actor: Any, comment: str) -> Submission:
-    current = _lock(submission, None)
-    if current.status != SubmissionStatus.REFERRED or not can_decide(actor, current):
+    current = _lock(submission, None, DecisionKind.ANSWER)
+    if not can_decide(actor, current):
         raise PermissionDenied
     if not comment.strip():
         raise ValidationError({"comment": "请登记保密行政管理部门的答复。"})
     _record(current, DecisionKind.ANSWER, actor, comment=comment.strip())
-    current.status = SubmissionStatus.IN_REVIEW
+    current.status = ensure_allowed(current.status, DecisionKind.ANSWER)
     current.save(update_fields=["status"])
     return current
 
 
 @transaction.atomic
 def apply_masking(*, submission: Submission, actor: Any) -> Submission:
-    """Replace personal data in the content's texts by the proposed masks, then check again."""
-    current = _lock(submission, None)
+    """Replace the personal data that blocks publication by the proposed masks — in the texts and inside
+    DOCX/XLSX attachments — then check again. Passages kept by two reviewers stay as they are."""
+    current = _lock(submission, None, DecisionKind.MASK)
     if not can_decide(actor, current):
         raise PermissionDenied
-    personal = [
-        _hit(h) for h in current.hits if h["kind"] in PERSONAL_KINDS and not h["source"].startswith("attachment")
-    ]
+    personal = [_hit(h) for h in blocking_hits(current) if is_maskable(h)]
     if personal:
         publishable_for(current.content).mask(current.content, personal, actor)
     current.hits = _hits(fresh_content(current))
@@ -299,7 +307,7 @@ def _hit(data: dict[str, Any]) -> Hit:
 @transaction.atomic
 def rescan(*, submission: Submission, actor: Any) -> Submission:
     """Check again after the content changed (a new version)."""
-    current = _lock(submission, None)
+    current = _lock(submission, None, DecisionKind.RESCAN)
     current.hits = _hits(fresh_content(current))
     current.save(update_fields=["hits"])
     _record(current, DecisionKind.RESCAN, actor, detail={"hits": len(current.hits)})
@@ -309,7 +317,7 @@ def rescan(*, submission: Submission, actor: Any) -> Submission:
 @transaction.atomic
 def override_hit(*, submission: Submission, actor: Any, hit_key: str, reason: str) -> Override:
     """The first reviewer asks to keep a flagged passage with a reason; a second, different one confirms."""
-    current = _lock(submission, None)
+    current = _lock(submission, None, DecisionKind.OVERRIDE)
     if not can_decide(actor, current) and not _is_reviewer(actor, current.organisation):
         raise PermissionDenied
     if hit_key not in {h["key"] for h in current.hits}:
@@ -350,3 +358,8 @@ def _notify_on_commit(submission: Submission) -> None:
 
     pk = submission.pk
     transaction.on_commit(lambda: notify_stage(pk))
+
+
+def is_maskable(hit: dict[str, Any]) -> bool:
+    """Personal data the portal can rewrite (rows scanned before this flag existed: texts only)."""
+    return hit.get("maskable", hit["kind"] in PERSONAL_KINDS and not hit["source"].startswith("attachment"))

@@ -85,7 +85,7 @@ def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
     hits = [
         {**hit, "kind_label": HitKind(hit["kind"]).label, "personal": hit["kind"] in PERSONAL_KINDS,
          "where": SOURCE_LABELS.get(hit["source"], hit["source"].replace("attachment:", "附件：")),
-         "override": overrides.get(hit["key"])}
+         "override": overrides.get(hit["key"]), "maskable": services.is_maskable(hit)}
         for hit in submission.hits
     ]  # fmt: skip
     form = None
@@ -98,7 +98,7 @@ def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
         "preview_url": publishable.preview_url(content),
         "preview_html": publishable.preview_html(content),
         "hits": hits,
-        "maskable": any(h["personal"] and not h["source"].startswith("attachment") for h in hits),
+        "maskable": any(h["maskable"] and not (h["override"] and h["override"].confirmed_by_id) for h in hits),
         "metadata_errors": publishable.metadata_errors(content) if submission.status in OPEN_STATUSES else [],
         "dead_links": publishable.internal_links(content) if submission.status in OPEN_STATUSES else [],
         "diff": _diff(publishable.previous_texts(content), publishable.texts(content)),

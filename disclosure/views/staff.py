@@ -187,6 +187,25 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
 
 @require_POST
 @staff_required
+def attachment_replace(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    """A returned draft's attachment replaced by a new file, e.g. a redacted copy the reviewer asked for."""
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for message in form.errors.get("file", []):
+            messages.error(request, str(message))
+        return redirect("disclosure-staff:item", pk=pk)
+
+    def replace(item: Item) -> Item:
+        attachment = get_object_or_404(item.attachments, pk=attachment_pk)
+        return services.replace_attachment(
+            attachment=attachment, upload=form.cleaned_data["file"], actor=request.user
+        ).item
+
+    return _post_action(request, pk, Role.EDITOR, replace, "附件已替换。")
+
+
+@require_POST
+@staff_required
 def docx_import(request: HttpRequest, pk: int) -> HttpResponse:
     form = DocxForm(request.POST, request.FILES)
     if not form.is_valid():

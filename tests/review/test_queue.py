@@ -102,7 +102,7 @@ def test_referral_to_the_secrecy_authority_waits_for_the_answer(
     _, submission = submitted()
     review.refer(submission=submission, actor=personas["reviewer"], comment="报县保密局确认是否涉密")
     submission.refresh_from_db()
-    with pytest.raises(ValidationError, match="等待保密行政管理部门答复"):
+    with pytest.raises(ValidationError, match="已报保密行政管理部门”，不能执行“通过”"):
         approve(submission, personas["reviewer"])
     review.record_answer(submission=submission, actor=personas["reviewer"], comment="县保密局答复：不涉密")
     submission = approve(Submission.objects.get(pk=submission.pk), personas["reviewer"])
