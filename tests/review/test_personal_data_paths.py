@@ -67,6 +67,13 @@ def upload(item: Item, editor: User, name: str, data: bytes) -> None:
     services.add_attachment(item=item, upload=SimpleUploadedFile(name, data), actor=editor)
 
 
+def submit(item: Item, editor: User) -> Submission:
+    services.submit_item(item=item, actor=editor)
+    submission = review.open_submission(item)
+    assert submission is not None
+    return submission
+
+
 def approve_first_stage(submission: Submission, reviewer: User) -> Submission:
     return review.approve(submission=submission, actor=reviewer, checklist=YES["secrecy"], stage_id=submission.stage_id)
 
@@ -82,8 +89,8 @@ def test_cells_of_a_pasted_table_stay_apart_in_the_text() -> None:
 def test_a_list_pasted_as_an_html_table_blocks_approval_until_masked(
     client: Any, draft: Callable[..., Item], personas: dict[str, User]
 ) -> None:
-    item = services.submit_item(item=draft(body=LIST_TABLE), actor=personas["editor"])
-    submission = review.open_submission(item)
+    item = draft(body=LIST_TABLE)
+    submission = submit(item, personas["editor"])
     assert {h["kind"] for h in submission.hits} == {"id_number", "mobile"} and len(submission.hits) == 4
     with pytest.raises(ValidationError, match="自动检查发现 4 处"):
         approve_first_stage(submission, personas["reviewer"])
@@ -115,8 +122,7 @@ def test_a_docx_table_attachment_is_masked_in_place_and_rescanned_clean(
 ) -> None:
     item = draft(body="<p>名单见附件。</p>")
     upload(item, personas["editor"], "低保名单.docx", docx_table())
-    item = services.submit_item(item=item, actor=personas["editor"])
-    submission = review.open_submission(item)
+    submission = submit(item, personas["editor"])
     found = {(h["kind"], h["text"]) for h in submission.hits}
     assert found == {("id_number", ID), ("mobile", MOBILE), ("id_number", "430524195803120040"),
                      ("mobile", "13912345678"), ("mobile", "139 0731 2468")}  # fmt: skip
@@ -139,7 +145,7 @@ def test_an_xlsx_sheet_attachment_is_masked_in_place_and_rescanned_clean(
 
     item = draft(body="<p>名单见附件。</p>")
     upload(item, personas["editor"], "低保名单.xlsx", xlsx_sheet())
-    submission = review.open_submission(services.submit_item(item=item, actor=personas["editor"]))
+    submission = submit(item, personas["editor"])
     assert len(submission.hits) == 4
     review.apply_masking(submission=submission, actor=personas["reviewer"])
     submission.refresh_from_db()
@@ -157,7 +163,7 @@ def test_a_pdf_attachment_with_a_hit_asks_for_a_redacted_replacement(
     pdf = weasyprint.HTML(string=f"<table><tr><td>赵某</td><td>{ID}</td><td>{MOBILE}</td></tr></table>").write_pdf()
     item = draft(body="<p>名单见附件。</p>")
     upload(item, personas["editor"], "名单.pdf", pdf)
-    submission = review.open_submission(services.submit_item(item=item, actor=personas["editor"]))
+    submission = submit(item, personas["editor"])
     assert {h["kind"] for h in submission.hits} == {"id_number", "mobile"}
     assert not any(h["maskable"] for h in submission.hits)
     reviewer = client_for("reviewer")
