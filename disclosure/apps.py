@@ -7,5 +7,8 @@ class DisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from disclosure.review_hooks import register_item
+        from disclosure.views.staff import workbench_block
+        from portal import workbench
 
         register_item()
+        workbench.register(workbench_block)

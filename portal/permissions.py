@@ -78,10 +78,18 @@ def readable_organisations(user: Any) -> models.QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=organisation_ids(user))
 
 
-def scope_for_staff[M: models.Model](
-    user: Any, queryset: models.QuerySet[M], *, roles: tuple[Role, ...] = (), write: bool = False
-) -> models.QuerySet[M]:
-    """Restrict an organisation-owned queryset to the rows the user may read (or, with write, change)."""
+def scope_for_staff[QS: models.QuerySet[Any]](
+    user: Any,
+    queryset: QS,
+    *,
+    roles: tuple[Role, ...] = (),
+    write: bool = False,
+    also: models.Q | None = None,
+) -> QS:
+    """Restrict an organisation-owned queryset to the rows the user may read (or, with write, change).
+
+    `also` admits further rows the user's work reaches across organisations (the content that a reviewer of
+    社会事务办 reviews for the town)."""
     field = "pk" if queryset.model is Organisation else "organisation_id"
     if write:
         allowed = organisation_ids(user, *(roles or WRITING_ROLES))
@@ -89,7 +97,8 @@ def scope_for_staff[M: models.Model](
         return queryset
     else:
         allowed = organisation_ids(user, *roles)
-    return queryset.filter(**{f"{field}__in": allowed})
+    condition = models.Q(**{f"{field}__in": allowed})
+    return queryset.filter(condition | also if also is not None else condition)
 
 
 def get_for_staff[M: models.Model](
@@ -98,11 +107,12 @@ def get_for_staff[M: models.Model](
     *,
     roles: tuple[Role, ...] = (),
     write: bool = False,
+    also: models.Q | None = None,
     **lookup: Any,
 ) -> M:
     """One organisation-owned row, or 404 when it is missing or in an organisation the user can't see."""
     try:
-        return scope_for_staff(request.user, queryset, roles=roles, write=write).get(**lookup)
+        return scope_for_staff(request.user, queryset, roles=roles, write=write, also=also).get(**lookup)
     except ObjectDoesNotExist as exc:
         raise Http404("未找到") from exc
 

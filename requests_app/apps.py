@@ -8,8 +8,12 @@ class RequestsAppConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self) -> None:
+        from portal import workbench
         from portal.workdays import calendar_updated
 
+        from .selectors import workbench_block
+
+        workbench.register(workbench_block)
         calendar_updated.connect(_recompute, dispatch_uid="requests_app.recompute_deadlines")
 
 

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from portal.models import Role
-from portal.permissions import is_inspector, scope_for_staff
+from portal.permissions import is_inspector, organisation_ids, scope_for_staff
+from portal.workbench import Block, Line
 from portal.workdays import add_working_days
 
 from .models import CLOCK_STATUSES, Application, Status
@@ -114,3 +115,23 @@ def attention(user: Any, today: date) -> dict[str, int]:
         "overdue": counting.filter(deadline__lt=today).count(),
         "due_soon": counting.filter(deadline__range=(today, due_soon_until(today))).count(),
     }
+
+
+def workbench_block(user: Any, today: date) -> Block | None:
+    """The workbench's 依申请公开 block for case officers and office heads."""
+    from django.urls import reverse
+
+    if not organisation_ids(user, Role.CASE_OFFICER, Role.OFFICE_HEAD):
+        return None
+    counts = attention(user, today)
+    queue = reverse("requests-staff:queue")
+    late = counts["unconfirmed_late"]
+    return Block(
+        "依申请公开",
+        [
+            Line(f"待确认收到：{counts['unconfirmed']} 件", f"{queue}?due=unconfirmed",
+                 f"其中 {late} 件超过1个工作日未确认" if late else ""),
+            Line(f"已超期：{counts['overdue']} 件", f"{queue}?due=overdue"),
+            Line(f"{settings.REMINDER_WORKING_DAYS}个工作日内到期：{counts['due_soon']} 件", f"{queue}?due=soon"),
+        ],
+    )  # fmt: skip

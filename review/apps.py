@@ -6,3 +6,10 @@ class ReviewConfig(AppConfig):
 
     name = "review"
     verbose_name = "发布审核"
+
+    def ready(self) -> None:
+        from portal import workbench
+
+        from .views import workbench_block
+
+        workbench.register(workbench_block)

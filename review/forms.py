@@ -45,6 +45,17 @@ class DecisionForm(forms.Form):
         if not final:
             del self.fields["scheduled_for"]
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        decision = data.get("decision")
+        if decision == "approve":
+            for key, _ in self.questions:
+                if data.get(f"q_{key}") != "yes":
+                    self.add_error(f"q_{key}", "通过前须确认此项（选“是”）。")
+        elif decision and not (data.get("comment") or "").strip():
+            self.add_error("comment", "请填写意见，说明原因。")
+        return data
+
     def checklist(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"q_{key}") or "" for key, _ in self.questions}
 

@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from portal.models import Organisation, Role
+from portal.models import Membership, Organisation, Role
+from portal.models.staff import display_name
 from portal.permissions import has_role
 from portal.workdays import add_working_days
 
@@ -129,6 +130,24 @@ def approved_for_publication(content: models.Model) -> bool:
 def can_decide(user: Any, submission: Submission) -> bool:
     stage = submission.stage
     return stage is not None and has_role(user, stage.decider_organisation, Role(stage.decider_role))
+
+
+def waiting_for(submission: Submission) -> str:
+    """Which stage and role an open submission waits for, and who holds that role."""
+    stage = submission.stage
+    if stage is None or submission.status not in OPEN_STATUSES:
+        return ""
+    role = Role(stage.decider_role).label
+    holders = [
+        display_name(m.user)
+        for m in Membership.objects.filter(
+            organisation_id=stage.decider_organisation_id, role=stage.decider_role, user__is_active=True
+        ).select_related("user")
+    ]
+    who = f"（{'、'.join(holders)}）" if holders else "（尚无人担任该角色，请安全管理员分配）"
+    waiting = "等待保密行政管理部门答复后由" if submission.status == SubmissionStatus.REFERRED else "等待"
+    office = stage.decider_organisation.short_name or stage.decider_organisation.name
+    return f"{waiting}{office}{role}{who}决定“{stage.name}”"
 
 
 def blocking_hits(submission: Submission) -> list[dict[str, Any]]:

@@ -10,12 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal.forms import add_service_errors
 from portal.models import Role
-from portal.permissions import has_role, is_inspector, memberships_of, staff_required
+from portal.permissions import get_for_staff, is_inspector, memberships_of, staff_required
+from portal.workbench import Block, Line
 from portal.workdays import working_days_between
 
 from . import services
@@ -27,12 +30,26 @@ from .scanner import PERSONAL_KINDS, HitKind
 SOURCE_LABELS = {"title": "标题", "summary": "内容概述", "body": "正文", "document_number": "文号"}
 
 
-def _decidable(user: Any) -> Q:
-    pairs = [(m.organisation_id, m.role) for m in memberships_of(user)]
+def _decider_pairs(user: Any, prefix: str = "") -> Q:
+    """Stages (or, with prefix "stage__", submissions at stages) that one of the user's roles decides."""
     query = Q(pk__in=[])
-    for organisation_id, role in pairs:
-        query |= Q(stage__decider_organisation_id=organisation_id, stage__decider_role=role)
+    for m in memberships_of(user):
+        query |= Q(**{f"{prefix}decider_organisation_id": m.organisation_id, f"{prefix}decider_role": m.role})
     return query
+
+
+def _decidable(user: Any) -> Q:
+    return _decider_pairs(user, "stage__")
+
+
+def workbench_block(user: Any, today: Any) -> Block | None:
+    """The workbench's count of what waits for this reviewer."""
+    if not memberships_of(user):
+        return None
+    waiting = Submission.objects.filter(_decidable(user), status__in=OPEN_STATUSES).count()
+    if not waiting and not Stage.objects.filter(_decider_pairs(user)).exists():
+        return None
+    return Block("发布审核", [Line(f"等待我审核：{waiting} 项", reverse("review:queue"))])
 
 
 @staff_required
@@ -49,13 +66,20 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "review/queue.html", {"page_obj": page, "rows": rows})
 
 
+READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
+
+
 def _submission_for(request: HttpRequest, pk: int) -> Submission:
-    submission = get_object_or_404(Submission.objects.select_related("stage", "organisation"), pk=pk)
+    """Staff of the content's organisation, inspectors, and the reviewers of any stage of its process."""
     user = request.user
-    related = has_role(user, submission.organisation, Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
-    if not (services.can_decide(user, submission) or related or is_inspector(user)):
-        raise Http404("未找到")
-    return submission
+    deciding = Stage.objects.filter(_decider_pairs(user)).values("organisation_id")
+    return get_for_staff(
+        request,
+        Submission.objects.select_related("stage", "stage__decider_organisation", "organisation"),
+        roles=() if is_inspector(user) else READ_ROLES,
+        also=Q(stage__organisation_id__in=deciding),
+        pk=pk,
+    )
 
 
 def _diff(before: list[Any], after: list[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -75,7 +99,11 @@ def _diff(before: list[Any], after: list[Any]) -> list[tuple[str, list[tuple[str
 
 @staff_required
 def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = _submission_for(request, pk)
+    return _render_page(request, _submission_for(request, pk))
+
+
+def _render_page(request: HttpRequest, submission: Submission, form: DecisionForm | None = None) -> HttpResponse:
+    """The review page; after a refused decision, with the reviewer's form as they filled it and its errors."""
     content = submission.content
     publishable = publishable_for(content)
     stage = submission.stage
@@ -88,8 +116,7 @@ def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
          "override": overrides.get(hit["key"]), "maskable": services.is_maskable(hit)}
         for hit in submission.hits
     ]  # fmt: skip
-    form = None
-    if can_decide and stage is not None:
+    if form is None and can_decide and stage is not None:
         form = DecisionForm(initial={"stage_id": stage.pk}, stage=stage, final=final)
     context = {
         "submission": submission,
@@ -108,57 +135,54 @@ def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
         "answer_form": AnswerForm() if can_decide and submission.status == "referred" else None,
         "days_left": working_days_between(timezone.localdate(), submission.publish_by).value,
         "stages": Stage.objects.filter(organisation=submission.organisation),
+        "waiting_for": services.waiting_for(submission),
     }
-    return render(request, "review/submission.html", context)
+    return render(request, "review/submission.html", context, status=400 if form is not None and form.errors else 200)
 
 
 @require_POST
 @staff_required
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """One stage's decision. Refused: the page again, with what was chosen and an error summary. Done: the queue."""
     submission = _submission_for(request, pk)
     stage = submission.stage
     if stage is None or not services.can_decide(request.user, submission):
         raise Http404("未找到")
     form = DecisionForm(request.POST, stage=stage, final=services.is_final(stage))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, str(message))
-        return redirect("review:submission", pk=pk)
+        return _render_page(request, submission, form)
     data = form.cleaned_data
+    action, common = data["decision"], {"submission": submission, "actor": request.user, "stage_id": data["stage_id"]}
     try:
-        action = data["decision"]
         if action == "approve":
-            services.approve(
-                submission=submission,
-                actor=request.user,
-                checklist=form.checklist(),
-                comment=data["comment"],
-                stage_id=data["stage_id"],
-                scheduled_for=data.get("scheduled_for"),
+            done = services.approve(
+                **common, checklist=form.checklist(), comment=data["comment"], scheduled_for=data.get("scheduled_for")
             )
-            messages.success(request, f"已通过“{stage.name}”。")
+            messages.success(request, _after_approval(stage, done))
         elif action == "return":
-            services.return_for_changes(
-                submission=submission, actor=request.user, comment=data["comment"], stage_id=data["stage_id"]
-            )
-            messages.success(request, "已退回起草人修改。")
+            services.return_for_changes(**common, comment=data["comment"])
+            messages.success(request, f"已退回起草人修改：{submission.title}。起草人已收到邮件通知。")
         elif action == "reject":
-            services.reject(
-                submission=submission, actor=request.user, comment=data["comment"], stage_id=data["stage_id"]
-            )
-            messages.success(request, "已决定不予发布。")
+            services.reject(**common, comment=data["comment"])
+            messages.success(request, f"已决定不予发布：{submission.title}。")
         else:
-            services.refer(
-                submission=submission, actor=request.user, comment=data["comment"], stage_id=data["stage_id"]
-            )
+            services.refer(**common, comment=data["comment"])
             messages.success(request, "已报保密行政管理部门，收到答复后请登记。")
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        add_service_errors(form, error)
+        return _render_page(request, submission, form)
     except PermissionDenied:
-        messages.error(request, "您不能处理这一环节。")
-    return redirect("review:submission", pk=pk)
+        form.add_error(None, "您不能处理这一环节。")
+        return _render_page(request, submission, form)
+    return redirect("review:queue")
+
+
+def _after_approval(stage: Stage, submission: Submission) -> str:
+    if submission.status == "published":
+        return f"已通过“{stage.name}”并发布：{submission.title}。"
+    if submission.status == "scheduled" and submission.scheduled_for:
+        return f"已通过“{stage.name}”，将于 {timezone.localtime(submission.scheduled_for):%Y-%m-%d %H:%M} 发布。"
+    return f"已通过“{stage.name}”：{submission.title}。{services.waiting_for(submission)}。"
 
 
 @require_POST

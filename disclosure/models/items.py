@@ -35,6 +35,20 @@ class ItemQuerySet(models.QuerySet["Item"]):
     def published(self) -> ItemQuerySet:
         return self.filter(status=ItemStatus.PUBLISHED)
 
+    def returned(self) -> ItemQuerySet:
+        """Drafts that a reviewer sent back, with the reason (the last event of each)."""
+        last = ItemEvent.objects.filter(item=models.OuterRef("pk")).order_by("-at", "-id")
+        return (
+            self.filter(status=ItemStatus.DRAFT)
+            .alias(last_action=models.Subquery(last.values("action")[:1]))
+            .filter(last_action="return")
+            .annotate(return_reason=models.Subquery(last.values("note")[:1]))
+        )
+
+    def summary_missing(self) -> ItemQuerySet:
+        """Items imported from an old catalogue without 内容概述 (条例 第十二条 asks for one): to be completed."""
+        return self.filter(summary="").exclude(status__in=[ItemStatus.WITHDRAWN, ItemStatus.MERGED])
+
     def for_catalogue(self) -> ItemQuerySet:
         return self.published().select_related("organisation", "column", "topic")
 

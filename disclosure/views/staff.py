@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from disclosure import services
@@ -17,8 +18,26 @@ from disclosure.models import Item, ItemStatus
 from portal.forms import add_service_errors
 from portal.models import Organisation, Role
 from portal.permissions import get_for_staff, has_role, organisation_ids, scope_for_staff, staff_required
+from portal.workbench import Block, Line
 
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
+LIST_FILTERS = [("returned", "退回修改"), ("summary_missing", "概述待补")]
+
+
+def workbench_block(user: Any, today: Any) -> Block | None:
+    """The workbench's block for editors and office heads: what was sent back, what an import left to fill in."""
+    if not organisation_ids(user, Role.EDITOR, Role.OFFICE_HEAD):
+        return None
+    mine = scope_for_staff(user, Item.objects.all(), roles=(Role.EDITOR, Role.OFFICE_HEAD))
+    items = reverse("disclosure-staff:items")
+    lines = [
+        Line(f"退回修改的信息：{mine.returned().count()} 条", f"{items}?status=returned"),
+        Line(f"草稿：{mine.filter(status=ItemStatus.DRAFT).count()} 条", f"{items}?status=draft"),
+    ]
+    missing = mine.summary_missing().count()
+    if missing:
+        lines.append(Line(f"概述待补：{missing} 条", f"{items}?status=summary_missing", "原目录导入时缺少内容概述"))
+    return Block("政府信息", lines)
 
 
 def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
@@ -42,11 +61,16 @@ def item_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in ItemStatus.values:
         items = items.filter(status=status)
+    elif status == "returned":
+        items = items.returned()
+    elif status == "summary_missing":
+        items = items.summary_missing()
     page = Paginator(items.defer("body", "body_text").order_by("-updated_at", "-id"), 30).get_page(
         request.GET.get("page")
     )
     can_draft = bool(organisation_ids(request.user, Role.EDITOR))
-    context = {"page_obj": page, "status": status, "statuses": ItemStatus.choices, "can_draft": can_draft}
+    statuses = [*ItemStatus.choices, *LIST_FILTERS]
+    context = {"page_obj": page, "status": status, "statuses": statuses, "can_draft": can_draft}
     return render(request, "disclosure/staff/item_list.html", context)
 
 

@@ -17,11 +17,11 @@ from portal.permissions import (
     has_duty,
     is_inspector,
     memberships_of,
-    organisation_ids,
     readable_organisations,
     staff_required,
 )
 from portal.services import unconfirmed_calendar_years
+from portal.workbench import blocks_for
 
 
 class StaffLoginView(auth_views.LoginView):
@@ -87,14 +87,6 @@ def role_tasks(user: Any) -> list[dict[str, str]]:
     return list(seen.values())
 
 
-def _applications_needing_attention(user: Any) -> dict[str, int] | None:
-    if not organisation_ids(user, Role.CASE_OFFICER, Role.OFFICE_HEAD):
-        return None
-    from requests_app.selectors import attention
-
-    return attention(user, timezone.localdate())
-
-
 @staff_required
 def workbench(request: HttpRequest) -> HttpResponse:
     """工作台: the staff member's roles, what each lets them do, and warnings that concern them."""
@@ -118,7 +110,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
         "can_edit_calendar": has_duty(request.user, Duty.SYSTEM),
         "admin_tasks": admin_tasks(request.user, unconfirmed),
         "role_tasks": role_tasks(request.user),
-        "applications": _applications_needing_attention(request.user),
+        "blocks": blocks_for(request.user, timezone.localdate()),
     }
     return render(request, "portal/staff/workbench.html", context)
 

@@ -114,3 +114,80 @@ def test_the_items_page_shows_its_review_history_to_its_own_staff_only(
     assert "审核记录" in page and "退回修改：请补充依据" in page and f"/staff/review/{submission.pk}/" in page
     assert client_for("other_staff").get(f"/staff/items/{item.pk}/").status_code == 404
     assert client_for("other_staff").get(f"/staff/review/{submission.pk}/").status_code == 404
+
+
+def test_a_refused_approval_shows_an_error_summary_and_keeps_what_was_chosen(
+    client_for: Any, submitted: Callable[..., Any]
+) -> None:
+    _, submission = submitted(body="<p>联系电话13812341234</p>")
+    data = {"decision": "approve", "stage_id": submission.stage_id, "q_no_state_secret": "yes", "comment": "已核"}
+    response = client_for("reviewer").post(f"/staff/review/{submission.pk}/decide/", data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'class="error-summary"' in page and 'href="#id_q_no_personal_data"' in page
+    assert "通过前须确认此项" in page and "banner--success" not in page
+    assert 'value="approve" id="id_decision_0" required checked' in page
+    assert "已核</textarea>" in page
+    answered = {**data, "q_no_personal_data": "yes", "q_no_commercial_secret": "yes"}
+    blocked = client_for("reviewer").post(f"/staff/review/{submission.pk}/decide/", answered).content.decode()
+    assert "自动检查发现 1 处需处理的内容" in blocked and 'class="error-summary"' in blocked
+
+
+def test_after_deciding_a_stage_the_reviewer_lands_on_the_queue(client_for: Any, submitted: Callable[..., Any]) -> None:
+    """The 社会事务办 reviewer holds no role in the town: after approving, the queue, not a 404."""
+    _, submission = submitted()
+    decide(client_for("reviewer"), submission, "approve")
+    response = decide(client_for("social_reviewer"), submission, "approve")
+    page = response.content.decode()
+    assert response.status_code == 200 and response.redirect_chain[-1][0] == "/staff/review/"
+    assert "已通过“社会事务办审核”" in page and "等待党政办公开工作机构负责人（office_head）" in page
+    history = client_for("social_reviewer").get(f"/staff/review/{submission.pk}/")
+    assert history.status_code == 200 and "社会事务办审核" in history.content.decode()
+
+
+def test_each_submission_says_which_stage_and_role_it_waits_for_and_who(
+    client_for: Any, submitted: Callable[..., Any]
+) -> None:
+    _, submission = submitted()
+    page = client_for("editor").get(f"/staff/review/{submission.pk}/").content.decode()
+    assert "等待党政办审核人员（reviewer）决定“保密审查和个人信息检查”" in page
+
+
+def test_a_returned_item_is_mailed_to_the_editor_and_on_their_workbench(
+    client_for: Any, submitted: Callable[..., Any], mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    item, submission = submitted(title="关于东坪村道路硬化的公示")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(client_for("reviewer"), submission, "return", comment="请补充施工单位和监督电话")
+    [message] = mailoutbox
+    assert message.to == ["editor@example.gov.cn"] and "退回修改" in message.subject
+    assert "请补充施工单位和监督电话" in message.body and f"/staff/items/{item.pk}/" in message.body
+    workbench = client_for("editor").get("/staff/").content.decode()
+    assert "退回修改的信息：1 条" in workbench
+    returned = client_for("editor").get("/staff/items/?status=returned").content.decode()
+    assert "关于东坪村道路硬化的公示" in returned and "退回意见：请补充施工单位和监督电话" in returned
+
+
+def test_a_mail_server_that_fails_does_not_undo_or_hide_a_return(
+    client_for: Any,
+    submitted: Callable[..., Any],
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+    caplog: Any,
+) -> None:
+    settings.MAILERS = {"default": {"BACKEND": "tests.review.test_review_pages.BrokenBackend"}}
+    item, submission = submitted()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(client_for("reviewer"), submission, "return", comment="标题有误")
+    item.refresh_from_db()
+    assert response.status_code == 200 and item.status == ItemStatus.DRAFT
+    assert "review mail to editor@example.gov.cn not sent" in caplog.text
+
+
+class BrokenBackend:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def send_messages(self, messages: Any) -> int:
+        raise ConnectionRefusedError("mail server down")
