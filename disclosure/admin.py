@@ -31,7 +31,7 @@ class ColumnAdmin(DutyAdmin):
 @admin.register(Topic)
 class TopicAdmin(DutyAdmin):
     list_display = ["name", "parent", "slug", "position"]
-    search_fields = ["name"]
+    search_fields = ["name", "aliases"]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return super().has_delete_permission(request, obj) and not (obj and obj.items.exists())

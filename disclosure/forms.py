@@ -148,8 +148,9 @@ class ImportForm(forms.Form):
     organisation = forms.ModelChoiceField(label="发布机构", queryset=Organisation.objects.none(), empty_label=None)
     catalogue = forms.FileField(
         label="目录文件（CSV 或 Excel）",
-        help_text="第一行为列名：索引号、名称、内容概述、生成日期、发布日期、文号、栏目、主题分类、体裁、有效性、"
-        "失效或废止日期、正文、附件（多个附件用分号隔开）。",
+        help_text="第一行为列名。必填：索引号、名称、生成日期、发布日期、栏目、体裁；选填：内容概述、发布机构（全称或简称，"
+        "不填为所选机构）、文号、主题分类、组配分类（按主题分类中登记的本地组配分类对应）、有效性、失效或废止日期、正文、"
+        "附件（多个附件用分号隔开）。日期可带时间，如 2024-04-06 16:40。",
         error_messages={"required": "请选择目录文件。"},
     )
     attachments = forms.FileField(label="附件压缩包（ZIP）", required=False, help_text="目录中“附件”列引用的文件。")

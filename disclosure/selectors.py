@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
+from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404
 
 from portal.models import Organisation, OrganisationKind
@@ -76,15 +77,19 @@ def public_item(organisation: Organisation, pk: int) -> Item:
     )
 
 
+def _by_index(queryset: QuerySet[Item], index_number: str) -> QuerySet[Item]:
+    """Index numbers ignore case (an expression index on UPPER(index_number) serves the lookup)."""
+    return queryset.alias(index_upper=Upper("index_number")).filter(index_upper=index_number.upper())
+
+
 def item_by_index_number(index_number: str) -> Item:
     return get_object_or_404(
-        Item.objects.for_catalogue().select_related("interprets", "interprets__organisation"),
-        index_number=index_number,
+        _by_index(Item.objects.for_catalogue().select_related("interprets", "interprets__organisation"), index_number)
     )
 
 
 def withdrawn_or_missing(index_number: str) -> Item | None:
-    return Item.objects.filter(index_number=index_number, status=ItemStatus.WITHDRAWN).first()
+    return _by_index(Item.objects.filter(status=ItemStatus.WITHDRAWN), index_number).first()
 
 
 # The first-level columns that list items, and the kind of column each lists (the guide is generated).

@@ -234,8 +234,8 @@ def check_publishable(item: Item) -> None:
     errors: dict[str, str] = {}
     if item.disclosure_attribute != DisclosureAttribute.PROACTIVE:
         errors["disclosure_attribute"] = "公开属性不是“主动公开”的信息不能发布。"
-    if not item.summary.strip():
-        errors["summary"] = "请填写内容概述。"
+    if not item.summary.strip() and not item.legacy_import:
+        errors["summary"] = "请填写内容概述。"  # an old catalogue's item may lack one: listed as 概述待补
     if item.genre in NORMATIVE_GENRES and not item.validity:
         errors["validity"] = "规章和行政规范性文件须标明有效性。"
     if item.genre == Genre.INTERPRETATION and not item.interprets_id:
@@ -280,12 +280,21 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         return _merge_revision(current, approver, now)
     current.status = ensure_allowed(current.status, Action.PUBLISH)
     check_publishable(current)
-    current.index_number = next_index_number(current.organisation, today.year)
-    current.publication_date = current.updated_on = today
-    current.published_at = now
-    current.publication_working_days = _working_days_since(current.changed_date or current.written_date, today)
+    if current.legacy_import and current.index_number and current.publication_date:
+        # published on the old site before: its index number and publication date stay as they were
+        legacy = current.publication_date
+        current.updated_on = legacy
+        current.published_at = datetime(legacy.year, legacy.month, legacy.day, tzinfo=timezone.get_current_timezone())
+    else:
+        current.index_number = next_index_number(current.organisation, today.year)
+        current.publication_date = current.updated_on = today
+        current.published_at = now
+        current.publication_working_days = _working_days_since(current.changed_date or current.written_date, today)
     current.save()
-    record_event(current, Action.PUBLISH, approver, index_number=current.index_number, late=current.is_late)
+    record_event(
+        current, Action.PUBLISH, approver, index_number=current.index_number, late=current.is_late,
+        legacy=current.legacy_import,
+    )  # fmt: skip
     transaction.on_commit(lambda: _after_publication(current.pk))
     return current
 

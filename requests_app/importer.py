@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from disclosure.importer import Problem, Report, parse_date, read_rows
 from portal.models import Organisation
+from portal.tabular import Problem, Report, parse_date, read_rows
 from portal.workdays import working_days_between
 
 from .models import ApplicantType, Application, Form, Kind, Status, Way

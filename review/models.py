@@ -54,6 +54,24 @@ class SubmissionStatus(models.TextChoices):
 OPEN_STATUSES = [SubmissionStatus.IN_REVIEW, SubmissionStatus.REFERRED]
 
 
+class Batch(models.Model):
+    """Content submitted together, such as an imported catalogue: one entry in the queue, decided item by item
+    (clean items in bulk), each item with its own submission, checks and record."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name="机构")
+    title = models.CharField("名称", max_length=200)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "成批送审"
+        verbose_name_plural = "成批送审"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Submission(models.Model):
     """One round of review of one piece of content (an item, later consultation drafts and annual reports)."""
 
@@ -75,6 +93,9 @@ class Submission(models.Model):
     scheduled_for = models.DateTimeField("定时发布时间", null=True, blank=True)
     hits = models.JSONField("自动检查结果", default=list, blank=True)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    batch = models.ForeignKey(
+        Batch, on_delete=models.PROTECT, null=True, blank=True, related_name="submissions", verbose_name="批次"
+    )
 
     class Meta:
         verbose_name = "送审"

@@ -13,7 +13,16 @@ from django.urls import reverse
 from portal.models import Membership, Role
 from portal.permissions import mail_recipients
 
-from .models import OPEN_STATUSES, Decision, DecisionKind, NotificationMode, ReviewerPreference, Stage, Submission
+from .models import (
+    OPEN_STATUSES,
+    Batch,
+    Decision,
+    DecisionKind,
+    NotificationMode,
+    ReviewerPreference,
+    Stage,
+    Submission,
+)
 from .registry import publishable_for
 
 log = logging.getLogger(__name__)
@@ -57,6 +66,26 @@ def notify_drafter(submission_pk: int) -> bool:
         f"审核意见：{decision.comment}\n\n请登录查看并修改：{link}",
         submission.submitted_by.email,
     )
+
+
+def notify_batch(batch_pk: int, stage_pk: int) -> int:
+    """One mail per reviewer when a batch's items reach their stage (not one per item)."""
+    from django.core.cache import cache
+
+    if not cache.add(f"review-batch-mail:{batch_pk}:{stage_pk}", 1, timeout=3600):
+        return 0
+    batch = Batch.objects.filter(pk=batch_pk).first()
+    stage = Stage.objects.filter(pk=stage_pk).first()
+    if batch is None or stage is None:
+        return 0
+    link = settings.SITE_URL + reverse("review:batch-page", args=[batch.pk])
+    sent = 0
+    for user in deciders(stage):
+        if _mode(user) == NotificationMode.IMMEDIATE:
+            sent += _send(
+                f"【待审核】{batch.title}", f"{batch.title}\n环节：{stage.name}\n请登录审核：{link}", user.email
+            )
+    return sent
 
 
 def notify_stage(submission_pk: int) -> int:

@@ -19,6 +19,7 @@ from portal.workdays import add_working_days
 from .checklists import QUESTIONS
 from .models import (
     OPEN_STATUSES,
+    Batch,
     Checklist,
     Decision,
     DecisionKind,
@@ -88,7 +89,7 @@ def _record(submission: Submission, kind: DecisionKind, actor: Any, **extra: Any
 
 
 @transaction.atomic
-def submit(*, content: models.Model, actor: Any, now: datetime | None = None) -> Submission:
+def submit(*, content: models.Model, actor: Any, now: datetime | None = None, batch: Batch | None = None) -> Submission:
     """Put content in the queue at the first stage, with the automatic checks run on it."""
     now = now or timezone.now()
     publishable = publishable_for(content)
@@ -105,10 +106,17 @@ def submit(*, content: models.Model, actor: Any, now: datetime | None = None) ->
         submitted_by=actor,
         publish_by=add_working_days(formed, PUBLICATION_WORKING_DAYS).value,
         hits=_hits(content),
+        batch=batch,
     )
     _record(submission, DecisionKind.SUBMIT, actor, detail={"hits": len(submission.hits)})
     _notify_on_commit(submission)
     return submission
+
+
+@transaction.atomic
+def start_batch(*, organisation: Organisation, title: str, actor: Any) -> Batch:
+    """A batch that content then joins through submit(batch=…): one entry in the queue, one mail per stage."""
+    return Batch.objects.create(organisation=organisation, title=title[:200], created_by=actor)
 
 
 def open_submission(content: models.Model) -> Submission | None:
@@ -167,6 +175,14 @@ def _lock(submission: Submission, expected_stage_id: int | None, decision: Decis
     return current
 
 
+def approval_problems(submission: Submission) -> list[str]:
+    """What stops approval besides the scanner's hits: missing metadata and links to pages that do not exist."""
+    content = submission.content
+    publishable = publishable_for(content)
+    problems = publishable.metadata_errors(content)
+    return problems + [f"链接指向的页面不存在：{link}" for link in publishable.internal_links(content)]
+
+
 def _checklist_errors(stage: Stage, answers: dict[str, str]) -> list[str]:
     return [f"审核要点“{label}”未确认。" for key, label in QUESTIONS[stage.checklist] if answers.get(key) != "yes"]
 
@@ -188,10 +204,7 @@ def approve(
         raise PermissionDenied
     stage = current.stage
     assert stage is not None
-    content = current.content
-    publishable = publishable_for(content)
-    errors = _checklist_errors(stage, checklist) + publishable.metadata_errors(content)
-    errors += [f"链接指向的页面不存在：{link}" for link in publishable.internal_links(content)]
+    errors = _checklist_errors(stage, checklist) + approval_problems(current)
     blocking = blocking_hits(current)
     if blocking:
         errors.append(f"自动检查发现 {len(blocking)} 处需处理的内容，请遮盖，或由两名审核人员分别说明理由后保留。")
@@ -373,10 +386,13 @@ def working_days_left(submission: Submission, today: date) -> int:
 
 
 def _notify_on_commit(submission: Submission) -> None:
-    from .notifications import notify_stage
+    from .notifications import notify_batch, notify_stage
 
-    pk = submission.pk
-    transaction.on_commit(lambda: notify_stage(pk))
+    pk, batch_id, stage_id = submission.pk, submission.batch_id, submission.stage_id
+    if batch_id is not None and stage_id is not None:
+        transaction.on_commit(lambda: notify_batch(batch_id, stage_id))
+    else:
+        transaction.on_commit(lambda: notify_stage(pk))
 
 
 def is_maskable(hit: dict[str, Any]) -> bool:

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -22,8 +22,9 @@ from portal.workbench import Block, Line
 from portal.workdays import working_days_between
 
 from . import services
+from .checklists import QUESTIONS
 from .forms import AnswerForm, DecisionForm, OverrideForm
-from .models import OPEN_STATUSES, Checklist, Override, Stage, Submission
+from .models import OPEN_STATUSES, Batch, Checklist, Override, Stage, Submission
 from .registry import publishable_for
 from .scanner import PERSONAL_KINDS, HitKind
 
@@ -54,16 +55,94 @@ def workbench_block(user: Any, today: Any) -> Block | None:
 
 @staff_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """What waits for this reviewer, oldest first, with the working days left before the Art. 26 limit."""
-    waiting = (
-        Submission.objects.filter(_decidable(request.user), status__in=OPEN_STATUSES)
-        .select_related("stage", "organisation")
-        .order_by("submitted_at", "id")
-    )
-    page = Paginator(waiting, 30).get_page(request.GET.get("page"))
+    """What waits for this reviewer, oldest first, with the working days left before the Art. 26 limit; a batch
+    (an imported catalogue) is one entry."""
+    waiting = Submission.objects.filter(_decidable(request.user), status__in=OPEN_STATUSES)
+    singles = waiting.filter(batch__isnull=True).select_related("stage", "organisation").order_by("submitted_at", "id")
+    page = Paginator(singles, 30).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(s, working_days_between(today, s.publish_by).value) for s in page]
-    return render(request, "review/queue.html", {"page_obj": page, "rows": rows})
+    in_batches: dict[int, list[Any]] = {}
+    for batch_id, hits in waiting.filter(batch__isnull=False).values_list("batch_id", "hits"):
+        in_batches.setdefault(batch_id, []).append(hits)
+    batches = [
+        (batch, len(in_batches[batch.pk]), sum(1 for hits in in_batches[batch.pk] if hits))
+        for batch in Batch.objects.filter(pk__in=in_batches).select_related("organisation")
+    ]
+    return render(request, "review/queue.html", {"page_obj": page, "rows": rows, "batches": batches})
+
+
+def _batch_for(request: HttpRequest, pk: int) -> Batch:
+    deciding = Stage.objects.filter(_decider_pairs(request.user)).values("organisation_id")
+    in_process = Submission.objects.filter(stage__organisation_id__in=deciding).values("batch_id")
+    return get_for_staff(
+        request,
+        Batch.objects.select_related("organisation", "created_by"),
+        roles=() if is_inspector(request.user) else READ_ROLES,
+        also=Q(pk__in=in_process),
+        pk=pk,
+    )
+
+
+@staff_required
+def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A batch's items with their checks; the clean ones at the reviewer's stage are approved together, the
+    others one by one on their own review page (mask, keep with reasons, or return)."""
+    batch = _batch_for(request, pk)
+    submissions = list(batch.submissions.select_related("stage", "stage__decider_organisation").order_by("id"))
+    rows, stages = [], {}  # type: ignore[var-annotated]
+    for submission in submissions:
+        is_open = submission.status in OPEN_STATUSES
+        problems = len(services.blocking_hits(submission)) if is_open else 0
+        if is_open:
+            problems += len(services.approval_problems(submission))
+        mine = is_open and services.can_decide(request.user, submission)
+        rows.append({"submission": submission, "problems": problems, "mine": mine})
+        if mine and submission.status == "in_review" and submission.stage is not None:
+            group = stages.setdefault(
+                submission.stage.pk,
+                {
+                    "stage": submission.stage,
+                    "questions": QUESTIONS[submission.stage.checklist],
+                    "clean": [],
+                    "other": 0,
+                },
+            )
+            if problems:
+                group["other"] += 1
+            else:
+                group["clean"].append(submission)
+    context = {"batch": batch, "rows": rows, "forms": list(stages.values())}
+    return render(request, "review/batch.html", context)
+
+
+@require_POST
+@staff_required
+def batch_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve the chosen clean items of a batch at one stage, with that stage's checklist answered once."""
+    batch = _batch_for(request, pk)
+    stage = get_object_or_404(Stage, pk=request.POST.get("stage_id", "0") or 0)
+    answers = {key: request.POST.get(f"q_{key}", "") for key, _ in QUESTIONS[stage.checklist]}
+    ids = [int(v) for v in request.POST.getlist("submission") if v.isdigit()]
+    chosen = batch.submissions.filter(pk__in=ids, stage=stage, status="in_review")
+    if not ids:
+        messages.error(request, "请勾选要通过的信息。")
+        return redirect("review:batch-page", pk=batch.pk)
+    if any(value != "yes" for value in answers.values()):
+        messages.error(request, "请逐项确认审核要点（选“是”）后再批量通过。")
+        return redirect("review:batch-page", pk=batch.pk)
+    done, failed = 0, []
+    for submission in chosen:
+        try:
+            services.approve(submission=submission, actor=request.user, checklist=answers, stage_id=stage.pk)
+            done += 1
+        except (ValidationError, PermissionDenied) as error:
+            failed.append(f"{submission.title}：{'；'.join(getattr(error, 'messages', ['您不能处理这一环节。']))}")
+    if done:
+        messages.success(request, f"已通过“{stage.name}” {done} 条。")
+    for message in failed:
+        messages.error(request, message)
+    return redirect("review:batch-page", pk=batch.pk)
 
 
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)

@@ -74,6 +74,11 @@ class Topic(models.Model):
     )
     name = models.CharField("主题分类", max_length=40)
     slug = models.SlugField("网址标识", max_length=40, unique=True)
+    aliases = models.TextField(
+        "本地组配分类",
+        blank=True,
+        help_text="原目录中对应本主题的本地组配分类名称，每行一个；导入原目录时“组配分类”列按此对应到本主题。",
+    )
     position = models.PositiveSmallIntegerField("排序", default=0)
 
     class Meta:
@@ -83,6 +88,9 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
+
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class Genre(models.TextChoices):

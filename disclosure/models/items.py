@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from portal.models import AppendOnly, Organisation
@@ -118,6 +119,12 @@ class Item(models.Model):
     withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField("撤回原因", blank=True, editable=False)
     version_number = models.PositiveIntegerField("版本", default=1, editable=False)
+    legacy_import = models.BooleanField(
+        "从原目录导入",
+        default=False,
+        editable=False,
+        help_text="原网站已发布的信息：审核通过后保留原索引号和发布日期。",
+    )
     lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     created_by = models.ForeignKey(
@@ -141,6 +148,8 @@ class Item(models.Model):
             models.Index(fields=["status", "-publication_date", "-id"], name="item_recent"),
         ]
         constraints = [
+            # the permanent address /gk/i/<索引号>/ ignores case: …XJ/… and …xj/… are one item
+            models.UniqueConstraint(Upper("index_number"), name="item_index_number_ci_unique"),
             models.CheckConstraint(condition=models.Q(status__in=ItemStatus.values), name="item_status_valid"),
             models.CheckConstraint(condition=models.Q(genre__in=Genre.values), name="item_genre_valid"),
             models.CheckConstraint(

@@ -57,6 +57,8 @@ def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]
 ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
     Role.EDITOR: [("起草信息", "disclosure-staff:item-new", ""),
                   ("我的草稿", "disclosure-staff:items", "?status=draft"),
+                  ("退回修改的信息", "disclosure-staff:items", "?status=returned"),
+                  ("导入原有目录", "disclosure-staff:import", ""),
                   ("政府信息公开指南", "admin:disclosure_guide_changelist", ""),
                   ("打印版式（公开栏、宣传单、小册子）", "disclosure-staff:print", "")],
     Role.REVIEWER: [("审核队列", "review:queue", ""), ("已送审的信息", "disclosure-staff:items", "?status=submitted")],
