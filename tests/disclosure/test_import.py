@@ -16,12 +16,12 @@ from disclosure.models import Item, ItemEvent, ItemStatus, Topic
 from review.models import Batch, Submission
 from tests.conftest import review_through
 
-HEADER = ["索引号", "名称", "内容概述", "生成日期", "发布日期", "发布机构", "文号", "栏目", "主题分类", "体裁", "有效性",
-          "正文", "附件"]  # fmt: skip
+HEADER = ["索引号", "名称", "内容概述", "生成日期", "发布日期", "发布机构", "文号", "栏目", "主题分类", "体裁",
+          "有效性", "正文", "附件"]  # fmt: skip
 GOOD = ["OLD/2019-00001", "示例镇2019年财政决算", "2019年决算情况。", "2020-03-01", "2020-03-05", "", "", "财政预决算",
         "财政、金融、审计", "报告", "", "全年收入1000万元。", "决算表.pdf"]  # fmt: skip
-GOOD2 = ["OLD/2019-00002", "示例镇农村低保实施办法", "低保办法。", "2019/05/01", "2019年5月3日", "", "示政发〔2019〕4号",
-         "法规文件", "", "行政规范性文件", "废止", "第一条 ……", ""]  # fmt: skip
+GOOD2 = ["OLD/2019-00002", "示例镇农村低保实施办法", "低保办法。", "2019/05/01", "2019年5月3日", "",
+         "示政发〔2019〕4号", "法规文件", "", "行政规范性文件", "废止", "第一条 ……", ""]  # fmt: skip
 
 
 def csv_upload(*rows: list[str], header: list[str] = HEADER) -> SimpleUploadedFile:
