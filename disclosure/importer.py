@@ -35,6 +35,13 @@ HEADERS = {
     "主题分类": "topic", "组配分类": "local_topic", "体裁": "genre", "有效性": "validity",
     "失效或废止日期": "validity_changed_on", "正文": "body", "附件": "attachments",
 }  # fmt: skip
+# other names that old sites' exports give the same columns
+SYNONYMS = {
+    "标题": "title", "信息名称": "title", "内容概要": "summary", "摘要": "summary", "成文日期": "written_date",
+    "发文日期": "written_date", "发布时间": "publication_date", "公开日期": "publication_date",
+    "发布单位": "publisher", "发文机关": "publisher", "发文字号": "document_number", "所属栏目": "column",
+    "信息分类": "column", "主题": "topic",
+}  # fmt: skip
 REQUIRED = ["index_number", "title", "written_date", "publication_date", "column", "genre"]
 LABELS = {name: label for label, name in HEADERS.items()}
 
@@ -200,7 +207,7 @@ def import_catalogue(
     one batch waiting for review."""
     try:
         archive = _open_archive(archive_data)
-        rows = read_rows(name, data, HEADERS, REQUIRED)
+        rows = read_rows(name, data, HEADERS | SYNONYMS, REQUIRED)
     except ValueError as exc:
         return CatalogueReport(problems=[Problem(1, "文件", str(exc))])
     report, clean_rows = check(organisation, rows, archive, timezone.localdate())

@@ -17,6 +17,7 @@ from review.scanner import Hit, Text
 from . import services
 from .masking import can_mask_file
 from .models import Item
+from .selectors import published_index_number_exists
 
 HREF = re.compile(r"""href=["']([^"']+)["']""")
 
@@ -60,10 +61,7 @@ def internal_links(item: Item) -> list[str]:
             continue
         if match.url_name == "item" and not Item.objects.published().filter(pk=match.kwargs["pk"]).exists():
             dead.append(href)
-        if (
-            match.url_name == "by-index"
-            and not Item.objects.published().filter(index_number=match.kwargs["index_number"]).exists()
-        ):
+        if match.url_name == "by-index" and not published_index_number_exists(match.kwargs["index_number"]):
             dead.append(href)
     return dead
 

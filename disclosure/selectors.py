@@ -79,7 +79,11 @@ def public_item(organisation: Organisation, pk: int) -> Item:
 
 def _by_index(queryset: QuerySet[Item], index_number: str) -> QuerySet[Item]:
     """Index numbers ignore case (an expression index on UPPER(index_number) serves the lookup)."""
-    return queryset.alias(index_upper=Upper("index_number")).filter(index_upper=index_number.upper())
+    return queryset.alias(index_upper=Upper("index_number")).filter(index_upper=index_number.upper()).order_by()
+
+
+def published_index_number_exists(index_number: str) -> bool:
+    return _by_index(Item.objects.published(), index_number).exists()
 
 
 def item_by_index_number(index_number: str) -> Item:

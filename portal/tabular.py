@@ -72,7 +72,8 @@ def _xlsx_rows(data: bytes) -> list[list[object]]:
 
 
 def read_rows(name: str, data: bytes, headers: dict[str, str], required: list[str]) -> list[dict[str, str]]:
-    """Rows keyed by the code's field names; the header row is line 1, so data starts at line 2."""
+    """Rows keyed by the code's field names; the header row is line 1, so data starts at line 2. `headers` maps
+    each column name a file may use to a field name (the first name of a field is the one messages use)."""
     raw: list[list[object]]
     if name.lower().endswith(".xlsx"):
         raw = _xlsx_rows(data)
@@ -90,7 +91,8 @@ def read_rows(name: str, data: bytes, headers: dict[str, str], required: list[st
     if not raw:
         raise ValueError("文件是空的。")
     header = [headers.get(_cell(h), "") for h in raw[0]]
-    missing = [label for label, name in headers.items() if name in required and name not in header]
+    first_label = {name: label for label, name in reversed(headers.items())}
+    missing = [first_label[name] for name in required if name not in header]
     if missing:
         raise ValueError(f"缺少必填列：{'、'.join(missing)}。第一行应为列名。")
     return [{n: _cell(v) for n, v in zip(header, values, strict=False) if n} for values in raw[1:]]

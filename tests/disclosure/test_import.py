@@ -277,3 +277,18 @@ def test_bulk_approval_needs_the_checklist_and_skips_items_that_are_not_clean(
     ).content.decode()
     assert "已通过“保密审查和个人信息检查” 1 条" in mixed and "低保对象公示：自动检查发现 1 处" in mixed
     assert batch.submissions.get(title="低保对象公示").stage_id == stage
+
+
+def test_the_column_names_old_sites_use_are_understood(client_for: Any, town: Any) -> None:
+    header = ["索引号", "标题", "摘要", "成文日期", "发布时间", "发文机关", "发文字号", "所属栏目", "体裁", "正文"]
+    values = ["OLD/1", "关于春耕的通知", "", "2024-03-01", "2024-03-02 09:00", "党政办", "示政发〔2024〕1号",
+              "财政预决算", "通知", "各村：做好春耕。"]  # fmt: skip
+    post(client_for("editor"), town, csv_upload(values, header=header), dry_run=False)
+    item = Item.objects.get()
+    assert (item.title, item.organisation.short_name, item.document_number) == (
+        "关于春耕的通知",
+        "党政办",
+        "示政发〔2024〕1号",
+    )
+    missing = post(client_for("editor"), town, csv_upload(["x"], header=["标题"]))
+    assert "缺少必填列：索引号、生成日期、发布日期、栏目、体裁" in missing
