@@ -145,7 +145,12 @@ class WithdrawForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    organisation = forms.ModelChoiceField(label="发布机构", queryset=Organisation.objects.none(), empty_label=None)
+    organisation = forms.ModelChoiceField(
+        label="导入到",
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+        help_text="导入到该机构的政府信息公开专栏；文件中未填“发布机构”的行，发布机构为该机构。",
+    )
     catalogue = forms.FileField(
         label="目录文件（CSV 或 Excel）",
         help_text="第一行为列名。必填：索引号、名称、生成日期、发布日期、栏目、体裁；选填：内容概述、发布机构（全称或简称，"
@@ -158,6 +163,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["dry_run"].show_optional = False  # type: ignore[attr-defined]  # a choice, not an answer
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = organisations
