@@ -170,7 +170,28 @@ def seed(town: Organisation, author: Any, reviewers: list[Any]) -> int:
         made[spec.get("key", spec["title"])] = item
         created += 1
     _waiting_in_review(town, author, columns)
+    _legacy_batch(town, author)
     return created
+
+
+LEGACY_CATALOGUE = """索引号,名称,内容概述,生成日期,发布日期,发布机构,栏目,体裁,正文
+XJ-SFZ/2023-0041,示例镇2022年财政决算公开,,2023年08月30日 10:12,2023年08月31日 16:40,示例镇人民政府,财政预决算,报告,2022年全镇一般公共预算收入1086万元，支出2413万元。
+XJ-SFZ/2023-0042,关于做好2023年秋冬季森林防火工作的通知,部署秋冬季森林防火。,2023-10-09,2023-10-10 09:00:00,党政办,法规文件,通知,各村：进入森林防火期，请落实巡山护林责任。
+XJ-SFZ/2023-0043,2023年第四季度农村最低生活保障对象公示,农村低保对象名单。,2023-12-01,2023-12-02,社会事务办,社会救助,公示,"<p>经村民代表评议、镇人民政府审核，现将名单公示如下：</p><table><tr><td>户主</td><td>身份证号码</td><td>联系电话</td><td>保障人数</td></tr><tr><td>赵某</td><td>430524197511203185</td><td>13812345678</td><td>2</td></tr></table>"
+"""
+
+
+def _legacy_batch(town: Organisation, author: Any) -> None:
+    """An old site's catalogue imported and waiting for review as one batch (one row lists personal data)."""
+    from .importer import import_catalogue
+
+    if Item.objects.filter(index_number="XJ-SFZ/2023-0041").exists():
+        return
+    report = import_catalogue(
+        organisation=town, actor=author, name="原网站目录.csv", data=LEGACY_CATALOGUE.encode("utf-8"),
+        archive_data=None, dry_run=False,
+    )  # fmt: skip
+    assert report.imported, report.problems
 
 
 def _waiting_in_review(town: Organisation, author: Any, columns: dict[str, Column]) -> None:
