@@ -185,9 +185,20 @@ def _xlsx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+class UnreadableFile(ValueError):
+    """A file that claims a format it does not hold (damaged, or renamed)."""
+
+
 def docx_to_html(stream: Any) -> str:
     """The body of an official .docx as sanitised HTML (mammoth keeps headings, lists and tables)."""
+    import zipfile
+
     import mammoth
 
-    result = mammoth.convert_to_html(stream)
+    try:
+        result = mammoth.convert_to_html(stream)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFile(
+            "无法读取该 Word 文件：文件已损坏，或不是 .docx 格式（旧版 .doc 请先另存为 .docx）。"
+        ) from exc
     return sanitise_html(result.value)

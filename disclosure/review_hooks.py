@@ -31,6 +31,11 @@ def texts(item: Item) -> list[Text]:
     ]
 
 
+def unread(item: Item) -> list[str]:
+    """Attachments the scanner saw no text in: a photo or scan of a name list must be checked by eye."""
+    return [a.name for a in item.attachments.all() if not a.text.strip()]
+
+
 def previous_texts(item: Item) -> list[Text]:
     return texts(item.revision_of) if item.revision_of_id and item.revision_of else []
 
@@ -103,6 +108,7 @@ def register_item() -> None:
         Publishable(
             label="政府信息",
             texts=texts,
+            unread=unread,
             previous_texts=previous_texts,
             formed_on=formed_on,
             metadata_errors=metadata_errors,

@@ -18,7 +18,7 @@ from portal.models import Organisation, PlatformProfile
 from portal.workdays import working_days_between
 from review.scanner import Hit
 
-from .extract import ALLOWED_EXTENSIONS, docx_to_html, extract_text, html_to_text, sanitise_html
+from .extract import ALLOWED_EXTENSIONS, UnreadableFile, docx_to_html, extract_text, html_to_text, sanitise_html
 from .masking import can_mask_file, mask_file, mask_html, mask_text
 from .models import (
     Attachment,
@@ -127,7 +127,10 @@ def import_docx(*, item: Item, upload: UploadedFile, actor: Any) -> Item:
     """Uploading the official .docx fills the body and keeps the file as an attachment."""
     if not (upload.name or "").lower().endswith(".docx"):
         raise ValidationError("请上传 .docx 格式的正式文件。", code="file_type")
-    html = docx_to_html(upload)
+    try:
+        html = docx_to_html(upload)
+    except UnreadableFile as exc:
+        raise ValidationError(str(exc), code="unreadable") from exc
     upload.seek(0)
     if not html.strip():
         raise ValidationError("未能从该文件中读出正文，请检查文件是否损坏。", code="empty")

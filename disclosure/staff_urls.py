@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/revise/", staff.item_revise, name="item-revise"),
     path("<int:pk>/withdraw/", staff.item_withdraw, name="item-withdraw"),
     path("<int:pk>/attachments/", staff.attachment_add, name="attachment-add"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", staff.attachment_download, name="attachment"),
     path("<int:pk>/attachments/<int:attachment_pk>/delete/", staff.attachment_remove, name="attachment-remove"),
     path("<int:pk>/attachments/<int:attachment_pk>/replace/", staff.attachment_replace, name="attachment-replace"),
     path("<int:pk>/docx/", staff.docx_import, name="docx-import"),

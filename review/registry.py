@@ -17,6 +17,7 @@ from .scanner import Hit, Text
 class Publishable:
     label: str
     texts: Callable[[Any], list[Text]]  # what the scanner reads: title, summary, body, attachments
+    unread: Callable[[Any], list[str]]  # attachments with no text to read (images, scans, damaged files)
     previous_texts: Callable[[Any], list[Text]]  # the published version it replaces ([] when new)
     formed_on: Callable[[Any], date]  # 条例 第二十六条 counts 20 working days from here
     metadata_errors: Callable[[Any], list[str]]

@@ -31,16 +31,11 @@ from .scanner import PERSONAL_KINDS, HitKind
 SOURCE_LABELS = {"title": "标题", "summary": "内容概述", "body": "正文", "document_number": "文号"}
 
 
-def _decider_pairs(user: Any, prefix: str = "") -> Q:
-    """Stages (or, with prefix "stage__", submissions at stages) that one of the user's roles decides."""
-    query = Q(pk__in=[])
-    for m in memberships_of(user):
-        query |= Q(**{f"{prefix}decider_organisation_id": m.organisation_id, f"{prefix}decider_role": m.role})
-    return query
+_decider_pairs = services.decider_pairs
 
 
 def _decidable(user: Any) -> Q:
-    return _decider_pairs(user, "stage__")
+    return services.decider_pairs(user, "stage__")
 
 
 def workbench_block(user: Any, today: Any) -> Block | None:
@@ -73,8 +68,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _batch_for(request: HttpRequest, pk: int) -> Batch:
-    deciding = Stage.objects.filter(_decider_pairs(request.user)).values("organisation_id")
-    in_process = Submission.objects.filter(stage__organisation_id__in=deciding).values("batch_id")
+    in_process = services.in_processes_of(request.user).values("batch_id")
     return get_for_staff(
         request,
         Batch.objects.select_related("organisation", "created_by"),
@@ -150,13 +144,11 @@ READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
 
 def _submission_for(request: HttpRequest, pk: int) -> Submission:
     """Staff of the content's organisation, inspectors, and the reviewers of any stage of its process."""
-    user = request.user
-    deciding = Stage.objects.filter(_decider_pairs(user)).values("organisation_id")
     return get_for_staff(
         request,
         Submission.objects.select_related("stage", "stage__decider_organisation", "organisation"),
-        roles=() if is_inspector(user) else READ_ROLES,
-        also=Q(stage__organisation_id__in=deciding),
+        roles=() if is_inspector(request.user) else READ_ROLES,
+        also=Q(pk__in=services.in_processes_of(request.user).values("pk")),
         pk=pk,
     )
 
@@ -206,6 +198,7 @@ def _render_page(request: HttpRequest, submission: Submission, form: DecisionFor
         "hits": hits,
         "maskable": any(h["maskable"] and not (h["override"] and h["override"].confirmed_by_id) for h in hits),
         "metadata_errors": publishable.metadata_errors(content) if submission.status in OPEN_STATUSES else [],
+        "unread": publishable.unread(content),
         "dead_links": publishable.internal_links(content) if submission.status in OPEN_STATUSES else [],
         "diff": _diff(publishable.previous_texts(content), publishable.texts(content)),
         "decisions": submission.decisions.select_related("actor", "stage"),

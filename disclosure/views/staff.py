@@ -7,9 +7,11 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from disclosure import services
@@ -41,8 +43,21 @@ def workbench_block(user: Any, today: Any) -> Block | None:
 
 
 def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
+    """An item for its organisation's staff, and for the reviewers of its review process."""
+    from review.services import reviewed_content
+
     queryset = Item.objects.select_related("organisation", "column", "topic", "revision_of", "interprets")
-    return get_for_staff(request, queryset, roles=roles or READ_ROLES, pk=pk)
+    also = Q(pk__in=reviewed_content(request.user, Item))
+    return get_for_staff(request, queryset, roles=roles or READ_ROLES, also=also, pk=pk)
+
+
+@never_cache
+@staff_required
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """A draft's or submitted item's attachment, for its staff and reviewers (who open what the scanner can't)."""
+    item = _item(request, pk)
+    found = get_object_or_404(item.attachments, pk=attachment_pk)
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
 
 
 def review_rounds(item: Item) -> list[Any]:

@@ -188,3 +188,44 @@ def test_a_pdf_attachment_with_a_hit_asks_for_a_redacted_replacement(
     assert attachment.name == "名单.pdf" and ID not in attachment.text
     services.submit_item(item=item, actor=personas["editor"])
     assert review.open_submission(item).hits == []
+
+
+def test_an_attachment_without_text_is_named_for_a_check_by_eye(
+    client_for: Any, draft: Callable[..., Item], personas: dict[str, User]
+) -> None:
+    """A photo or scan of a name list holds no text the scanner can read: the reviewer is told to look."""
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(image, "PNG")
+    item = draft(body="<p>名单见附件。</p>")
+    upload(item, personas["editor"], "名单照片.png", image.getvalue())
+    submission = submit(item, personas["editor"])
+    page = client_for("reviewer").get(f"/staff/review/{submission.pk}/").content.decode()
+    assert "名单照片.png" in page and "未能读出文字，自动检查没有覆盖" in page
+
+
+def test_a_damaged_docx_for_the_body_is_a_clear_message(
+    client_for: Any, draft: Callable[..., Item], personas: dict[str, User]
+) -> None:
+    item = draft()
+    broken = SimpleUploadedFile("正式文件.docx", b"PK\x03\x04 this is not a document")
+    response = client_for("editor").post(f"/staff/items/{item.pk}/docx/", {"file": broken}, follow=True)
+    assert response.status_code == 200 and "无法读取该 Word 文件" in response.content.decode()
+
+
+def test_reviewers_of_every_stage_can_open_a_submitted_items_attachments(
+    client: Any, client_for: Any, draft: Callable[..., Item], personas: dict[str, User]
+) -> None:
+    item = draft(body="<p>名单见附件。</p>")
+    upload(item, personas["editor"], "低保名单.xlsx", xlsx_sheet())
+    submission = submit(item, personas["editor"])
+    attachment = item.attachments.get()
+    url = f"/staff/items/{item.pk}/attachments/{attachment.pk}/"
+    assert url in client_for("reviewer").get(f"/staff/review/{submission.pk}/").content.decode()
+    for persona in ("reviewer", "social_reviewer", "office_head", "editor"):
+        response = client_for(persona).get(url)
+        assert response.status_code == 200 and "no-store" in response["Cache-Control"], persona
+    assert client_for("other_staff").get(url).status_code == 404
+    assert client.get(url).status_code == 302  # to the sign-in page
+    assert client.get(f"/gk/attachment/{attachment.pk}/").status_code == 404  # not public before publication
