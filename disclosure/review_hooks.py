@@ -40,8 +40,8 @@ def previous_texts(item: Item) -> list[Text]:
     return texts(item.revision_of) if item.revision_of_id and item.revision_of else []
 
 
-def formed_on(item: Item) -> date:
-    return item.changed_date or item.written_date
+def formed_on(item: Item) -> date | None:
+    return None if item.legacy_import else item.changed_date or item.written_date
 
 
 def metadata_errors(item: Item) -> list[str]:

@@ -89,7 +89,12 @@ class Submission(models.Model):
     stage_entered_at = models.DateTimeField("进入当前环节时间")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
-    publish_by = models.DateField("法定发布期限", help_text="形成或变更之日起20个工作日（条例第二十六条）。")
+    publish_by = models.DateField(
+        "法定发布期限",
+        null=True,
+        blank=True,
+        help_text="形成或变更之日起20个工作日（条例第二十六条）；原网站已发布、导入审核的内容没有此期限。",
+    )
     scheduled_for = models.DateTimeField("定时发布时间", null=True, blank=True)
     hits = models.JSONField("自动检查结果", default=list, blank=True)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)

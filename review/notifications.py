@@ -47,6 +47,12 @@ def _send(subject: str, message: str, recipient: str) -> bool:
     return True
 
 
+def _deadline(submission: Submission) -> str:
+    if submission.publish_by is None:
+        return "原网站已发布，无发布期限"
+    return f"法定发布期限：{submission.publish_by:%Y-%m-%d}"
+
+
 def notify_drafter(submission_pk: int) -> bool:
     """The drafter learns that their content was returned or not approved, with the reviewer's reasons."""
     submission = Submission.objects.select_related("submitted_by").filter(pk=submission_pk).first()
@@ -99,8 +105,7 @@ def notify_stage(submission_pk: int) -> int:
             continue
         sent += _send(
             f"【待审核】{submission.title}",
-            f"{submission.title}\n环节：{submission.stage.name}\n法定发布期限：{submission.publish_by:%Y-%m-%d}\n"
-            f"请登录审核：{link}",
+            f"{submission.title}\n环节：{submission.stage.name}\n{_deadline(submission)}\n请登录审核：{link}",
             user.email,
         )
     return sent
@@ -120,7 +125,7 @@ def send_digests() -> int:
         ]  # fmt: skip
         if not waiting:
             continue
-        lines = [f"- {s.title}（{s.stage.name}，发布期限 {s.publish_by:%Y-%m-%d}）" for s in waiting if s.stage]
+        lines = [f"- {s.title}（{s.stage.name}，{_deadline(s)}）" for s in waiting if s.stage]
         send_mail(
             subject=f"【每日汇总】{len(waiting)} 项内容待您审核",
             message="\n".join(lines) + f"\n\n审核队列：{settings.SITE_URL}{reverse('review:queue')}",

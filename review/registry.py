@@ -19,7 +19,8 @@ class Publishable:
     texts: Callable[[Any], list[Text]]  # what the scanner reads: title, summary, body, attachments
     unread: Callable[[Any], list[str]]  # attachments with no text to read (images, scans, damaged files)
     previous_texts: Callable[[Any], list[Text]]  # the published version it replaces ([] when new)
-    formed_on: Callable[[Any], date]  # 条例 第二十六条 counts 20 working days from here
+    # 条例 第二十六条 counts 20 working days from here; None for content published before (an old site's)
+    formed_on: Callable[[Any], date | None]
     metadata_errors: Callable[[Any], list[str]]
     internal_links: Callable[[Any], list[str]]
     preview_url: Callable[[Any], str]

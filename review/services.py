@@ -104,7 +104,7 @@ def submit(*, content: models.Model, actor: Any, now: datetime | None = None, ba
         stage=stages[0],
         stage_entered_at=now,
         submitted_by=actor,
-        publish_by=add_working_days(formed, PUBLICATION_WORKING_DAYS).value,
+        publish_by=add_working_days(formed, PUBLICATION_WORKING_DAYS).value if formed else None,
         hits=_hits(content),
         batch=batch,
     )
@@ -402,10 +402,11 @@ def _is_reviewer(user: Any, organisation: Organisation) -> bool:
     )
 
 
-def working_days_left(submission: Submission, today: date) -> int:
+def working_days_left(submission: Submission, today: date) -> int | None:
+    """Working days until the 条例 第二十六条 limit; None where the content has none (published before)."""
     from portal.workdays import working_days_between
 
-    return working_days_between(today, submission.publish_by).value
+    return working_days_between(today, submission.publish_by).value if submission.publish_by else None
 
 
 def _notify_on_commit(submission: Submission) -> None:

@@ -19,7 +19,6 @@ from portal.forms import add_service_errors
 from portal.models import Role
 from portal.permissions import get_for_staff, is_inspector, memberships_of, staff_required
 from portal.workbench import Block, Line
-from portal.workdays import working_days_between
 
 from . import services
 from .checklists import QUESTIONS
@@ -56,7 +55,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     singles = waiting.filter(batch__isnull=True).select_related("stage", "organisation").order_by("submitted_at", "id")
     page = Paginator(singles, 30).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [(s, working_days_between(today, s.publish_by).value) for s in page]
+    rows = [(s, services.working_days_left(s, today)) for s in page]
     in_batches: dict[int, list[Any]] = {}
     for batch_id, hits in waiting.filter(batch__isnull=False).values_list("batch_id", "hits"):
         in_batches.setdefault(batch_id, []).append(hits)
@@ -205,8 +204,8 @@ def _render_page(request: HttpRequest, submission: Submission, form: DecisionFor
         "form": form,
         "can_decide": can_decide,
         "answer_form": AnswerForm() if can_decide and submission.status == "referred" else None,
-        "days_left": working_days_between(timezone.localdate(), submission.publish_by).value,
-        "stages": Stage.objects.filter(organisation=submission.organisation),
+        "days_left": services.working_days_left(submission, timezone.localdate()),
+        "stages": Stage.objects.filter(organisation=services.process_owner(submission.organisation)),
         "waiting_for": services.waiting_for(submission),
     }
     return render(request, "review/submission.html", context, status=400 if form is not None and form.errors else 200)

@@ -292,3 +292,12 @@ def test_the_column_names_old_sites_use_are_understood(client_for: Any, town: An
     )
     missing = post(client_for("editor"), town, csv_upload(["x"], header=["标题"]))
     assert "缺少必填列：索引号、生成日期、发布日期、栏目、体裁" in missing
+
+
+def test_an_imported_item_has_no_article_26_deadline_in_review(client_for: Any, town: Any) -> None:
+    """条例 第二十六条 counts from the information's formation; an old site's item was published long ago."""
+    post(client_for("editor"), town, csv_upload(row()), dry_run=False)
+    submission = Submission.objects.get()
+    assert submission.publish_by is None
+    page = client_for("reviewer").get(f"/staff/review/{submission.pk}/").content.decode()
+    assert "没有条例第二十六条的发布期限" in page and "已超期" not in page

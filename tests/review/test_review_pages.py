@@ -191,3 +191,12 @@ class BrokenBackend:
 
     def send_messages(self, messages: Any) -> int:
         raise ConnectionRefusedError("mail server down")
+
+
+def test_an_offices_item_shows_the_towns_review_process(
+    client_for: Any, submitted: Callable[..., Any], town: Any
+) -> None:
+    """社会事务办 publishes through the town's column and follows the town's stages."""
+    _, submission = submitted(organisation=town.social_office)
+    page = client_for("reviewer").get(f"/staff/review/{submission.pk}/").content.decode()
+    assert "1. 保密审查和个人信息检查 → 2. 社会事务办审核 → 3. 党政办终审" in page
