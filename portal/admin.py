@@ -87,7 +87,7 @@ class OrganisationAdmin(DutyAdmin):
             },
         ),
         ("联系信息", {"fields": ["address", "postcode", "office_hours", "phone", "fax", "email"]}),
-        ("公开工作", {"fields": ["runs_own_column", "county_government_name"]}),
+        ("公开工作", {"fields": ["runs_own_column", "county_government_name", "complaint_office_name"]}),
     ]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

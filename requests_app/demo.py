@@ -149,16 +149,22 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
                 {"part": "补助对象的身份证号码和银行账号", "reason": "属于个人隐私（条例第十五条）"}
             ]
         if outcome == Outcome.UNAVAILABLE_NOT_HELD:
-            kwargs["responsible_agency"] = "示例县自然资源局（0730-5180001）"
+            kwargs["not_held_ground"], kwargs["responsible_agency"] = "not_ours", "示例县自然资源局（0730-5180001）"
+            kwargs["reason"] = "宅基地审批档案由县自然资源局制作并保存，本机关仅转报。"
         if outcome == Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION:
             services.request_correction(application=application, actor=officer, items=["请写明所需信息的名称"],
                                         period_working_days=10, today=after(application, 1))  # fmt: skip
-            services.receive_correction(application=application, actor=officer, received_on=after(application, 2))
+            services.receive_correction(
+                application=application, actor=officer, received_on=after(application, 2), today=after(application, 2)
+            )
         if outcome in NOT_PROCESSING_REASONS:
             kwargs["reason"] = NOT_PROCESSING_REASONS[outcome]
+        if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:  # 条例 第三十五条: asked for reasons first, none came
+            services.ask_reasons(application=application, actor=officer, note="", due=after(application, 3),
+                                 today=after(application, 1))  # fmt: skip
         replied = services.reply(**kwargs)
         if index % 3:
-            services.deliver(application=replied, actor=officer, way="in_person", delivered_on=when)
+            services.deliver(application=replied, actor=officer, way="in_person", delivered_on=when, today=when)
             if index % 3 == 2:
                 services.archive(application=replied, actor=officer, today=when)
 
@@ -175,7 +181,7 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
     objected = received(50, description="示例建筑有限公司中标价格")
     services.consult(application=objected, actor=officer, kind="third_party", party="示例建筑有限公司", today=back(48))
     services.record_opinion(application=objected, actor=officer, answer=ConsultationAnswer.OBJECTS,
-                            note="涉及商业秘密", answered_on=back(44))  # fmt: skip
+                            note="涉及商业秘密", answered_on=back(44), today=back(44))  # fmt: skip
     services.reply(application=objected, actor=officer, outcome=Outcome.DISCLOSED,
                    public_interest_reason="中标价格关系公共资金使用，不公开可能对公共利益造成重大影响。", today=back(40))  # fmt: skip
     correction = received(30, kind="record_correction", description="本人低保档案中的家庭人口数登记有误")

@@ -49,8 +49,16 @@ class RecordCorrectionOutcome(models.TextChoices):
     """条例 第四十一条: the answers to a request to correct records about oneself."""
 
     CORRECTED = "corrected", "已予更正"
+    NOT_CORRECTED = "not_corrected", "不予更正"
     FORWARDED = "forwarded", "已转送有权更正的行政机关处理"
     TOLD_TO_APPLY_THERE = "told_to_apply_there", "告知申请人向有权更正的行政机关提出"
+
+
+class NotHeldGround(models.TextChoices):
+    """The two grounds of 本机关不掌握相关政府信息 (table 三 (四)1), each with its own notice."""
+
+    NONEXISTENT = "nonexistent", "政府信息不存在（条例第三十六条第四项）"
+    NOT_OURS = "not_ours", "不属于本机关负责公开（条例第三十六条第五项）"
 
 
 class Form(models.TextChoices):
@@ -151,6 +159,9 @@ class Application(models.Model):
     correction_due = models.DateField("补正期限", null=True, blank=True, editable=False)
     correction_received_on = models.DateField("收到补正之日", null=True, blank=True, editable=False)
     extension_working_days = models.PositiveSmallIntegerField("延长工作日数", default=0, editable=False)
+    reasons_requested_on = models.DateField("要求说明理由日期", null=True, blank=True, editable=False)
+    reasons_due = models.DateField("说明理由期限", null=True, blank=True, editable=False)
+    reasons_received_on = models.DateField("收到理由之日", null=True, blank=True, editable=False)
     later_reply_date = models.DateField(
         "确定的延后答复日期", null=True, blank=True, editable=False, help_text="条例第三十五条。"
     )
@@ -178,6 +189,9 @@ class Application(models.Model):
     reason = models.TextField("理由", blank=True, editable=False)
     withheld_parts = models.JSONField("不予公开的部分及理由", default=list, blank=True, editable=False)
     responsible_agency = models.CharField("负责公开的机关及联系方式", max_length=200, blank=True, editable=False)
+    not_held_ground = models.CharField(
+        "不掌握的情形", max_length=12, choices=NotHeldGround.choices, blank=True, editable=False
+    )
     replied_on = models.DateField("答复日期", null=True, blank=True, editable=False)
     closed_on = models.DateField("办结日期", null=True, blank=True, editable=False)
     delivered_on = models.DateField("送达日期", null=True, blank=True, editable=False)
@@ -244,6 +258,10 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_online(self) -> bool:
+        return self.channel == Channel.ONLINE
 
     def context(self, field: str) -> str:
         """The associated data that binds a ciphertext to this row and field."""
@@ -345,6 +363,9 @@ class Consultation(models.Model):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="consultations")
     kind = models.CharField("征求意见类别", max_length=12, choices=ConsultationKind.choices)
     party = models.CharField("征求对象", max_length=100)
+    party_is_person = models.BooleanField(
+        "征求对象为自然人", default=False, help_text="函件称“您”；法人或其他组织称“贵单位”。"
+    )
     party_address = models.CharField("征求对象地址或联系方式", max_length=200, blank=True)
     sent_on = models.DateField("发函日期")
     due = models.DateField("答复期限")

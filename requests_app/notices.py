@@ -1,17 +1,39 @@
-"""The text of the written notices (告知书, regulation.md §1.5), generated from the case. Staff may edit the
-text before issuing; services.issue_notice freezes it with its number."""
+"""The written notices (告知书, regulation.md §1.5), generated from the case. Every sentence the portal can send
+lives in a template, one per kind, under templates/requests_app/notices/: this module chooses the template and
+builds its context. Staff may edit the text before issuing; services.issue_notice freezes it with its number.
+
+Final decisions (the replies, and the notice to a third party whose objection is overruled) end with the
+remedies; a 不予公开 decision, and the withheld part of a 部分公开 one, say that reconsideration comes first
+(行政复议法 第二十三条第一款第四项). Procedural notices (补正, 延期, 征询, 缴费, 说明理由, 延迟答复) are not final
+decisions (法释〔2011〕17号 第二条) and name only the complaint route (条例 第三条、第四十七条、第五十一条)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
+
+from django.template.loader import render_to_string
 
 from portal.templatetags.portal_tags import cn_date
 
-from .models import Application, Consultation, ConsultationKind, Form, NoticeKind, Way
-from .outcomes import NOTICE_TITLE, Outcome
-from .rules import REPLY_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS
+from .models import (
+    ApplicantType,
+    Application,
+    Consultation,
+    ConsultationKind,
+    Form,
+    Kind,
+    NotHeldGround,
+    NoticeKind,
+    Way,
+)
+from .outcomes import Outcome
+from .rules import INTER_AGENCY_WORKING_DAYS, REPLY_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS
 
-WITHHOLDING_OUTCOMES = {o for o in Outcome if o.value.startswith("withheld_")}
+WITHHOLDING_OUTCOMES = {o for o in Outcome if o.value.startswith("withheld_")} - {
+    Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY  # 条例 第三十六条第七项 is not a 不予公开 decision
+}
 # How a 不予公开 reply describes the information, by outcome (条例 第十四条至第十六条).
 WITHHOLDING_FINDINGS = {
     Outcome.WITHHELD_STATE_SECRET: "属于国家秘密",
@@ -33,184 +55,145 @@ TITLES: dict[str, str] = {
     NoticeKind.REASONS: "政府信息公开申请说明理由通知书",
     NoticeKind.OVERRIDE: "政府信息公开决定告知书（第三方）",
 }
+# The standard title of each reply (regulation.md §1.5).
+REPLY_TITLES: dict[str, str] = {
+    Outcome.DISCLOSED: "政府信息公开告知书",
+    Outcome.PARTIALLY_DISCLOSED: "政府信息部分公开告知书",
+    **{o: "政府信息不予公开告知书" for o in WITHHOLDING_OUTCOMES},
+    Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY: "政府信息公开申请告知书",
+    Outcome.UNAVAILABLE_NEEDS_CREATION: "政府信息无法提供告知书",
+    Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION: "政府信息无法提供告知书",
+    **{o: "不予处理告知书" for o in Outcome if o.value.startswith("not_processed_")},
+    Outcome.OTHER: "政府信息公开申请告知书",
+}
+NOT_HELD_TITLES = {NotHeldGround.NONEXISTENT: "政府信息不存在告知书", NotHeldGround.NOT_OURS: "非本机关政府信息告知书"}
+RECORD_CORRECTION_TITLE = "更正政府信息记录申请告知书"
 
 
-def reply_title(application: Application) -> str:
-    if application.record_outcome:
-        return "更正政府信息记录告知书"
-    if application.outcome == Outcome.UNAVAILABLE_NOT_HELD and application.responsible_agency:
-        return "非本机关政府信息告知书"
-    return NOTICE_TITLE.get(application.outcome, "政府信息公开申请办理告知书")
+def addressee(applicant_type: str) -> str:
+    """您 for a person, 贵单位 for an organisation (never 您（单位）)."""
+    return "您" if applicant_type == ApplicantType.PERSON else "贵单位"
 
 
-def _opening(application: Application) -> str:
+def _wanted(application: Application) -> str:
+    """What was asked for: the information's title, or the start of the description (for a correction
+    request, what is to be corrected)."""
+    if application.kind == Kind.RECORD_CORRECTION or not application.information_title:
+        return application.description[:60]
+    return application.information_title
+
+
+def _context(application: Application) -> dict[str, Any]:
+    organisation = application.organisation
     received = application.received_on or application.arrived_on
-    wanted = application.information_title or application.description[:60]
-    return (
-        f"{application.name}：\n\n本机关于{cn_date(received)}收到您（单位）提出的政府信息公开申请"
-        f"（申请编号 {application.number}），申请获取“{wanted}”。"
-    )
+    return {
+        "application": application,
+        "you": addressee(application.applicant_type),
+        "received": cn_date(received),
+        "wanted": _wanted(application),
+        "correction_request": application.kind == Kind.RECORD_CORRECTION,
+        "government": organisation.remedy_government_name() or "上一级人民政府",
+        "complaint_office": organisation.complaint_office(),
+    }
 
 
-def remedies(application: Application) -> str:
-    """The remedies paragraph that ends every notice with legal effect: the replies, the interim notices to the
-    applicant, and the decision to disclose over a third party's objection (条例 第五十一条; 行政复议法
-    第二十三条: for 不予公开, reconsideration comes first)."""
-    government = application.organisation.remedy_government_name() or "上一级人民政府"
-    if application.outcome in WITHHOLDING_OUTCOMES:
-        text = (
-            f"如对本告知不服，您（单位）应当先自收到本告知书之日起60日内向{government}申请行政复议；"
-            "对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向人民法院提起行政诉讼。"
-        )
-    else:
-        text = (
-            f"如对本告知不服，可以自收到本告知书之日起60日内向{government}申请行政复议，"
-            "或者自收到本告知书之日起6个月内依法向人民法院提起行政诉讼。"
-        )
-    return text + f"您（单位）也可以向{government}政府信息公开工作主管部门投诉、举报。"
+def _render(name: str, context: dict[str, Any]) -> str:
+    """A notice template as text: paragraphs apart by one blank line, no stray spaces."""
+    text = render_to_string(f"requests_app/notices/{name}.txt", context)
+    blocks = (block.strip() for block in re.split(r"\n[ \t]*\n", text))
+    return "\n\n".join("\n".join(line.strip() for line in block.splitlines()) for block in blocks if block)
 
 
 def _provision(application: Application) -> str:
-    return f"按照您选择的提供形式（{Form(application.form).label}，{Way(application.way).label}）提供"
+    chosen = f"{Form(application.form).label}，{Way(application.way).label}"
+    return f"按照{addressee(application.applicant_type)}选择的提供形式（{chosen}）提供"
 
 
-def reply(application: Application) -> str:
+def reply_template(application: Application) -> str:
     outcome = application.outcome
-    parts = [_opening(application)]
-    if application.record_outcome:
-        parts.append(
-            f"根据《中华人民共和国政府信息公开条例》第四十一条，经审查，本机关对您的更正申请答复如下："
-            f"{application.get_record_outcome_display()}。{application.reason}"
-        )
-    elif outcome == Outcome.DISCLOSED:
-        parts.append(
-            "经审查，您申请获取的政府信息属于公开范围，根据《中华人民共和国政府信息公开条例》第三十六条的规定，"
-            f"本机关予以公开，现{_provision(application)}。{application.reason}"
-        )
-    elif outcome == Outcome.PARTIALLY_DISCLOSED:
-        lines = "\n".join(
-            f"{n}. {part['part']}：{part['reason']}" for n, part in enumerate(application.withheld_parts, 1)
-        )
-        parts.append(
-            "经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据《中华人民共和国政府信息公开条例》"
-            f"第三十七条的规定，本机关对可以公开的部分予以公开，现{_provision(application)}。"
-            f"不予公开的部分及理由如下：\n{lines}"
-        )
-    elif outcome == Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY:
-        parts.append(
-            "经审查，您申请获取的信息属于有关法律、行政法规对信息的获取有特别规定的行政查询事项。根据《中华人民共和国"
-            f"政府信息公开条例》第三十六条第七项的规定，请依照{application.ground}的规定办理。{application.reason}"
-        )
-    elif outcome in WITHHOLDING_OUTCOMES:
-        parts.append(
-            f"经审查，您申请获取的政府信息{WITHHOLDING_FINDINGS[Outcome(outcome)]}。"
-            f"根据{application.ground}的规定，本机关决定不予公开。理由如下：{application.reason}"
-        )
-    elif outcome == Outcome.UNAVAILABLE_NOT_HELD:
-        if application.responsible_agency:
-            parts.append(
-                "经审查，您申请获取的政府信息不属于本机关负责公开。根据《中华人民共和国政府信息公开条例》第三十六条第五项的规定，"
-                f"请向{application.responsible_agency}申请获取。"
-            )
-        else:
-            parts.append(
-                "经检索查找，本机关未制作或者获取您申请的政府信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》"
-                f"第三十六条第四项的规定，特此告知。{application.reason}"
-            )
-    elif outcome == Outcome.UNAVAILABLE_NEEDS_CREATION:
-        parts.append(
-            "经审查，本机关没有您申请的现成信息，提供该信息需要对现有政府信息进行加工、分析。根据《中华人民共和国政府信息公开条例》"
-            f"第三十八条的规定，本机关可以不予提供。{application.reason}"
-        )
-    elif outcome == Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION:
-        parts.append(
-            "本机关已通知您补正申请，但补正后申请内容仍不明确，本机关无法确定您所需的政府信息。根据《中华人民共和国政府信息公开条例》"
-            f"第三十条的规定，特此告知。{application.reason}"
-        )
-    else:
-        label = Outcome(outcome).label.split("：", 1)[-1]
-        ground = application.ground or "《中华人民共和国政府信息公开条例》"
-        parts.append(f"经审查，您的申请{label}。根据{ground}的规定，本机关不予处理。{application.reason}")
-    parts.append(remedies(application))
-    return "\n\n".join(parts)
+    if application.kind == Kind.RECORD_CORRECTION:
+        return "record_correction"
+    if outcome == Outcome.UNAVAILABLE_NOT_HELD:
+        return "reply_not_ours" if application.not_held_ground == NotHeldGround.NOT_OURS else "reply_not_held"
+    if outcome in WITHHOLDING_OUTCOMES:
+        return "reply_withheld"
+    if outcome.startswith("not_processed_"):
+        return "reply_not_processed"
+    return f"reply_{outcome.removeprefix('unavailable_').removeprefix('withheld_')}"
+
+
+def reply_title(application: Application) -> str:
+    if application.kind == Kind.RECORD_CORRECTION:
+        return RECORD_CORRECTION_TITLE
+    if application.outcome == Outcome.UNAVAILABLE_NOT_HELD:
+        return NOT_HELD_TITLES[NotHeldGround(application.not_held_ground or NotHeldGround.NONEXISTENT)]
+    return REPLY_TITLES[application.outcome]
+
+
+def reply(application: Application, *, reasons_asked: date | None = None, reasons_given: bool = False) -> str:
+    return _render(
+        reply_template(application),
+        {
+            **_context(application),
+            "outcome": application.outcome,
+            "record_outcome": application.record_outcome,
+            "provision": _provision(application),
+            "finding": WITHHOLDING_FINDINGS.get(Outcome(application.outcome), "") if application.outcome else "",
+            "correction_requested": cn_date(application.correction_requested_on),
+            "correction_received": cn_date(application.correction_received_on),
+            "reasons_asked": cn_date(reasons_asked),
+            "reasons_given": reasons_given,
+        },
+    )
 
 
 def correction(application: Application, items: list[str], due: date) -> str:
-    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
-    return "\n\n".join([
-        _opening(application),
-        "经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，"
-        "请您对以下内容作出补正：\n" + listed,
-        f"请于{cn_date(due)}前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。"
-        "无正当理由逾期不补正的，视为您放弃申请，本机关不再处理该政府信息公开申请。",
-        remedies(application),
-    ])  # fmt: skip
+    return _render(
+        "correction", {**_context(application), "items": items, "due": cn_date(due), "online": application.is_online}
+    )
 
 
 def extension(application: Application, working_days: int, reason: str, old: date, new: date) -> str:
-    return "\n\n".join([
-        _opening(application),
-        f"因{reason}，本机关不能在{cn_date(old)}前作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
-        f"经政府信息公开工作机构负责人同意，答复期限延长{working_days}个工作日，本机关将于{cn_date(new)}前作出答复。",
-        remedies(application),
-    ])  # fmt: skip
+    context = {"working_days": working_days, "reason": reason, "old": cn_date(old), "new": cn_date(new)}
+    return _render("extension", {**_context(application), **context})
+
+
+def _party(consultation: Consultation) -> dict[str, Any]:
+    third_party = consultation.kind == ConsultationKind.THIRD_PARTY
+    return {
+        "consultation": consultation,
+        "party_you": "您" if third_party and consultation.party_is_person else "贵单位",
+        "period": THIRD_PARTY_WORKING_DAYS if third_party else INTER_AGENCY_WORKING_DAYS,
+        "sent": cn_date(consultation.sent_on),
+    }
 
 
 def consultation_letter(application: Application, consultation: Consultation) -> str:
-    wanted = application.information_title or application.description[:60]
-    if consultation.kind == ConsultationKind.THIRD_PARTY:
-        return "\n\n".join([
-            f"{consultation.party}：",
-            f"本机关收到一份政府信息公开申请，申请公开“{wanted}”。该信息的公开可能损害您（单位）的合法权益。"
-            f"根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求您（单位）的意见。",
-            f"请于{cn_date(consultation.due)}前（自收到本函之日起{THIRD_PARTY_WORKING_DAYS}个工作日内）书面提出意见，"
-            "不同意公开的请说明理由。逾期未提出意见的，由本机关依照条例规定决定是否公开。"
-            "第三方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
-            "并将决定公开的内容和理由书面告知您（单位）。",
-        ])  # fmt: skip
-    return "\n\n".join([
-        f"{consultation.party}：",
-        f"本机关收到一份政府信息公开申请，申请公开“{wanted}”。该信息由本机关与贵机关共同制作（或需经贵机关确认）。"
-        "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。",
-        f"请于{cn_date(consultation.due)}前提出意见；逾期未提出意见的，视为同意公开。",
-    ])  # fmt: skip
+    name = "third_party" if consultation.kind == ConsultationKind.THIRD_PARTY else "agency"
+    return _render(name, {**_context(application), **_party(consultation)})
 
 
-def override(application: Application, consultation: Consultation, reason: str) -> str:
-    wanted = application.information_title or application.description[:60]
-    return "\n\n".join([
-        f"{consultation.party}：",
-        f"本机关于{cn_date(consultation.sent_on)}就“{wanted}”的公开征求您（单位）意见，您（单位）不同意公开。"
-        "根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关认为不公开可能对公共利益造成重大影响，决定予以公开。",
-        f"决定公开的内容：{wanted}。\n理由：{reason}",
-        remedies(application),
-    ])  # fmt: skip
+def override(
+    application: Application, consultation: Consultation, reason: str, content: str = "", provide_on: date | None = None
+) -> str:
+    context = {
+        **_context(application), **_party(consultation), "reason": reason,
+        "content": content or _wanted(application), "provide_on": cn_date(provide_on),
+    }  # fmt: skip
+    return _render("override", context)
 
 
-def fee(application: Application, basis: str, rate: str, amount: int, due: date, how_to_pay: str) -> str:
-    return "\n\n".join([
-        _opening(application),
-        f"您（单位）申请的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
-        f"（国办函〔2020〕109号）的规定，本机关依法收取信息处理费。\n计费依据：{basis}\n收费标准：{rate}\n应缴金额：人民币{amount}元",
-        f"缴费方式：{how_to_pay}\n请于{cn_date(due)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
-        remedies(application),
-    ])  # fmt: skip
+def fee(
+    application: Application, basis: str, rate: str, amount: int, how_to_pay: str, period: int, reduction: str = ""
+) -> str:
+    context = {"basis": basis, "rate": rate, "amount": amount, "how_to_pay": how_to_pay, "period": period}
+    return _render("fee", {**_context(application), **context, "reduction": reduction})
 
 
 def later_date(application: Application, later: date, reason: str) -> str:
-    return "\n\n".join([
-        _opening(application),
-        f"您（单位）申请的数量、频次明显超过合理范围，经审查理由合理，但本机关无法在法定期限（{REPLY_WORKING_DAYS}个工作日）内答复。"
-        f"根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定延迟答复的合理期限，将于{cn_date(later)}前作出答复。\n理由：{reason}",
-        remedies(application),
-    ])  # fmt: skip
+    context = {"later": cn_date(later), "reason": reason, "reply_days": REPLY_WORKING_DAYS}
+    return _render("later_date", {**_context(application), **context})
 
 
 def reasons(application: Application, note: str, due: date) -> str:
-    return "\n\n".join([
-        _opening(application),
-        "您（单位）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，"
-        f"请于{cn_date(due)}前说明理由。{note}",
-        "本机关认为申请理由不合理的，告知不予处理；申请理由合理但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您（单位）。",
-        remedies(application),
-    ])  # fmt: skip
+    return _render("reasons", {**_context(application), "note": note, "due": cn_date(due)})

@@ -55,14 +55,3 @@ REPORT_ROW: dict[str, str] = {
 
 # Outcomes whose reply must state the legal ground and the reasons (条例 第十四条至第十六条、第三十六条（七）).
 NEEDS_GROUND_AND_REASON = {o for o in Outcome if o.value.startswith("withheld_")} | {Outcome.PARTIALLY_DISCLOSED}
-
-# The standard title of the written notice for each outcome (regulation.md §1.5).
-NOTICE_TITLE: dict[str, str] = {
-    **{o: "政府信息公开告知书" for o in (Outcome.DISCLOSED,)},
-    Outcome.PARTIALLY_DISCLOSED: "政府信息部分公开告知书",
-    **{o: "政府信息不予公开告知书" for o in Outcome if o.value.startswith("withheld_")},
-    Outcome.UNAVAILABLE_NOT_HELD: "政府信息不存在告知书",
-    Outcome.UNAVAILABLE_NEEDS_CREATION: "政府信息不存在告知书",
-    Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION: "不予处理告知书",
-    **{o: "不予处理告知书" for o in Outcome if o.value.startswith("not_processed_")},
-}

@@ -43,6 +43,13 @@ def receipt_date(
     return confirmed
 
 
+def letter_receipt(arrived: date, confirmed: date, *, unreachable: bool) -> date:
+    """条例 第三十一条第二项 requires staff to confirm an ordinary letter on the day it arrives. [choice, protecting
+    the applicant] A later confirmation keeps the receipt date on the day of arrival, unless the reason it is
+    later is that the applicant could not be reached that day (regulation.md §1.2)."""
+    return confirmed if unreachable and confirmed > arrived else arrived
+
+
 def confirmation_overdue(channel: Channel, arrived: date, today: date, calendar: WorkingCalendar | None = None) -> bool:
     """regulation.md §1.2: an online, fax or ordinary-letter application not confirmed after one working day."""
     if channel not in NEEDS_CONFIRMATION:

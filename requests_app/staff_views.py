@@ -45,23 +45,24 @@ class ActionSpec:
 
 
 SPECS: dict[str, ActionSpec] = {
-    Action.CONFIRM: ActionSpec(f.EmptyForm, services.confirm),
+    Action.CONFIRM: ActionSpec(f.ConfirmForm, services.confirm),
     Action.ASSIGN: ActionSpec(f.AssignForm, services.assign),
     Action.REQUEST_CORRECTION: ActionSpec(f.CorrectionForm, services.request_correction, notice=True),
-    Action.RECEIVE_CORRECTION: ActionSpec(f.ReceiveCorrectionForm, services.receive_correction, today_arg=None),
+    Action.RECEIVE_CORRECTION: ActionSpec(f.ReceiveCorrectionForm, services.receive_correction),
     Action.CLOSE_NO_CORRECTION: ActionSpec(f.EmptyForm, services.close_no_correction),
     Action.CONSULT: ActionSpec(f.ConsultForm, services.consult, notice=True),
-    Action.RECORD_OPINION: ActionSpec(f.OpinionForm, services.record_opinion, today_arg=None),
+    Action.RECORD_OPINION: ActionSpec(f.OpinionForm, services.record_opinion),
     Action.EXTEND: ActionSpec(
         f.ExtendForm, services.extend, actor_arg="approver", notice=True, roles=(Role.OFFICE_HEAD,)
     ),
     Action.ASK_REASONS: ActionSpec(f.ReasonsForm, services.ask_reasons, notice=True),
+    Action.RECEIVE_REASONS: ActionSpec(f.ReceiveReasonsForm, services.receive_reasons),
     Action.SET_LATER_DATE: ActionSpec(f.LaterDateForm, services.set_later_date, notice=True),
     Action.NOTIFY_FEE: ActionSpec(f.FeeForm, services.notify_fee, notice=True),
-    Action.RECORD_PAYMENT: ActionSpec(f.PaymentForm, services.record_payment, today_arg=None),
+    Action.RECORD_PAYMENT: ActionSpec(f.PaymentForm, services.record_payment),
     Action.CLOSE_FEE_UNPAID: ActionSpec(f.EmptyForm, services.close_fee_unpaid),
     Action.REPLY: ActionSpec(f.ReplyForm, services.reply, notice=True),
-    Action.DELIVER: ActionSpec(f.DeliverForm, services.deliver, today_arg=None),
+    Action.DELIVER: ActionSpec(f.DeliverForm, services.deliver),
     Action.WITHDRAW: ActionSpec(public.WithdrawForm, services.withdraw),
     Action.ARCHIVE: ActionSpec(f.EmptyForm, services.archive),
     Action.MAKE_PROACTIVE: ActionSpec(f.ProactiveForm, services.make_proactive),
@@ -111,6 +112,8 @@ def register(request: HttpRequest) -> HttpResponse:
                 channel=Channel(data["channel"]),
                 arrived_on=data["arrived_on"],
                 confirmed_on=data.get("confirmed_on"),
+                late_reason=data["late_reason"],
+                unreachable=data["unreachable"],
                 filled_in_by_staff=data["filled_in_by_staff"],
                 actor=request.user,
                 files=[(u.name, u) for u in files.cleaned_data["uploads"]],
@@ -162,7 +165,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "row": row,
         "tasks": _tasks(application, request.user),
         "can_handle": has_role(request.user, application.organisation, *HANDLING_ROLES),
-        "events": application.events.select_related("actor"),
+        "events": application.events.select_related("actor").order_by("on", "at", "id"),  # by the date of the event
         "notices": application.notices.all(),
         "consultations": application.consultations.all(),
         "attachments": application.attachments.all(),

@@ -20,6 +20,7 @@ class Action(models.TextChoices):
     RECORD_OPINION = "record_opinion", "记录征求意见结果"
     EXTEND = "extend", "延期答复"
     ASK_REASONS = "ask_reasons", "要求说明理由（条例第三十五条）"
+    RECEIVE_REASONS = "receive_reasons", "登记申请人说明的理由（条例第三十五条）"
     SET_LATER_DATE = "set_later_date", "确定延后答复期限（条例第三十五条）"
     NOTIFY_FEE = "notify_fee", "发出收费通知"
     RECORD_PAYMENT = "record_payment", "登记缴费"
@@ -45,6 +46,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.RECEIVED, A.CONSULT): S.CONSULTING,
     (S.RECEIVED, A.EXTEND): S.RECEIVED,
     (S.RECEIVED, A.ASK_REASONS): S.RECEIVED,
+    (S.RECEIVED, A.RECEIVE_REASONS): S.RECEIVED,
     (S.RECEIVED, A.SET_LATER_DATE): S.RECEIVED,
     (S.RECEIVED, A.NOTIFY_FEE): S.FEE,
     (S.RECEIVED, A.REPLY): S.REPLIED,

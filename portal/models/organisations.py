@@ -59,6 +59,13 @@ class Organisation(models.Model):
         blank=True,
         help_text="答复书救济途径段落中受理行政复议的县级人民政府；留空时沿用上级机构的设置。",
     )
+    complaint_office_name = models.CharField(
+        "受理投诉举报的机关",
+        max_length=100,
+        blank=True,
+        help_text="条例第三条、第四十七条：县级人民政府办公室（政府信息公开工作主管部门），如“示例县人民政府办公室”；"
+        "留空时沿用上级机构的设置，均未设置时为县级人民政府名称加“办公室”。",
+    )
     runs_own_column = models.BooleanField("设有政府信息公开专栏", default=False)
     is_active = models.BooleanField("启用", default=True)
     position = models.PositiveSmallIntegerField("排序", default=0)
@@ -104,6 +111,14 @@ class Organisation(models.Model):
             if node.kind == OrganisationKind.COUNTY_GOVERNMENT:
                 return node.name
         return ""
+
+    def complaint_office(self) -> str:
+        """Where the applicant may complain (条例 第三条、第四十七条、第五十一条): the county government's office."""
+        for node in [self, *self.ancestors()]:
+            if node.complaint_office_name:
+                return node.complaint_office_name
+        government = self.remedy_government_name()
+        return f"{government}办公室" if government else "上一级行政机关"
 
 
 INDEX_PATTERN_FIELDS = {"credit_code", "year", "serial"}

@@ -19,6 +19,7 @@ from ..models import (
     Form,
     IdType,
     Kind,
+    NotHeldGround,
     RecordCorrectionOutcome,
     Way,
 )
@@ -45,6 +46,16 @@ class RegisterForm(forms.Form):
         required=False,
         help_text="平常信函、传真：与申请人确认收到的日期，即收到申请之日（条例第三十一条）；尚未确认的留空。",
         widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    late_reason = forms.CharField(
+        label="晚于到达日确认的原因",
+        required=False,
+        help_text="平常信函应在到达当日与申请人确认（条例第三十一条第二项）；晚于到达日确认的须填写原因。",
+    )
+    unreachable = forms.BooleanField(
+        label="到达当日无法联系到申请人",
+        required=False,
+        help_text="勾选时收到申请之日为确认之日；否则仍为信函到达之日。",
     )
     applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantType.choices)
     name = forms.CharField(label="申请人姓名或单位名称", max_length=100)
@@ -131,6 +142,30 @@ class CorrectionForm(NoticeTextMixin):
         }
 
 
+class ConfirmForm(forms.Form):
+    late_reason = forms.CharField(
+        label="晚于到达日确认的原因",
+        required=False,
+        help_text="平常信函应在到达当日与申请人确认（条例第三十一条第二项）；晚于到达日确认的须填写原因。",
+    )
+    unreachable = forms.BooleanField(
+        label="到达当日无法联系到申请人",
+        required=False,
+        help_text="勾选时收到申请之日为确认之日；否则仍为信函到达之日。",
+    )
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"late_reason": self.cleaned_data["late_reason"], "unreachable": self.cleaned_data["unreachable"]}
+
+
+class ReceiveReasonsForm(forms.Form):
+    received_on = _date("收到理由之日")
+    reasons = forms.CharField(label="申请人说明的理由", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"received_on": self.cleaned_data["received_on"], "reasons": self.cleaned_data["reasons"]}
+
+
 class ReceiveCorrectionForm(forms.Form):
     received_on = _date("收到补正之日")
     note = forms.CharField(label="说明", required=False, help_text="逾期送达的，请写明正当理由。")
@@ -213,6 +248,15 @@ REPLY_OUTCOMES = [
 ]
 
 
+CONDITIONAL_REPLY_FIELDS = {
+    "not_held_ground": "“本机关不掌握相关政府信息”时必填",
+    "ground": "不予公开、行政查询事项时必填",
+    "reason": "不予公开、行政查询事项、不予处理、其他处理、不属于本机关负责公开及不予更正时必填",
+    "withheld_parts": "部分公开时必填",
+    "public_interest_reason": "第三方不同意公开而决定公开时必填",
+}
+
+
 class ReplyForm(NoticeTextMixin):
     outcome = forms.ChoiceField(label="办理结果", choices=[("", "—"), *REPLY_OUTCOMES], required=False)
     record_outcome = forms.ChoiceField(
@@ -230,8 +274,13 @@ class ReplyForm(NoticeTextMixin):
         required=False,
         help_text="部分公开时填写，每行一项：“不予公开的部分｜理由”。",
     )
+    not_held_ground = forms.ChoiceField(
+        label="本机关不掌握的情形", choices=[("", "—"), *NotHeldGround.choices], required=False
+    )
     responsible_agency = forms.CharField(
-        label="负责公开该信息的机关及联系方式", required=False, help_text="信息不属于本机关负责公开的，写明负责的机关。"
+        label="负责公开该信息的机关及联系方式",
+        required=False,
+        help_text="不属于本机关负责公开、且能够确定负责机关的，写明机关名称和联系方式（条例第三十六条第五项）。",
     )
     public_interest_reason = forms.CharField(
         label="公共利益理由",
@@ -240,14 +289,21 @@ class ReplyForm(NoticeTextMixin):
         help_text="第三方不同意公开而决定公开的，写明不公开可能对公共利益造成的重大影响（条例第三十二条）。",
     )
     field_order = [
-        "outcome", "record_outcome", "ground", "reason", "withheld_parts", "responsible_agency",
+        "outcome", "record_outcome", "not_held_ground", "ground", "reason", "withheld_parts", "responsible_agency",
         "public_interest_reason", "notice_text",
     ]  # fmt: skip
 
     def __init__(self, *args: Any, kind: str = Kind.DISCLOSURE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Required for some outcomes only: labelled by when they are required, never as 选填.
+        for name, when in CONDITIONAL_REPLY_FIELDS.items():
+            if name in self.fields:
+                self.fields[name].show_optional = False  # type: ignore[attr-defined]
+                self.fields[name].help_text = f"{when}。{self.fields[name].help_text}".rstrip("。") + "。"
         if kind == Kind.RECORD_CORRECTION:
-            for name in ("outcome", "ground", "withheld_parts", "responsible_agency", "public_interest_reason"):
+            for name in (
+                "outcome", "not_held_ground", "ground", "withheld_parts", "responsible_agency", "public_interest_reason"
+            ):  # fmt: skip
                 del self.fields[name]
             self.fields["record_outcome"].required = True
         else:
@@ -266,8 +322,8 @@ class ReplyForm(NoticeTextMixin):
         return parts
 
     def action_kwargs(self) -> dict[str, Any]:
-        names = ("outcome", "record_outcome", "ground", "reason", "withheld_parts", "responsible_agency",
-                 "public_interest_reason")  # fmt: skip
+        names = ("outcome", "record_outcome", "not_held_ground", "ground", "reason", "withheld_parts",
+                 "responsible_agency", "public_interest_reason")  # fmt: skip
         return {n: self.cleaned_data[n] for n in names if n in self.cleaned_data}
 
 

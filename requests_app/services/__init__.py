@@ -18,6 +18,7 @@ from .handling import (
     extend,
     notify_fee,
     receive_correction,
+    receive_reasons,
     record_opinion,
     record_payment,
     request_correction,
@@ -42,6 +43,7 @@ __all__ = [
     "FEE_RATES", "Submitted", "application_number", "applications_this_month", "archive", "ask_reasons", "assign",
     "close_fee_unpaid", "close_no_correction", "confirm", "consult", "days_left", "deliver", "extend",
     "issue_notice", "make_proactive", "new_tracking_code", "notify_fee", "preview", "receive_correction",
-    "reckon", "record_event", "record_opinion", "record_payment", "register", "reply", "request_correction",
+    "receive_reasons", "reckon", "record_event", "record_opinion", "record_payment", "register", "reply",
+    "request_correction",
     "reveal", "set_later_date", "submit_online", "tracking_hash", "withdraw",
 ]  # fmt: skip

@@ -16,6 +16,7 @@ from portal.workdays import add_working_days
 
 from .. import fees, notices
 from ..deadlines import (
+    FEE_PAYMENT_WORKING_DAYS,
     correction_notice_due,
     fee_payment_due,
     inter_agency_answer_due,
@@ -32,6 +33,7 @@ from ..outcomes import Outcome
 from ..rules import EXTENSION_WORKING_DAYS
 from ..states import Action
 from .records import (
+    check_event_date,
     close_with,
     issue_notice,
     lock_for,
@@ -75,12 +77,15 @@ def request_correction(
 
 
 @transaction.atomic
-def receive_correction(*, application: Application, actor: Any, received_on: date, note: str = "") -> Application:
+def receive_correction(
+    *, application: Application, actor: Any, received_on: date, note: str = "", today: date
+) -> Application:
     """条例 第三十条: the reply period restarts from the day the corrected application arrives."""
     application, status = lock_for(application, Action.RECEIVE_CORRECTION)
     assert application.correction_requested_on is not None and application.correction_due is not None
-    if received_on < application.correction_requested_on:
-        raise ValidationError("收到补正的日期不能早于补正通知日期。")
+    check_event_date(
+        received_on, today, after=application.correction_requested_on, label="收到补正的日期", field="received_on"
+    )
     if received_on > application.correction_due and not note.strip():
         raise ValidationError("补正逾期送达的，请说明正当理由。", code="late")
     application.correction_received_on = application.clock_start = received_on
@@ -148,15 +153,14 @@ def consult(
 
 @transaction.atomic
 def record_opinion(
-    *, application: Application, actor: Any, answer: ConsultationAnswer, note: str = "", answered_on: date
+    *, application: Application, actor: Any, answer: ConsultationAnswer, note: str = "", answered_on: date, today: date
 ) -> Application:
     """The answer ends the pause; an agency's silence counts as consent (第三十四条); a third party's silence
     leaves the decision to the office (第三十二条)."""
     application, status = lock_for(application, Action.RECORD_OPINION)
     consultation = application.consultations.filter(answered_on__isnull=True).order_by("-sent_on", "-id").first()
     assert consultation is not None
-    if answered_on < consultation.sent_on:
-        raise ValidationError("答复日期不能早于发函日期。")
+    check_event_date(answered_on, today, after=consultation.sent_on, label="收到答复的日期", field="answered_on")
     if answer == ConsultationAnswer.NO_ANSWER and answered_on <= consultation.due:
         raise ValidationError(f"征求意见期限至{cn_date(consultation.due)}，期限届满后方可记录为逾期未答复。")
     if answer == ConsultationAnswer.OBJECTS and not note.strip():
@@ -214,14 +218,35 @@ def extend(
 def ask_reasons(
     *, application: Application, actor: Any, note: str, due: date, today: date, notice_text: str | None = None
 ) -> Application:
-    """条例 第三十五条: the applications clearly exceed a reasonable range; the applicant is asked for reasons."""
+    """条例 第三十五条: the applications clearly exceed a reasonable range; the applicant is asked in writing for
+    reasons, with a period to answer. Only after this may the office refuse (不予处理) or set a later date."""
     application, status = lock_for(application, Action.ASK_REASONS)
+    if application.reasons_requested_on:
+        raise ValidationError("已要求申请人说明理由。", code="once")
     if due <= today:
         raise ValidationError({"due": "说明理由的期限应晚于今天。"})
+    application.reasons_requested_on, application.reasons_due = today, due
     save_state(application, status)
     text = notice_text or notices.reasons(application, note.strip(), due)
     issue_notice(application, NoticeKind.REASONS, text=text, actor=actor, on=today)
     record_event(application, Action.ASK_REASONS, actor, today, note, due=str(due))
+    return application
+
+
+@transaction.atomic
+def receive_reasons(
+    *, application: Application, actor: Any, received_on: date, reasons: str, today: date
+) -> Application:
+    """条例 第三十五条: the applicant's reasons arrive; staff then judge them (a later date, or 不予处理)."""
+    application, status = lock_for(application, Action.RECEIVE_REASONS)
+    if application.reasons_requested_on is None:
+        raise ValidationError("尚未要求申请人说明理由。", code="not_asked")
+    check_event_date(received_on, today, after=application.reasons_requested_on, label="收到理由的日期")
+    if not reasons.strip():
+        raise ValidationError({"reasons": "请登记申请人说明的理由。"})
+    application.reasons_received_on = received_on
+    save_state(application, status)
+    record_event(application, Action.RECEIVE_REASONS, actor, received_on, reasons.strip())
     return application
 
 
@@ -231,6 +256,8 @@ def set_later_date(
 ) -> Application:
     """条例 第三十五条: the reasons are reasonable but the deadline cannot be met; a later reply date is set."""
     application, status = lock_for(application, Action.SET_LATER_DATE)
+    if application.reasons_received_on is None:
+        raise ValidationError("须先要求申请人说明理由并收到理由，方可确定延迟答复的期限（条例第三十五条）。")
     if application.later_reply_date:
         raise ValidationError("已确定过延迟答复的期限。", code="once")
     if not reason.strip():
@@ -303,18 +330,19 @@ def notify_fee(
     application.fee_amount, application.fee_notified_on = amount, today
     application.fee_due = fee_payment_due(today).value
     save_state(application, status)
-    text = notice_text or notices.fee(application, basis, FEE_RATES[method], amount, application.fee_due, how_to_pay)
+    text = notice_text or notices.fee(
+        application, basis, FEE_RATES[method], amount, how_to_pay, FEE_PAYMENT_WORKING_DAYS
+    )
     issue_notice(application, NoticeKind.FEE, text=text, actor=actor, on=today)
     record_event(application, Action.NOTIFY_FEE, actor, today, basis, amount=amount, due=str(application.fee_due))
     return application
 
 
 @transaction.atomic
-def record_payment(*, application: Application, actor: Any, paid_on: date, note: str = "") -> Application:
+def record_payment(*, application: Application, actor: Any, paid_on: date, note: str = "", today: date) -> Application:
     application, status = lock_for(application, Action.RECORD_PAYMENT)
     assert application.fee_notified_on is not None
-    if paid_on < application.fee_notified_on:
-        raise ValidationError("缴费日期不能早于收费通知日期。")
+    check_event_date(paid_on, today, after=application.fee_notified_on, label="缴费日期", field="paid_on")
     application.fee_paid_on = paid_on
     save_state(application, status)
     record_event(application, Action.RECORD_PAYMENT, actor, paid_on, note, amount=application.fee_amount)

@@ -23,12 +23,13 @@ from ..models import (
     Status,
     Way,
 )
-from ..receipt import NEEDS_CONFIRMATION, Channel, receipt_date
+from ..receipt import NEEDS_CONFIRMATION, Channel, letter_receipt, receipt_date
 from ..states import Action
 from .records import (
     PERSONAL_FIELDS,
     applicant_key,
     application_number,
+    check_event_date,
     lock_for,
     new_tracking_code,
     reckon,
@@ -124,6 +125,8 @@ def register(
     arrived_on: date,
     actor: Any,
     confirmed_on: date | None = None,
+    late_reason: str = "",
+    unreachable: bool = False,
     filled_in_by_staff: bool = False,
     now: datetime | None = None,
     files: Iterable[tuple[str, File]] = (),
@@ -132,13 +135,15 @@ def register(
     条例 第三十一条: in person, oral, signed-for post and email the day it arrived (was handed in, signed for);
     an ordinary letter or a fax the day receipt is confirmed with the applicant (`confirmed_on`)."""
     now = now or timezone.now()
+    today = timezone.localdate(now)
+    check_event_date(arrived_on, today, after=None, label="到达日期", field="arrived_on")
+    if confirmed_on:
+        check_event_date(confirmed_on, today, after=arrived_on, label="确认日期", field="confirmed_on")
     received = receipt_date(
         channel, handed_in=arrived_on, signed_for=arrived_on, arrived=arrived_on, confirmed=confirmed_on
     )
-    if confirmed_on and confirmed_on < arrived_on:
-        raise ValidationError({"confirmed_on": "确认日期不能早于申请到达日期。"})
-    if arrived_on > timezone.localdate(now):
-        raise ValidationError({"arrived_on": "到达日期不能晚于今天。"})
+    if channel == Channel.ORDINARY_LETTER and confirmed_on:
+        received = _letter_received(arrived_on, confirmed_on, late_reason, unreachable)
     code = new_tracking_code()
     application = _build(
         organisation,
@@ -164,20 +169,34 @@ def register(
     return Submitted(application, code)
 
 
+def _letter_received(arrived: date, confirmed: date, late_reason: str, unreachable: bool) -> date:
+    if confirmed > arrived and not late_reason.strip():
+        raise ValidationError(
+            {"late_reason": "平常信函应在到达当日与申请人确认（条例第三十一条第二项）：晚于到达日确认的，请说明原因。"}
+        )
+    return letter_receipt(arrived, confirmed, unreachable=unreachable)
+
+
 @transaction.atomic
-def confirm(*, application: Application, actor: Any, today: date) -> Application:
-    """条例 第三十一条: for an online form, a fax or an ordinary letter the day of receipt is the day staff
-    confirm receipt with the applicant."""
+def confirm(
+    *, application: Application, actor: Any, today: date, late_reason: str = "", unreachable: bool = False
+) -> Application:
+    """条例 第三十一条: for an online form or a fax the day of receipt is the day staff confirm receipt with the
+    applicant; an ordinary letter is confirmed the day it arrives, and a later confirmation keeps that day
+    unless the applicant could not be reached (letter_receipt)."""
     application, status = lock_for(application, Action.CONFIRM)
     if today < application.arrived_on:
         raise ValidationError("确认日期不能早于申请到达日期。")
-    application.received_on = application.clock_start = today
+    received = today
+    if application.channel == Channel.ORDINARY_LETTER:
+        received = _letter_received(application.arrived_on, today, late_reason, unreachable)
+    application.received_on = application.clock_start = received
     application.confirmed_at = timezone.now()
     application.reminder = Reminder.NONE
     if application.assignee_id is None and has_role(actor, application.organisation, Role.CASE_OFFICER):
         application.assignee = actor
     save_state(application, status, [])
-    record_event(application, Action.CONFIRM, actor, today)
+    record_event(application, Action.CONFIRM, actor, today, late_reason.strip(), received=str(received))
     if application.email:
         transaction.on_commit(lambda: _mail_confirmed(application.pk))
     return application

@@ -132,6 +132,17 @@ def reckon(application: Application, consultations: Iterable[Consultation] | Non
 # ---------------------------------------------------------------- events and notices
 
 
+def check_event_date(day: date, today: date, *, after: date | None, label: str, field: str = "") -> None:
+    """No recorded date of an event may lie in the future or before the event it follows (regulation.md §1.2)."""
+    problem = ""
+    if day > today:
+        problem = f"{label}不能晚于今天（{cn_date(today)}）。"
+    elif after is not None and day < after:
+        problem = f"{label}不能早于{cn_date(after)}。"
+    if problem:
+        raise ValidationError({field: problem} if field else problem, code="date")
+
+
 def record_event(
     application: Application, action: Action, actor: Any, on: date, note: str = "", **detail: Any
 ) -> Event:

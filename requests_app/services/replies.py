@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from portal.models import AuditKind
 from portal.services import record_audit
+from portal.templatetags.portal_tags import cn_date
 
 from .. import notices
 from ..models import (
@@ -19,6 +20,7 @@ from ..models import (
     ConsultationAnswer,
     ConsultationKind,
     Kind,
+    NotHeldGround,
     NoticeKind,
     RecordCorrectionOutcome,
     Status,
@@ -28,6 +30,7 @@ from ..states import Action
 from .records import (
     CLOSING_OUTCOMES,
     PERSONAL_FIELDS,
+    check_event_date,
     close_with,
     issue_notice,
     lock_for,
@@ -39,17 +42,42 @@ from .records import (
 
 
 def _check_reply(
-    application: Application, outcome: str, record_outcome: str, ground: str, reason: str, parts: list[dict[str, str]]
+    application: Application,
+    outcome: str,
+    record_outcome: str,
+    ground: str,
+    reason: str,
+    parts: list[dict[str, str]],
+    not_held_ground: str,
+    today: date,
 ) -> None:
     if application.kind == Kind.RECORD_CORRECTION:
         if record_outcome not in RecordCorrectionOutcome.values:
             raise ValidationError({"record_outcome": "请选择更正申请的办理结果（条例第四十一条）。"})
+        if record_outcome != RecordCorrectionOutcome.CORRECTED and not reason.strip():
+            raise ValidationError(
+                {"reason": "不予更正的请写明理由；转送或告知另行申请的请写明有权更正的机关（条例第四十一条）。"}
+            )
         return
     if outcome not in Outcome.values or outcome in CLOSING_OUTCOMES:
         raise ValidationError({"outcome": "请选择一种办理结果。"})
+    if outcome == Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY and (not ground.strip() or not reason.strip()):
+        raise ValidationError(
+            "行政查询事项须写明对信息获取有特别规定的法律、行政法规，并告知申请人办理的途径（条例第三十六条第七项）。",
+            code="ground",
+        )
     withholding = outcome in NEEDS_GROUND_AND_REASON and outcome != Outcome.PARTIALLY_DISCLOSED
     if withholding and (not ground.strip() or not reason.strip()):
         raise ValidationError("不予公开的答复须写明法律依据和理由（条例第三十六条第三项）。", code="ground")
+    if outcome == Outcome.UNAVAILABLE_NOT_HELD:
+        if not_held_ground not in NotHeldGround.values:
+            raise ValidationError(
+                {"not_held_ground": "请选择：政府信息不存在（第三十六条第四项），或不属于本机关负责公开（第五项）。"}
+            )
+        if not_held_ground == NotHeldGround.NOT_OURS and not reason.strip():
+            raise ValidationError({"reason": "请说明该政府信息不属于本机关负责公开的理由（条例第三十六条第五项）。"})
+    if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
+        _check_article_35(application, today)
     incomplete = not parts or any(not p.get("part") or not p.get("reason") for p in parts)
     if outcome == Outcome.PARTIALLY_DISCLOSED and incomplete:
         raise ValidationError("部分公开须逐项列明不予公开的部分及其理由（条例第三十七条）。", code="parts")
@@ -58,6 +86,21 @@ def _check_reply(
     if (outcome == Outcome.OTHER or outcome.startswith("not_processed_")) and not reason.strip():
         # 条例 第三十六条第六项、第三十九条: say where it was answered, the proper channel, where to obtain it
         raise ValidationError({"reason": "不予处理的，请写明理由和申请人可以采取的途径。"})
+
+
+def _check_article_35(application: Application, today: date) -> None:
+    """条例 第三十五条: 不予处理 for excessive applications only after the applicant was asked for reasons, and the
+    reasons came and were judged unreasonable, or none came within the period."""
+    if application.reasons_requested_on is None or application.reasons_due is None:
+        raise ValidationError(
+            "以“无正当理由大量反复申请”不予处理前，须先书面要求申请人说明理由（条例第三十五条）。", code="article_35"
+        )
+    if application.reasons_received_on is None and today <= application.reasons_due:
+        raise ValidationError(
+            f"说明理由的期限至{cn_date(application.reasons_due)}：收到理由并认定不合理，或期限届满未说明理由后，"
+            "方可不予处理（条例第三十五条）。",
+            code="article_35",
+        )
 
 
 @transaction.atomic
@@ -71,16 +114,17 @@ def reply(
     reason: str = "",
     withheld_parts: list[dict[str, str]] | None = None,
     responsible_agency: str = "",
+    not_held_ground: str = "",
     public_interest_reason: str = "",
     today: date,
     notice_text: str | None = None,
 ) -> Application:
     """条例 第三十六条至第四十一条: exactly one outcome from the taxonomy, with the ground and reason it needs, in
     a numbered written notice ending with the remedies. Disclosing over a third party's objection needs the
-    public-interest reason and tells the third party in writing (第三十二条)."""
+    public-interest reason and tells the third party in writing first (第三十二条)."""
     application, status = lock_for(application, Action.REPLY)
     parts = [{"part": p["part"].strip(), "reason": p["reason"].strip()} for p in (withheld_parts or [])]
-    _check_reply(application, outcome, record_outcome, ground, reason, parts)
+    _check_reply(application, outcome, record_outcome, ground, reason, parts, not_held_ground, today)
     objections = [
         c for c in application.consultations.all()
         if c.kind == ConsultationKind.THIRD_PARTY and c.answer == ConsultationAnswer.OBJECTS
@@ -93,21 +137,30 @@ def reply(
     if application.kind == Kind.RECORD_CORRECTION:
         outcome = ""
     application.outcome, application.record_outcome = outcome, record_outcome if not outcome else ""
-    application.ground, application.reason = ground.strip(), reason.strip()
+    # a legal ground is stated where the notice states one (不予公开, 行政查询, 不予处理); elsewhere the article is fixed
+    uses_ground = outcome.startswith(("withheld_", "not_processed_"))
+    application.ground, application.reason = ground.strip() if uses_ground else "", reason.strip()
     application.withheld_parts = parts if outcome == Outcome.PARTIALLY_DISCLOSED else []
-    application.responsible_agency = responsible_agency.strip() if outcome == Outcome.UNAVAILABLE_NOT_HELD else ""
+    not_ours = outcome == Outcome.UNAVAILABLE_NOT_HELD and not_held_ground == NotHeldGround.NOT_OURS
+    application.not_held_ground = not_held_ground if outcome == Outcome.UNAVAILABLE_NOT_HELD else ""
+    application.responsible_agency = responsible_agency.strip() if not_ours else ""
     application.replied_on = application.closed_on = today
     save_state(application, status)
-    text = notice_text or notices.reply(application)
-    issue_notice(
-        application, NoticeKind.REPLY, text=text, actor=actor, on=today, title=notices.reply_title(application)
-    )
     if disclosing:
+        # 条例 第三十二条: the third party is told what will be disclosed and why before it is provided
         for consultation in objections:
             issue_notice(
                 application, NoticeKind.OVERRIDE, actor=actor, on=today, recipient=consultation.party,
                 to_applicant=False, text=notices.override(application, consultation, public_interest_reason.strip()),
             )  # fmt: skip
+    text = notice_text or notices.reply(
+        application,
+        reasons_asked=application.reasons_requested_on,
+        reasons_given=application.reasons_received_on is not None,
+    )
+    issue_notice(
+        application, NoticeKind.REPLY, text=text, actor=actor, on=today, title=notices.reply_title(application)
+    )
     record_event(application, Action.REPLY, actor, today, reason, outcome=application.outcome_label())
     return application
 
@@ -123,7 +176,7 @@ DELIVERY_WAYS = {
 
 @transaction.atomic
 def deliver(
-    *, application: Application, actor: Any, way: str, delivered_on: date, tracking_number: str = ""
+    *, application: Application, actor: Any, way: str, delivered_on: date, tracking_number: str = "", today: date
 ) -> Application:
     """The delivery record (送达): way, date and, for post, the tracking number."""
     application, status = lock_for(application, Action.DELIVER)
@@ -132,8 +185,7 @@ def deliver(
     if way == "post" and not tracking_number.strip():
         raise ValidationError({"tracking_number": "邮寄送达请填写邮件单号。"})
     assert application.replied_on is not None
-    if delivered_on < application.replied_on:
-        raise ValidationError({"delivered_on": "送达日期不能早于答复日期。"})
+    check_event_date(delivered_on, today, after=application.replied_on, label="送达日期", field="delivered_on")
     application.delivered_on, application.delivery_way = delivered_on, way
     application.postal_tracking_number = tracking_number.strip()
     save_state(application, status)

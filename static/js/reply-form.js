@@ -9,6 +9,7 @@
   var needs = {
     ground: /^(withheld_|not_processed_)/,
     withheld_parts: /^partially_disclosed$/,
+    not_held_ground: /^unavailable_not_held$/,
     responsible_agency: /^unavailable_not_held$/,
     public_interest_reason: /^(partially_)?disclosed$/
   };

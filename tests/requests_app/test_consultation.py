@@ -37,6 +37,7 @@ def test_article_32_third_party_has_15_working_days_and_the_clock_pauses(receive
         actor=personas["case_officer"],
         answer=ConsultationAnswer.AGREES,
         answered_on=date(2026, 11, 16),
+        today=date(2026, 11, 16),
     )
     assert application.status == Status.RECEIVED
     assert application.deadline == date(2026, 12, 7)
@@ -54,6 +55,7 @@ def test_article_32_disclosure_over_an_objection_needs_the_public_interest_and_t
         answer=ConsultationAnswer.OBJECTS,
         note="涉及商业秘密",
         answered_on=date(2026, 11, 12),
+        today=date(2026, 11, 12),
     )
     with pytest.raises(ValidationError) as error:
         services.reply(
@@ -80,12 +82,14 @@ def test_article_32_silent_third_party_is_recorded_only_after_the_period(receive
             actor=personas["case_officer"],
             answer=ConsultationAnswer.NO_ANSWER,
             answered_on=date(2026, 11, 30),
+            today=date(2026, 11, 30),
         )
     application = services.record_opinion(
         application=application,
         actor=personas["case_officer"],
         answer=ConsultationAnswer.NO_ANSWER,
         answered_on=date(2026, 12, 3),
+        today=date(2026, 12, 3),
     )
     # the pause ends at the due date, not at the day the silence was recorded: 15 working days paused
     assert application.deadline == date(2026, 12, 21)
@@ -100,5 +104,6 @@ def test_article_34_other_agency_silence_means_consent(received: Any, personas: 
         actor=personas["case_officer"],
         answer=ConsultationAnswer.NO_ANSWER,
         answered_on=date(2026, 12, 1),
+        today=date(2026, 12, 1),
     )
     assert application.consultations.get().answer == ConsultationAnswer.AGREES

@@ -28,7 +28,10 @@ def test_article_30_correction_notice_lists_every_item_and_the_period(received: 
 def test_article_30_only_one_correction(received: Any, personas: Any) -> None:
     application = correct(received(), personas)
     application = services.receive_correction(
-        application=application, actor=personas["case_officer"], received_on=date(2026, 11, 10)
+        application=application,
+        actor=personas["case_officer"],
+        received_on=date(2026, 11, 10),
+        today=date(2026, 11, 10),
     )
     with pytest.raises(ValidationError, match="只能发出一次"):
         correct(application, personas, today=date(2026, 11, 10))
@@ -44,7 +47,10 @@ def test_article_30_correction_only_within_7_working_days_of_receipt(received: A
 def test_article_30_reply_clock_restarts_when_the_correction_arrives(received: Any, personas: Any) -> None:
     application = correct(received(), personas)
     application = services.receive_correction(
-        application=application, actor=personas["case_officer"], received_on=date(2026, 11, 16)
+        application=application,
+        actor=personas["case_officer"],
+        received_on=date(2026, 11, 16),
+        today=date(2026, 11, 16),
     )
     assert application.status == Status.RECEIVED
     assert application.clock_start == date(2026, 11, 16)

@@ -41,20 +41,20 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
             **kw, actor=officer, items=["补充文号"], period_working_days=5 + pick % 10, today=today
         )
     elif name == "receive_correction":
-        services.receive_correction(**kw, actor=officer, received_on=today, note="正当理由")
+        services.receive_correction(**kw, actor=officer, received_on=today, today=today, note="正当理由")
     elif name == "close_no_correction":
         services.close_no_correction(**kw, actor=officer, today=today)
     elif name == "consult":
         services.consult(**kw, actor=officer, kind=["third_party", "agency"][pick % 2], party="第三方", today=today)
     elif name == "opinion":
         answer = [ConsultationAnswer.AGREES, ConsultationAnswer.OBJECTS, ConsultationAnswer.NO_ANSWER][pick % 3]
-        services.record_opinion(**kw, actor=officer, answer=answer, note="理由", answered_on=today)
+        services.record_opinion(**kw, actor=officer, answer=answer, note="理由", answered_on=today, today=today)
     elif name == "extend":
         services.extend(**kw, approver=head, working_days=1 + pick % 25, reason="需要调取档案", today=today)
     elif name == "fee":
         services.notify_fee(**kw, actor=officer, method="per_page", pages=31 + pick, how_to_pay="财务室", today=today)
     elif name == "pay":
-        services.record_payment(**kw, actor=officer, paid_on=today)
+        services.record_payment(**kw, actor=officer, paid_on=today, today=today)
     elif name == "close_fee":
         services.close_fee_unpaid(**kw, actor=officer, today=today)
     elif name == "reply":
@@ -65,7 +65,7 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
     elif name == "withdraw":
         services.withdraw(**kw, actor=None, reason="", today=today)
     elif name == "deliver":
-        services.deliver(**kw, actor=officer, way="email", delivered_on=today)
+        services.deliver(**kw, actor=officer, way="email", delivered_on=today, today=today)
     elif name == "archive":
         services.archive(**kw, actor=officer, today=today)
 

@@ -62,7 +62,10 @@ def test_article_31_unconfirmed_after_one_working_day_is_mailed_once(town: Any, 
     assert len(mail.outbox) == 1 and "未确认收到" in mail.outbox[0].subject
     letter.refresh_from_db()
     assert letter.reminder == Reminder.UNCONFIRMED
-    confirmed = services.confirm(application=letter, actor=personas["case_officer"], today=date(2026, 11, 25))
+    confirmed = services.confirm(
+        application=letter, actor=personas["case_officer"], today=date(2026, 11, 25),
+        late_reason="到达当日电话无人接听", unreachable=True,
+    )  # fmt: skip
     assert confirmed.reminder == Reminder.NONE
 
 

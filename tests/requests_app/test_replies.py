@@ -63,23 +63,69 @@ def test_article_37_partial_disclosure_lists_each_withheld_part(received: Any, p
     assert "60日内向示例县人民政府申请行政复议" in notice.body and "6个月内" in notice.body
 
 
-def test_article_36_5_not_this_office_names_the_responsible_agency(received: Any, personas: Any) -> None:
+def test_article_36_5_not_this_office_gives_its_reason_and_names_the_responsible_agency(
+    received: Any, personas: Any
+) -> None:
+    application = received()
+    with pytest.raises(ValidationError, match="不属于本机关负责公开的理由"):
+        services.reply(application=application, actor=personas["case_officer"], outcome=Outcome.UNAVAILABLE_NOT_HELD,
+                       not_held_ground="not_ours", today=date(2026, 11, 20))  # fmt: skip
     services.reply(
-        application=received(),
+        application=application,
         actor=personas["case_officer"],
         outcome=Outcome.UNAVAILABLE_NOT_HELD,
+        not_held_ground="not_ours",
+        reason="危房改造补助资金由县住房和城乡建设局审批发放。",
         responsible_agency="示例县住房和城乡建设局（0730-5180000）",
         today=date(2026, 11, 20),
     )
     notice = Notice.objects.get(kind=NoticeKind.REPLY)
-    assert notice.title == "非本机关政府信息告知书" and "示例县住房和城乡建设局" in notice.body
+    assert notice.title == "非本机关政府信息告知书" and "示例县住房和城乡建设局（0730-5180000）" in notice.body
+    assert "县住房和城乡建设局审批发放" in notice.body and "不存在" not in notice.body
+    assert "第三十六条第五项" in notice.body
+
+
+def test_article_36_5_without_a_known_agency_still_never_says_the_information_does_not_exist(
+    received: Any, personas: Any
+) -> None:
+    services.reply(
+        application=received(),
+        actor=personas["case_officer"],
+        outcome=Outcome.UNAVAILABLE_NOT_HELD,
+        not_held_ground="not_ours",
+        reason="该信息不由乡镇制作或保存。",
+        today=date(2026, 11, 20),
+    )
+    notice = Notice.objects.get(kind=NoticeKind.REPLY)
+    assert notice.title == "非本机关政府信息告知书" and "无法确定负责公开该政府信息的行政机关" in notice.body
+    assert "该政府信息不存在" not in notice.body
+
+
+def test_article_36_4_information_that_does_not_exist_has_its_own_notice(received: Any, personas: Any) -> None:
+    application = received()
+    with pytest.raises(ValidationError, match="第三十六条第四项"):
+        services.reply(application=application, actor=personas["case_officer"],
+                       outcome=Outcome.UNAVAILABLE_NOT_HELD, today=date(2026, 11, 20))  # fmt: skip
+    services.reply(
+        application=application,
+        actor=personas["case_officer"],
+        outcome=Outcome.UNAVAILABLE_NOT_HELD,
+        not_held_ground="nonexistent",
+        reason="经查阅2019年以来的收文登记。",
+        today=date(2026, 11, 20),
+    )
+    notice = Notice.objects.get(kind=NoticeKind.REPLY)
+    assert notice.title == "政府信息不存在告知书" and "该政府信息不存在" in notice.body
+    assert "经查阅2019年以来的收文登记。" in notice.body and "第三十六条第四项" in notice.body
 
 
 def test_notices_are_numbered_per_organisation_and_year_and_frozen(received: Any, personas: Any) -> None:
     application = correct(received(), personas)
     notice = Notice.objects.get()
     assert notice.number == "示例镇依申〔2026〕1号"
-    services.receive_correction(application=application, actor=personas["case_officer"], received_on=date(2026, 11, 9))
+    services.receive_correction(
+        application=application, actor=personas["case_officer"], received_on=date(2026, 11, 9), today=date(2026, 11, 9)
+    )
     services.reply(
         application=application,
         actor=personas["case_officer"],
@@ -113,13 +159,18 @@ def test_delivery_by_post_needs_a_tracking_number_and_archive_needs_delivery(rec
         services.archive(application=application, actor=personas["case_officer"], today=date(2026, 11, 21))
     with pytest.raises(ValidationError):
         services.deliver(
-            application=application, actor=personas["case_officer"], way="post", delivered_on=date(2026, 11, 23)
+            application=application,
+            actor=personas["case_officer"],
+            way="post",
+            delivered_on=date(2026, 11, 23),
+            today=date(2026, 11, 23),
         )
     services.deliver(
         application=application,
         actor=personas["case_officer"],
         way="post",
         delivered_on=date(2026, 11, 23),
+        today=date(2026, 11, 23),
         tracking_number="EMS1234567890",
     )
     archived = services.archive(application=application, actor=personas["case_officer"], today=date(2026, 11, 24))
@@ -146,7 +197,22 @@ def test_article_41_record_correction_has_its_own_outcomes(received: Any, person
         today=date(2026, 11, 20),
     )
     assert replied.outcome == "" and replied.record_outcome == "corrected"
-    assert Notice.objects.get(kind=NoticeKind.REPLY).title == "更正政府信息记录告知书"
+    notice = Notice.objects.get(kind=NoticeKind.REPLY)
+    assert (
+        notice.title == "更正政府信息记录申请告知书" and "已予更正" in notice.body and "已更正出生日期。" in notice.body
+    )
+    assert "提出的更正政府信息记录申请" in notice.body and "申请获取" not in notice.body
+
+
+def test_article_41_a_refused_correction_gives_its_reason(received: Any, personas: Any) -> None:
+    application = received(kind="record_correction", description="本人低保档案中的家庭人口数")
+    with pytest.raises(ValidationError, match="不予更正的请写明理由"):
+        services.reply(application=application, actor=personas["case_officer"], record_outcome="not_corrected",
+                       today=date(2026, 11, 20))  # fmt: skip
+    services.reply(application=application, actor=personas["case_officer"], record_outcome="not_corrected",
+                   reason="所附户口簿显示家庭人口为4人，与档案记录一致。", today=date(2026, 11, 20))  # fmt: skip
+    body = Notice.objects.get(kind=NoticeKind.REPLY).body
+    assert "决定不予更正" in body and "与档案记录一致" in body and "要求更正“本人低保档案中的家庭人口数”" in body
 
 
 def test_article_44_one_step_makes_a_draft_for_proactive_disclosure(received: Any, personas: Any) -> None:
@@ -174,7 +240,9 @@ def test_article_44_one_step_makes_a_draft_for_proactive_disclosure(received: An
 
 def test_article_45_every_step_is_an_event_with_actor_and_date(received: Any, personas: Any) -> None:
     application = correct(received(), personas)
-    services.receive_correction(application=application, actor=personas["case_officer"], received_on=date(2026, 11, 9))
+    services.receive_correction(
+        application=application, actor=personas["case_officer"], received_on=date(2026, 11, 9), today=date(2026, 11, 9)
+    )
     services.reply(
         application=application, actor=personas["case_officer"], outcome=Outcome.DISCLOSED, today=date(2026, 11, 20)
     )
@@ -202,26 +270,34 @@ def test_article_39_not_processing_says_why_and_where_to_go(received: Any, perso
     assert notice.title == "不予处理告知书" and "示例县信访局" in notice.body
 
 
-def test_article_51_interim_notices_also_state_the_remedies(received: Any, personas: Any) -> None:
+def test_procedural_notices_name_only_the_complaint_route(received: Any, personas: Any) -> None:
+    """法释〔2011〕17号 第二条: 补正 is not a final decision — no 复议/诉讼 paragraph; 条例 第三条、第四十七条:
+    complaints go to the county government's office."""
     correct(received(), personas)
     body = Notice.objects.get(kind=NoticeKind.CORRECTION).body
-    assert body.rstrip().endswith("投诉、举报。") and "60日内向示例县人民政府申请行政复议" in body
+    assert "行政复议" not in body and "行政诉讼" not in body
+    assert "可以向示例县人民政府办公室投诉、举报" in body and "政府信息公开工作主管部门" not in body
+    assert body.endswith("特此告知。")
 
 
 def test_article_38_no_ready_made_information(received: Any, personas: Any) -> None:
     services.reply(application=received(), actor=personas["case_officer"],
                    outcome=Outcome.UNAVAILABLE_NEEDS_CREATION, today=date(2026, 11, 20))  # fmt: skip
     notice = Notice.objects.get(kind=NoticeKind.REPLY)
-    assert notice.title == "政府信息不存在告知书" and "第三十八条" in notice.body and "加工、分析" in notice.body
+    assert notice.title == "政府信息无法提供告知书" and "第三十八条" in notice.body and "加工、分析" in notice.body
 
 
 def test_article_36_7_an_administrative_inquiry_names_the_law_that_governs_access(received: Any, personas: Any) -> None:
     application = received()
-    with pytest.raises(ValidationError, match="法律依据和理由"):
+    with pytest.raises(ValidationError, match="行政查询事项须写明"):
         services.reply(application=application, actor=personas["case_officer"],
                        outcome=Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY, today=date(2026, 11, 20))  # fmt: skip
     services.reply(application=application, actor=personas["case_officer"],
                    outcome=Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY, ground="《不动产登记暂行条例》第二十七条",
                    reason="请向示例县不动产登记中心申请查询。", today=date(2026, 11, 20))  # fmt: skip
-    body = Notice.objects.get(kind=NoticeKind.REPLY).body
+    notice = Notice.objects.get(kind=NoticeKind.REPLY)
+    body = notice.body
     assert "第三十六条第七项" in body and "请依照《不动产登记暂行条例》第二十七条的规定办理" in body
+    assert "请向示例县不动产登记中心申请查询。" in body
+    # not a 不予公开 decision: its own title, and no "reconsideration first"
+    assert notice.title == "政府信息公开申请告知书" and "应当先" not in body and "6个月内" in body

@@ -16,7 +16,8 @@ from requests_app.deadlines import (
     third_party_answer_due,
 )
 from requests_app.fees import fee_per_application, fee_per_page
-from requests_app.outcomes import NEEDS_GROUND_AND_REASON, NOTICE_TITLE, REPORT_ROW, Outcome
+from requests_app.notices import REPLY_TITLES
+from requests_app.outcomes import NEEDS_GROUND_AND_REASON, REPORT_ROW, Outcome
 
 
 @pytest.fixture(scope="module")
@@ -100,5 +101,5 @@ def test_every_outcome_has_its_report_row_and_the_withholdings_need_a_ground() -
     assert set(REPORT_ROW) == set(Outcome.values) and len(Outcome.values) == 21
     assert Outcome.PARTIALLY_DISCLOSED in NEEDS_GROUND_AND_REASON
     assert all(o in NEEDS_GROUND_AND_REASON for o in Outcome if o.startswith("withheld_"))
-    assert NOTICE_TITLE[Outcome.WITHHELD_STATE_SECRET] == "政府信息不予公开告知书"
-    assert NOTICE_TITLE[Outcome.UNAVAILABLE_NOT_HELD] == "政府信息不存在告知书"
+    assert REPLY_TITLES[Outcome.WITHHELD_STATE_SECRET] == "政府信息不予公开告知书"
+    assert REPLY_TITLES[Outcome.WITHHELD_ADMINISTRATIVE_INQUIRY] == "政府信息公开申请告知书"  # 条例 第三十六条第七项

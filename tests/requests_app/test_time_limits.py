@@ -89,6 +89,8 @@ def test_article_35_a_later_reply_date_for_reasonable_mass_applications(received
         due=date(2026, 11, 16),
         today=date(2026, 11, 6),
     )
+    services.receive_reasons(application=application, actor=personas["case_officer"], received_on=date(2026, 11, 12),
+                             reasons="用于本村土地确权纠纷的诉讼，需要历年档案", today=date(2026, 11, 12))  # fmt: skip
     later = services.set_later_date(
         application=application,
         actor=personas["case_officer"],
@@ -153,7 +155,9 @@ def test_fee_wait_does_not_pause_the_clock_by_default(received: Any, personas: A
     )
     assert application.deadline == date(2026, 11, 30)
     settings.FEE_WAIT_PAUSES_CLOCK = True
-    paid = services.record_payment(application=application, actor=personas["case_officer"], paid_on=date(2026, 11, 10))
+    paid = services.record_payment(
+        application=application, actor=personas["case_officer"], paid_on=date(2026, 11, 10), today=date(2026, 11, 10)
+    )
     assert paid.deadline == date(2026, 12, 3)  # 3 working days paused (6, 9, 10 Nov)
 
 

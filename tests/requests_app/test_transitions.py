@@ -78,7 +78,13 @@ def in_status(status: str, received: Any, personas: Any) -> Application:
     elif status in (Status.REPLIED, Status.ARCHIVED):
         services.reply(application=application, actor=officer, outcome="disclosed", today=date(2026, 11, 3))
         if status == Status.ARCHIVED:
-            services.deliver(application=application, actor=officer, way="email", delivered_on=date(2026, 11, 4))
+            services.deliver(
+                application=application,
+                actor=officer,
+                way="email",
+                delivered_on=date(2026, 11, 4),
+                today=date(2026, 11, 4),
+            )
             services.archive(application=application, actor=officer, today=date(2026, 11, 4))
     elif status == Status.CLOSED:
         services.withdraw(application=application, actor=None, reason="", today=date(2026, 11, 3))
@@ -95,18 +101,19 @@ def call(action: str, application: Application, personas: Any) -> None:
         Action.CONFIRM: {"today": DAY},
         Action.ASSIGN: {"assignee": officer, "today": DAY},
         Action.REQUEST_CORRECTION: {"items": ["文号"], "period_working_days": 10, "today": DAY},
-        Action.RECEIVE_CORRECTION: {"received_on": DAY},
+        Action.RECEIVE_CORRECTION: {"received_on": DAY, "today": DAY},
         Action.CLOSE_NO_CORRECTION: {"today": date(2026, 12, 31)},
         Action.CONSULT: {"kind": "third_party", "party": "某公司", "today": DAY},
-        Action.RECORD_OPINION: {"answer": "agrees", "answered_on": DAY},
+        Action.RECORD_OPINION: {"answer": "agrees", "answered_on": DAY, "today": DAY},
         Action.EXTEND: {"working_days": 5, "reason": "调取档案", "today": DAY},
         Action.ASK_REASONS: {"note": "", "due": date(2026, 11, 20), "today": DAY},
+        Action.RECEIVE_REASONS: {"received_on": DAY, "reasons": "用于诉讼", "today": DAY},
         Action.SET_LATER_DATE: {"later": date(2027, 2, 1), "reason": "档案量大", "today": DAY},
         Action.NOTIFY_FEE: {"method": "per_page", "pages": 40, "how_to_pay": "财务室", "today": DAY},
-        Action.RECORD_PAYMENT: {"paid_on": DAY},
+        Action.RECORD_PAYMENT: {"paid_on": DAY, "today": DAY},
         Action.CLOSE_FEE_UNPAID: {"today": date(2026, 12, 31)},
         Action.REPLY: {"outcome": "disclosed", "today": DAY},
-        Action.DELIVER: {"way": "email", "delivered_on": DAY},
+        Action.DELIVER: {"way": "email", "delivered_on": DAY, "today": DAY},
         Action.WITHDRAW: {"reason": "", "today": DAY},
         Action.ARCHIVE: {"today": DAY},
         Action.MAKE_PROACTIVE: {"column": Column.objects.get(slug="fgwj"), "today": DAY},
