@@ -137,7 +137,7 @@ def reply(
     if application.kind == Kind.RECORD_CORRECTION:
         outcome = ""
     application.outcome, application.record_outcome = outcome, record_outcome if not outcome else ""
-    # a legal ground is stated where the notice states one (不予公开, 行政查询, 不予处理); elsewhere the article is fixed
+    # a ground is stated where the notice states one (不予公开, 行政查询, 不予处理); elsewhere the article is fixed
     uses_ground = outcome.startswith(("withheld_", "not_processed_"))
     application.ground, application.reason = ground.strip() if uses_ground else "", reason.strip()
     application.withheld_parts = parts if outcome == Outcome.PARTIALLY_DISCLOSED else []

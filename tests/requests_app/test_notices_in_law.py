@@ -1,5 +1,5 @@
-"""What the notices tell an applicant about their rights, and the dates the workflow accepts
-(regulation.md §1.2–1.5; 行政复议法 第二十三条; 法释〔2011〕17号; 条例 第三条、第三十条、第三十一条、第三十五条至第四十一条)."""
+"""What the notices tell an applicant about their rights, and the dates the workflow accepts (regulation.md
+§1.2–1.5; 行政复议法 第二十三条; 法释〔2011〕17号; 条例 第三条、第三十条、第三十一条、第三十五条至第四十一条)."""
 
 from datetime import date
 from typing import Any
@@ -194,8 +194,10 @@ def test_article_31_2_a_letter_confirmed_later_keeps_the_day_of_arrival(
 def test_article_31_2_only_an_unreachable_applicant_moves_the_receipt_date(
     town: Any, personas: Any, calendar: None
 ) -> None:
-    confirmed = services.confirm(application=letter(town, personas), actor=personas["case_officer"],
-                                 today=date(2026, 11, 4), late_reason="到达当日两次致电无人接听", unreachable=True)  # fmt: skip
+    confirmed = services.confirm(
+        application=letter(town, personas), actor=personas["case_officer"], today=date(2026, 11, 4),
+        late_reason="到达当日两次致电无人接听", unreachable=True,
+    )  # fmt: skip
     assert confirmed.received_on == date(2026, 11, 4)
     registered = services.register(
         organisation=town.town, data=person_data(), channel=Channel.ORDINARY_LETTER, arrived_on=date(2026, 11, 2),
