@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from requests_app import services
-from requests_app.models import Application, Notice, NoticeKind
+from requests_app.models import Application, ConsultationAnswer, Notice, NoticeKind
 from requests_app.outcomes import Outcome
 from requests_app.receipt import Channel
 
@@ -136,7 +136,7 @@ def test_article_35_excessive_applications_are_refused_only_after_asking_for_rea
     received: Any, personas: Any
 ) -> None:
     application, officer = received(), personas["case_officer"]
-    excessive = {"outcome": Outcome.NOT_PROCESSED_EXCESSIVE, "reason": "一个月内提出30余件同类申请。"}
+    excessive: dict[str, Any] = {"outcome": Outcome.NOT_PROCESSED_EXCESSIVE, "reason": "一个月内提出30余件同类申请。"}
     with pytest.raises(ValidationError, match="须先书面要求申请人说明理由"):
         services.reply(application=application, actor=officer, today=DAY, **excessive)
     services.ask_reasons(
@@ -233,7 +233,7 @@ def test_payment_delivery_answers_and_arrival_cannot_lie_in_the_future(received:
     consulted = received()
     services.consult(application=consulted, actor=officer, kind="agency", party="县自然资源局", today=date(2026, 11, 5))
     with pytest.raises(ValidationError, match="收到答复的日期不能晚于今天"):
-        services.record_opinion(application=consulted, actor=officer, answer="agrees", answered_on=date(2026, 11, 9),
+        services.record_opinion(application=consulted, actor=officer, answer=ConsultationAnswer.AGREES, answered_on=date(2026, 11, 9),
                                 today=date(2026, 11, 6))  # fmt: skip
     replied = services.reply(application=received(), actor=officer, outcome=Outcome.DISCLOSED, today=date(2026, 11, 5))
     with pytest.raises(ValidationError, match="送达日期不能晚于今天"):
