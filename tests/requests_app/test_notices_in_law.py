@@ -233,8 +233,8 @@ def test_payment_delivery_answers_and_arrival_cannot_lie_in_the_future(received:
     consulted = received()
     services.consult(application=consulted, actor=officer, kind="agency", party="县自然资源局", today=date(2026, 11, 5))
     with pytest.raises(ValidationError, match="收到答复的日期不能晚于今天"):
-        services.record_opinion(application=consulted, actor=officer, answer=ConsultationAnswer.AGREES, answered_on=date(2026, 11, 9),
-                                today=date(2026, 11, 6))  # fmt: skip
+        services.record_opinion(application=consulted, actor=officer, answer=ConsultationAnswer.AGREES,
+                                answered_on=date(2026, 11, 9), today=date(2026, 11, 6))  # fmt: skip
     replied = services.reply(application=received(), actor=officer, outcome=Outcome.DISCLOSED, today=date(2026, 11, 5))
     with pytest.raises(ValidationError, match="送达日期不能晚于今天"):
         services.deliver(application=replied, actor=officer, way="email", delivered_on=date(2026, 11, 9),
