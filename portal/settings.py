@@ -176,8 +176,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 
 # 依申请公开 (requests_app): whether waiting for a processing fee pauses the reply clock (regulation.md §1.6,
-# [choice], default off), and the working days before a deadline when reminders start.
+# [choice], default off); the working days between telling a third party its objection is overruled and
+# providing the information (§1.3, [choice], default 0); whether final replies wait for the disclosure office
+# head's sign-off (§1.5, [choice], default on); and the working days before a deadline when reminders start.
 FEE_WAIT_PAUSES_CLOCK = env.bool("FEE_WAIT_PAUSES_CLOCK", default=False)
+OVERRIDE_WAIT_WORKING_DAYS = env.int("OVERRIDE_WAIT_WORKING_DAYS", default=0)
+REPLY_SIGN_OFF = env.bool("REPLY_SIGN_OFF", default=True)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.

@@ -127,10 +127,12 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
     consulting = received(8, description="示例建筑有限公司承建村道工程的合同")
     services.consult(application=consulting, actor=officer, kind="third_party", party="示例建筑有限公司",
                      party_address="示例县工业园区8号", today=back(4))  # fmt: skip
+    services.record_letter_receipt(application=consulting, actor=officer, received_on=back(3), today=back(3))
     paying = received(6, applicant_type="business", name="示例咨询有限公司", id_type="", id_number="",
                       credit_code="914305991234567889", contact_name="吴经理")  # fmt: skip
     services.notify_fee(application=paying, actor=officer, method="per_page", pages=120,
                         how_to_pay="持本通知书到镇财政所缴纳，或扫描非税收入缴款码缴纳。", today=back(2))  # fmt: skip
+    services.deliver_fee_notice(application=paying, actor=officer, received_on=back(1), today=back(1))
     extended = received(27)
     deadline = extended.deadline
     assert deadline is not None
@@ -175,6 +177,7 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
     unpaid = received(80)
     services.notify_fee(application=unpaid, actor=officer, method="per_page", pages=60, how_to_pay="到镇财政所缴纳",
                         today=back(78))  # fmt: skip
+    services.deliver_fee_notice(application=unpaid, actor=officer, received_on=back(76), today=back(76))
     services.close_fee_unpaid(application=unpaid, actor=officer, today=back(40))
     withdrawn = received(12)
     services.withdraw(application=withdrawn, actor=None, reason="已从其他渠道获得", today=back(10))

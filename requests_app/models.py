@@ -165,8 +165,19 @@ class Application(models.Model):
     later_reply_date = models.DateField(
         "确定的延后答复日期", null=True, blank=True, editable=False, help_text="条例第三十五条。"
     )
+    counted_as = models.PositiveSmallIntegerField(
+        "计件数",
+        default=1,
+        editable=False,
+        help_text="按“一事一申请”拆分计件时，本申请计为几件（国办函〔2020〕109号）。",
+    )
+    split_note = models.TextField("拆分计件说明", blank=True, editable=False)
+    fee_method = models.CharField("计费方式", max_length=20, blank=True, editable=False)
     fee_amount = models.PositiveIntegerField("信息处理费（元）", null=True, blank=True, editable=False)
     fee_notified_on = models.DateField("收费通知日期", null=True, blank=True, editable=False)
+    fee_notice_received_on = models.DateField(
+        "申请人收到收费通知之日", null=True, blank=True, editable=False, help_text="邮寄的为签收之日。"
+    )
     fee_due = models.DateField("缴费期限", null=True, blank=True, editable=False)
     fee_paid_on = models.DateField("缴费日期", null=True, blank=True, editable=False)
     deadline = models.DateField("答复期限", null=True, blank=True, editable=False)
@@ -207,6 +218,7 @@ class Application(models.Model):
         editable=False,
     )
     imported = models.BooleanField("从历史台账导入", default=False, editable=False)
+    withdrawn = models.BooleanField("申请人撤回", default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -294,6 +306,8 @@ class Application(models.Model):
         return rows
 
     def outcome_label(self) -> str:
+        if self.withdrawn:
+            return "申请人撤回申请（其他处理）"
         if self.outcome:
             return Outcome(self.outcome).label
         if self.record_outcome:
@@ -368,7 +382,8 @@ class Consultation(models.Model):
     )
     party_address = models.CharField("征求对象地址或联系方式", max_length=200, blank=True)
     sent_on = models.DateField("发函日期")
-    due = models.DateField("答复期限")
+    received_on = models.DateField("对方收到函件之日", null=True, blank=True)
+    due = models.DateField("答复期限", null=True, blank=True, help_text="自对方收到函件之日起15个工作日。")
     answered_on = models.DateField("收到答复之日", null=True, blank=True)
     answer = models.CharField("意见", max_length=12, choices=ConsultationAnswer.choices, blank=True)
     answer_note = models.TextField("意见内容", blank=True)

@@ -130,7 +130,13 @@ def reply_title(application: Application) -> str:
     return REPLY_TITLES[application.outcome]
 
 
-def reply(application: Application, *, reasons_asked: date | None = None, reasons_given: bool = False) -> str:
+def reply(
+    application: Application,
+    *,
+    reasons_asked: date | None = None,
+    reasons_given: bool = False,
+    provide_on: date | None = None,
+) -> str:
     return _render(
         reply_template(application),
         {
@@ -143,6 +149,7 @@ def reply(application: Application, *, reasons_asked: date | None = None, reason
             "correction_received": cn_date(application.correction_received_on),
             "reasons_asked": cn_date(reasons_asked),
             "reasons_given": reasons_given,
+            "provide_on": cn_date(provide_on),
         },
     )
 

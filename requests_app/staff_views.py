@@ -51,6 +51,7 @@ SPECS: dict[str, ActionSpec] = {
     Action.RECEIVE_CORRECTION: ActionSpec(f.ReceiveCorrectionForm, services.receive_correction),
     Action.CLOSE_NO_CORRECTION: ActionSpec(f.EmptyForm, services.close_no_correction),
     Action.CONSULT: ActionSpec(f.ConsultForm, services.consult, notice=True),
+    Action.RECORD_LETTER_RECEIPT: ActionSpec(f.LetterReceiptForm, services.record_letter_receipt),
     Action.RECORD_OPINION: ActionSpec(f.OpinionForm, services.record_opinion),
     Action.EXTEND: ActionSpec(
         f.ExtendForm, services.extend, actor_arg="approver", notice=True, roles=(Role.OFFICE_HEAD,)
@@ -59,6 +60,9 @@ SPECS: dict[str, ActionSpec] = {
     Action.RECEIVE_REASONS: ActionSpec(f.ReceiveReasonsForm, services.receive_reasons),
     Action.SET_LATER_DATE: ActionSpec(f.LaterDateForm, services.set_later_date, notice=True),
     Action.NOTIFY_FEE: ActionSpec(f.FeeForm, services.notify_fee, notice=True),
+    Action.DELIVER_FEE_NOTICE: ActionSpec(f.FeeNoticeDeliveryForm, services.deliver_fee_notice),
+    Action.REDUCE_FEE: ActionSpec(f.ReduceFeeForm, services.reduce_fee, notice=True),
+    Action.WAIVE_FEE: ActionSpec(f.WaiveFeeForm, services.waive_fee),
     Action.RECORD_PAYMENT: ActionSpec(f.PaymentForm, services.record_payment),
     Action.CLOSE_FEE_UNPAID: ActionSpec(f.EmptyForm, services.close_fee_unpaid),
     Action.REPLY: ActionSpec(f.ReplyForm, services.reply, notice=True),

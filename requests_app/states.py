@@ -17,12 +17,16 @@ class Action(models.TextChoices):
     RECEIVE_CORRECTION = "receive_correction", "收到补正"
     CLOSE_NO_CORRECTION = "close_no_correction", "逾期未补正，终止办理"
     CONSULT = "consult", "征求意见"
+    RECORD_LETTER_RECEIPT = "record_letter_receipt", "登记对方收到征求意见函"
     RECORD_OPINION = "record_opinion", "记录征求意见结果"
     EXTEND = "extend", "延期答复"
     ASK_REASONS = "ask_reasons", "要求说明理由（条例第三十五条）"
     RECEIVE_REASONS = "receive_reasons", "登记申请人说明的理由（条例第三十五条）"
     SET_LATER_DATE = "set_later_date", "确定延后答复期限（条例第三十五条）"
     NOTIFY_FEE = "notify_fee", "发出收费通知"
+    DELIVER_FEE_NOTICE = "deliver_fee_notice", "登记收费通知送达"
+    REDUCE_FEE = "reduce_fee", "减少信息处理费"
+    WAIVE_FEE = "waive_fee", "免收信息处理费"
     RECORD_PAYMENT = "record_payment", "登记缴费"
     CLOSE_FEE_UNPAID = "close_fee_unpaid", "逾期未缴费，终止办理"
     REPLY = "reply", "作出答复"
@@ -57,10 +61,15 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.CORRECTION, A.CLOSE_NO_CORRECTION): S.CLOSED,
     (S.CORRECTION, A.WITHDRAW): S.CLOSED,
     (S.CONSULTING, A.ASSIGN): S.CONSULTING,
+    (S.CONSULTING, A.RECORD_LETTER_RECEIPT): S.CONSULTING,
     (S.CONSULTING, A.RECORD_OPINION): S.RECEIVED,
     (S.CONSULTING, A.EXTEND): S.CONSULTING,
     (S.CONSULTING, A.WITHDRAW): S.CLOSED,
     (S.FEE, A.ASSIGN): S.FEE,
+    (S.FEE, A.NOTIFY_FEE): S.FEE,  # a corrected notice replaces an unpaid one
+    (S.FEE, A.DELIVER_FEE_NOTICE): S.FEE,
+    (S.FEE, A.REDUCE_FEE): S.FEE,
+    (S.FEE, A.WAIVE_FEE): S.RECEIVED,
     (S.FEE, A.RECORD_PAYMENT): S.RECEIVED,
     (S.FEE, A.CLOSE_FEE_UNPAID): S.CLOSED,
     (S.FEE, A.EXTEND): S.FEE,

@@ -177,11 +177,12 @@ class ReceiveCorrectionForm(forms.Form):
 class ConsultForm(NoticeTextMixin):
     kind = forms.ChoiceField(label="征求意见类别", choices=ConsultationKind.choices)
     party = forms.CharField(label="征求意见对象", max_length=100)
+    party_is_person = forms.BooleanField(label="征求对象为自然人（函件称“您”）", required=False)
     party_address = forms.CharField(label="对象地址或联系方式", max_length=200, required=False)
-    field_order = ["kind", "party", "party_address", "notice_text"]
+    field_order = ["kind", "party", "party_is_person", "party_address", "notice_text"]
 
     def action_kwargs(self) -> dict[str, Any]:
-        return {k: self.cleaned_data[k] for k in ("kind", "party", "party_address")}
+        return {k: self.cleaned_data[k] for k in ("kind", "party", "party_is_person", "party_address")}
 
 
 class OpinionForm(forms.Form):
@@ -222,17 +223,62 @@ class LaterDateForm(NoticeTextMixin):
 
 class FeeForm(NoticeTextMixin):
     method = forms.ChoiceField(label="计费方式", choices=list(FEE_METHODS.items()), widget=forms.RadioSelect)
-    pages = forms.IntegerField(label="页数（按量计收时填写）", min_value=0, required=False)
+    pages = forms.IntegerField(label="页数", min_value=0, required=False, help_text="按量计收时必填。")
+    counted_as = forms.IntegerField(
+        label="本申请计为几件", min_value=1, initial=1, required=False,
+        help_text="按件计收时：一份申请包含多项事项、按“一事一申请”拆分计件的，填写件数（国办函〔2020〕109号）。",
+    )  # fmt: skip
+    split_note = forms.CharField(
+        label="拆分的事项", widget=forms.Textarea(attrs={"rows": 2}), required=False, help_text="拆分计件时必填。"
+    )
     how_to_pay = forms.CharField(
         label="缴费方式",
         widget=forms.Textarea(attrs={"rows": 2}),
         initial="持本通知书到本机关财务室缴纳，或通过非税收入缴款码缴纳。",
     )
-    field_order = ["method", "pages", "how_to_pay", "notice_text"]
+    field_order = ["method", "pages", "counted_as", "split_note", "how_to_pay", "notice_text"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("pages", "split_note"):
+            self.fields[name].show_optional = False  # type: ignore[attr-defined]
 
     def action_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {"method": data["method"], "pages": data.get("pages") or 0, "how_to_pay": data["how_to_pay"]}
+        return {
+            "method": data["method"], "pages": data.get("pages") or 0, "counted_as": data.get("counted_as") or 1,
+            "split_note": data.get("split_note", ""), "how_to_pay": data["how_to_pay"],
+        }  # fmt: skip
+
+
+class FeeNoticeDeliveryForm(forms.Form):
+    received_on = _date("申请人收到收费通知之日", help_text="邮寄的为签收之日；缴费期限自次日起计算20个工作日。")
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"received_on": self.cleaned_data["received_on"]}
+
+
+class ReduceFeeForm(NoticeTextMixin):
+    amount = forms.IntegerField(label="减少后的金额（元）", min_value=1)
+    reason = forms.CharField(label="减少的理由", widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["amount", "reason", "notice_text"]
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"amount": self.cleaned_data["amount"], "reason": self.cleaned_data["reason"]}
+
+
+class WaiveFeeForm(forms.Form):
+    reason = forms.CharField(label="免收的理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"]}
+
+
+class LetterReceiptForm(forms.Form):
+    received_on = _date("对方收到征求意见函之日", help_text="邮寄的为签收之日；15个工作日自该日起计算。")
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"received_on": self.cleaned_data["received_on"]}
 
 
 class PaymentForm(forms.Form):

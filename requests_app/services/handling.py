@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q, Sum
 
 from portal.models import Role
 from portal.permissions import has_role
@@ -27,7 +28,9 @@ from ..models import (
     Consultation,
     ConsultationAnswer,
     ConsultationKind,
+    Kind,
     NoticeKind,
+    Way,
 )
 from ..outcomes import Outcome
 from ..rules import EXTENSION_WORKING_DAYS
@@ -120,6 +123,7 @@ def consult(
     kind: str,
     party: str,
     party_address: str = "",
+    party_is_person: bool = False,
     today: date,
     notice_text: str | None = None,
 ) -> Consultation:
@@ -128,16 +132,15 @@ def consult(
     application, status = lock_for(application, Action.CONSULT)
     if not party.strip():
         raise ValidationError({"party": "请填写征求意见的对象。"})
-    due_for = third_party_answer_due if kind == ConsultationKind.THIRD_PARTY else inter_agency_answer_due
     if kind not in ConsultationKind.values:
         raise ValidationError({"kind": "请选择征求意见类别。"})
     consultation = Consultation.objects.create(
         application=application,
         kind=kind,
         party=party.strip(),
+        party_is_person=party_is_person,
         party_address=party_address.strip(),
         sent_on=today,
-        due=due_for(today).value,
     )
     save_state(application, status)
     text = notice_text or notices.consultation_letter(application, consultation)
@@ -145,10 +148,32 @@ def consult(
     issue_notice(
         application, notice_kind, text=text, actor=actor, on=today, recipient=consultation.party, to_applicant=False
     )
-    record_event(
-        application, Action.CONSULT, actor, today, kind=kind, party=consultation.party, due=str(consultation.due)
-    )
+    record_event(application, Action.CONSULT, actor, today, kind=kind, party=consultation.party)
     return consultation
+
+
+def _open_consultation(application: Application) -> Consultation:
+    consultation = application.consultations.filter(answered_on__isnull=True).order_by("-sent_on", "-id").first()
+    assert consultation is not None
+    return consultation
+
+
+@transaction.atomic
+def record_letter_receipt(*, application: Application, actor: Any, received_on: date, today: date) -> Application:
+    """条例 第三十二条、第三十四条: the 15 working days run from the day the third party or agency receives the
+    letter (for post, the signed-for date)."""
+    application, status = lock_for(application, Action.RECORD_LETTER_RECEIPT)
+    consultation = _open_consultation(application)
+    check_event_date(received_on, today, after=consultation.sent_on, label="对方收到函件的日期", field="received_on")
+    due_for = third_party_answer_due if consultation.kind == ConsultationKind.THIRD_PARTY else inter_agency_answer_due
+    consultation.received_on, consultation.due = received_on, due_for(received_on).value
+    consultation.save(update_fields=["received_on", "due"])
+    save_state(application, status)
+    record_event(
+        application, Action.RECORD_LETTER_RECEIPT, actor, received_on, party=consultation.party,
+        due=str(consultation.due),
+    )  # fmt: skip
+    return application
 
 
 @transaction.atomic
@@ -158,11 +183,16 @@ def record_opinion(
     """The answer ends the pause; an agency's silence counts as consent (第三十四条); a third party's silence
     leaves the decision to the office (第三十二条)."""
     application, status = lock_for(application, Action.RECORD_OPINION)
-    consultation = application.consultations.filter(answered_on__isnull=True).order_by("-sent_on", "-id").first()
-    assert consultation is not None
-    check_event_date(answered_on, today, after=consultation.sent_on, label="收到答复的日期", field="answered_on")
-    if answer == ConsultationAnswer.NO_ANSWER and answered_on <= consultation.due:
-        raise ValidationError(f"征求意见期限至{cn_date(consultation.due)}，期限届满后方可记录为逾期未答复。")
+    consultation = _open_consultation(application)
+    after = consultation.received_on or consultation.sent_on
+    check_event_date(answered_on, today, after=after, label="收到答复的日期", field="answered_on")
+    if answer == ConsultationAnswer.NO_ANSWER:
+        if consultation.due is None:
+            raise ValidationError(
+                "请先登记对方收到征求意见函的日期：15个工作日自收到之日起计算（条例第三十二条、第三十四条）。"
+            )
+        if answered_on <= consultation.due:
+            raise ValidationError(f"征求意见期限至{cn_date(consultation.due)}，期限届满后方可记录为逾期未答复。")
     if answer == ConsultationAnswer.OBJECTS and not note.strip():
         raise ValidationError({"note": "请记录第三方不同意公开的理由。"})
     if answer == ConsultationAnswer.NO_ANSWER and consultation.kind == ConsultationKind.AGENCY:
@@ -272,23 +302,21 @@ def set_later_date(
     return application
 
 
-def applications_this_month(application: Application) -> int:
-    """The application's place among the applicant's applications in its month of receipt (按件计费)."""
+def applications_before(application: Application) -> int:
+    """How many applications (split ones counted as they were split) the same applicant made to the same
+    organisation earlier in the calendar month of this one's receipt (按件计费, 国办函〔2020〕109号). Record
+    correction requests (条例 第四十一条) are not counted."""
     received = application.received_on
     if not application.applicant_key or received is None:
-        return 1
-    return (
-        Application.objects.filter(
-            applicant_key=application.applicant_key,
-            received_on__year=received.year,
-            received_on__month=received.month,
-        )
-        .filter(received_on__lt=received)
-        .count()
-        + Application.objects.filter(
-            applicant_key=application.applicant_key, received_on=received, pk__lte=application.pk
-        ).count()
-    )
+        return 0
+    earlier = Application.objects.filter(
+        applicant_key=application.applicant_key,
+        organisation_id=application.organisation_id,
+        kind=Kind.DISCLOSURE,
+        received_on__year=received.year,
+        received_on__month=received.month,
+    ).filter(Q(received_on__lt=received) | Q(received_on=received, pk__lt=application.pk))
+    return earlier.aggregate(n=Sum("counted_as"))["n"] or 0
 
 
 FEE_METHODS = {"per_application": "按件计收", "per_page": "按量计收"}
@@ -300,6 +328,30 @@ FEE_RATES = {
 }
 
 
+def _fee(application: Application, method: str, pages: int, counted_as: int, split_note: str) -> tuple[int, str]:
+    """The amount and the basis the notice states, by the method chosen for this application."""
+    you = notices.addressee(application.applicant_type)
+    if method == "per_application":
+        if application.kind == Kind.RECORD_CORRECTION:
+            raise ValidationError("更正政府信息记录的申请不收取信息处理费。", code="correction")
+        if counted_as < 1:
+            raise ValidationError({"counted_as": "计件数至少为1。"})
+        if counted_as > 1 and not split_note.strip():
+            raise ValidationError({"split_note": "按“一事一申请”拆分计件的，请写明拆分出的各项事项。"})
+        first = applications_before(application) + 1
+        last = first + counted_as - 1
+        amount = sum(fees.fee_per_application(n) for n in range(first, last + 1))
+        basis = f"按件计收：本申请为{you}本月向本机关提出的第{first}件申请"
+        if counted_as > 1:
+            basis += f"，按“一事一申请”计为{counted_as}件（第{first}至{last}件）：{split_note.strip()}"
+        return amount, basis
+    if method == "per_page":
+        if application.way == Way.ON_SITE:
+            raise ValidationError({"method": "现场查阅、抄录的，不按量收取信息处理费（国办函〔2020〕109号）。"})
+        return fees.fee_per_page(pages), f"按量计收：所需提供的信息共{pages}页"
+    raise ValidationError({"method": "请选择计费方式。"})
+
+
 @transaction.atomic
 def notify_fee(
     *,
@@ -307,34 +359,93 @@ def notify_fee(
     actor: Any,
     method: str,
     pages: int = 0,
+    counted_as: int = 1,
+    split_note: str = "",
     how_to_pay: str,
     today: date,
     notice_text: str | None = None,
 ) -> Application:
     """条例 第四十二条 and 国办函〔2020〕109号: a fee only where volume or frequency exceeds the free range, by one
-    of two methods; the applicant has 20 working days from the day after the notice to pay."""
+    of two methods, in one notice per application: a corrected notice replaces an unpaid one (the change is
+    recorded); after payment no second notice. The 20 working days to pay run from the day after the
+    applicant receives the notice (deliver_fee_notice)."""
     application, status = lock_for(application, Action.NOTIFY_FEE)
-    if method == "per_application":
-        nth = applications_this_month(application)
-        amount, basis = fees.fee_per_application(nth), f"按件计收：本申请为您（单位）本月第{nth}件申请"
-    elif method == "per_page":
-        amount, basis = fees.fee_per_page(pages), f"按量计收：所需提供的信息共{pages}页"
-    else:
-        raise ValidationError({"method": "请选择计费方式。"})
+    if application.fee_paid_on:
+        raise ValidationError("本申请已缴纳信息处理费：一件申请只发一份收费通知，不能再次收费。", code="paid")
+    amount, basis = _fee(application, method, pages, counted_as, split_note)
     if amount <= 0:
         raise ValidationError("未超出免费范围，不得收取信息处理费。", code="free")
     if application.deadline and today > application.deadline:
         raise ValidationError("收费通知应在答复期限内发出。", code="late")
     if not how_to_pay.strip():
         raise ValidationError({"how_to_pay": "请说明缴费方式。"})
-    application.fee_amount, application.fee_notified_on = amount, today
-    application.fee_due = fee_payment_due(today).value
+    replaced = application.fee_amount if application.fee_notified_on else None
+    application.fee_method, application.fee_amount, application.fee_notified_on = method, amount, today
+    if method == "per_application":
+        application.counted_as, application.split_note = counted_as, split_note.strip()
+    application.fee_notice_received_on = application.fee_due = None
     save_state(application, status)
     text = notice_text or notices.fee(
-        application, basis, FEE_RATES[method], amount, how_to_pay, FEE_PAYMENT_WORKING_DAYS
+        application, basis, FEE_RATES[method], amount, how_to_pay.strip(), FEE_PAYMENT_WORKING_DAYS
     )
     issue_notice(application, NoticeKind.FEE, text=text, actor=actor, on=today)
-    record_event(application, Action.NOTIFY_FEE, actor, today, basis, amount=amount, due=str(application.fee_due))
+    note = basis if replaced is None else f"更正收费通知（原应缴{replaced}元）：{basis}"
+    record_event(application, Action.NOTIFY_FEE, actor, today, note, amount=amount, replaced=replaced)
+    return application
+
+
+@transaction.atomic
+def deliver_fee_notice(*, application: Application, actor: Any, received_on: date, today: date) -> Application:
+    """The day the applicant received the fee notice (for post, the signed-for date): the 20 working days to
+    pay start the day after (国办函〔2020〕109号)."""
+    application, status = lock_for(application, Action.DELIVER_FEE_NOTICE)
+    check_event_date(
+        received_on, today, after=application.fee_notified_on, label="收到收费通知的日期", field="received_on"
+    )
+    application.fee_notice_received_on = received_on
+    application.fee_due = fee_payment_due(received_on).value
+    save_state(application, status)
+    record_event(application, Action.DELIVER_FEE_NOTICE, actor, received_on, due=str(application.fee_due))
+    return application
+
+
+@transaction.atomic
+def reduce_fee(
+    *, application: Application, actor: Any, amount: int, reason: str, today: date, notice_text: str | None = None
+) -> Application:
+    """Staff reduce a notified fee, with the reason recorded; the applicant gets a corrected notice."""
+    application, status = lock_for(application, Action.REDUCE_FEE)
+    assert application.fee_amount is not None
+    if not 0 < amount < application.fee_amount:
+        raise ValidationError(
+            {"amount": f"减少后的金额应大于0元、小于原金额{application.fee_amount}元；全部免收请选“免收”。"}
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明减少的理由。"})
+    old = application.fee_amount
+    application.fee_amount = amount
+    save_state(application, status)
+    reduction = f"原应缴{old}元，减为{amount}元（{reason.strip()}）"
+    method = application.fee_method
+    text = notice_text or notices.fee(
+        application, f"{FEE_METHODS.get(method, '')}（见原收费通知）", FEE_RATES.get(method, ""), amount,
+        "同原收费通知", FEE_PAYMENT_WORKING_DAYS, reduction=reduction,
+    )  # fmt: skip
+    issue_notice(application, NoticeKind.FEE, text=text, actor=actor, on=today)
+    record_event(application, Action.REDUCE_FEE, actor, today, reason.strip(), old=old, amount=amount)
+    return application
+
+
+@transaction.atomic
+def waive_fee(*, application: Application, actor: Any, reason: str, today: date) -> Application:
+    """Staff waive a notified fee, with the reason recorded: handling goes on as if none was due."""
+    application, status = lock_for(application, Action.WAIVE_FEE)
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明免收的理由。"})
+    old = application.fee_amount
+    application.fee_amount = 0
+    save_state(application, status)
+    record_event(application, Action.WAIVE_FEE, actor, today, reason.strip(), old=old)
     return application
 
 
@@ -353,7 +464,8 @@ def record_payment(*, application: Application, actor: Any, paid_on: date, note:
 def close_fee_unpaid(*, application: Application, actor: Any, today: date) -> Application:
     """Unpaid within 20 working days of the notice: treated as abandoned (其他处理 2)."""
     application, status = lock_for(application, Action.CLOSE_FEE_UNPAID)
-    assert application.fee_due is not None
+    if application.fee_due is None:
+        raise ValidationError("请先登记申请人收到收费通知的日期：缴费期限自收到之次日起计算。", code="undelivered")
     if today <= application.fee_due:
         raise ValidationError(f"缴费期限至{cn_date(application.fee_due)}，期限届满后方可终止办理。")
     close_with(

@@ -103,10 +103,26 @@ def pauses_of(application: Application, consultations: Iterable[Consultation]) -
     """Consultation time is not counted (条例 第三十三条第三款): from the letter to the answer, at most to the
     answer's due date; an unanswered one is assumed to last to its due date. The fee wait counts too when
     FEE_WAIT_PAUSES_CLOCK is on."""
-    pauses = [Pause(c.sent_on, min(c.answered_on or c.due, c.due)) for c in consultations]
-    if settings.FEE_WAIT_PAUSES_CLOCK and application.fee_notified_on and application.fee_due:
-        pauses.append(Pause(application.fee_notified_on, application.fee_paid_on or application.fee_due))
+    pauses = [Pause(c.sent_on, min(c.answered_on or expected_due(c), expected_due(c))) for c in consultations]
+    if settings.FEE_WAIT_PAUSES_CLOCK and application.fee_notified_on:
+        from ..deadlines import fee_payment_due
+
+        # until the notice's delivery is recorded, the wait lasts at least as if it was received the day it was sent
+        end = application.fee_paid_on or application.fee_due or fee_payment_due(application.fee_notified_on).value
+        pauses.append(Pause(application.fee_notified_on, end))
     return tuple(pauses)
+
+
+def expected_due(consultation: Consultation) -> date:
+    """The answer's due date: 15 working days from the day the party received the letter (条例 第三十二条、
+    第三十四条); until that day is known, at least 15 working days from the day it was sent."""
+    from ..deadlines import inter_agency_answer_due, third_party_answer_due
+    from ..models import ConsultationKind
+
+    if consultation.due:
+        return consultation.due
+    due_for = third_party_answer_due if consultation.kind == ConsultationKind.THIRD_PARTY else inter_agency_answer_due
+    return due_for(consultation.sent_on).value
 
 
 def reckon(application: Application, consultations: Iterable[Consultation] | None = None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils import timezone
 from portal.models import AuditKind
 from portal.services import record_audit
 from portal.templatetags.portal_tags import cn_date
+from portal.workdays import add_working_days
 
 from .. import notices
 from ..models import (
@@ -146,17 +148,25 @@ def reply(
     application.responsible_agency = responsible_agency.strip() if not_ours else ""
     application.replied_on = application.closed_on = today
     save_state(application, status)
-    if disclosing:
-        # 条例 第三十二条: the third party is told what will be disclosed and why before it is provided
+    provide_on = None
+    if disclosing and objections:
+        # 条例 第三十二条: the third party is told what will be disclosed and why before it is provided, with an
+        # optional wait between the two [choice, a setting]
+        wait = settings.OVERRIDE_WAIT_WORKING_DAYS
+        provide_on = add_working_days(today, wait).value if wait else None
+        if provide_on and application.deadline and provide_on > application.deadline:
+            raise ValidationError(f"告知第三方后须等待{wait}个工作日再提供，已超出答复期限，请先延期或缩短等待期。")
         for consultation in objections:
+            text = notices.override(application, consultation, public_interest_reason.strip(), provide_on=provide_on)
             issue_notice(
                 application, NoticeKind.OVERRIDE, actor=actor, on=today, recipient=consultation.party,
-                to_applicant=False, text=notices.override(application, consultation, public_interest_reason.strip()),
+                to_applicant=False, text=text,
             )  # fmt: skip
     text = notice_text or notices.reply(
         application,
         reasons_asked=application.reasons_requested_on,
         reasons_given=application.reasons_received_on is not None,
+        provide_on=provide_on,
     )
     issue_notice(
         application, NoticeKind.REPLY, text=text, actor=actor, on=today, title=notices.reply_title(application)
@@ -199,6 +209,7 @@ def deliver(
 def withdraw(*, application: Application, actor: Any, reason: str, today: date) -> Application:
     """The applicant withdraws the application (其他处理 3). Actor None: by the applicant at the tracking page."""
     application, status = lock_for(application, Action.WITHDRAW)
+    application.withdrawn = True  # counted in row (六)3 of table 三, shown as withdrawn by the applicant
     close_with(application, status, Outcome.OTHER, f"申请人撤回申请。{reason.strip()}", today)
     record_event(application, Action.WITHDRAW, actor, today, reason)
     return application

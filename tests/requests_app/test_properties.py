@@ -1,6 +1,7 @@
-"""Random sequences of workflow actions keep the statutory invariants (regulation.md §1.3–1.4):
+"""Random sequences of workflow actions keep the statutory invariants (regulation.md §1.2–1.6):
 at most one correction and one extension, paused days never counted, the deadline never before receipt
-(or correction) + 20 working days while open, and exactly one outcome once closed."""
+(or correction) + 20 working days while open, exactly one outcome once closed, no fee notice after payment,
+no excessive-application refusal without reasons asked first, and no event dated after the day it was recorded."""
 
 import contextlib
 from datetime import date, timedelta
@@ -21,7 +22,13 @@ ACTIONS = [
     "receive_correction",
     "close_no_correction",
     "consult",
+    "letter_receipt",
     "opinion",
+    "ask_reasons",
+    "receive_reasons",
+    "fee_delivery",
+    "reduce_fee",
+    "waive_fee",
     "extend",
     "fee",
     "pay",
@@ -46,6 +53,18 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
         services.close_no_correction(**kw, actor=officer, today=today)
     elif name == "consult":
         services.consult(**kw, actor=officer, kind=["third_party", "agency"][pick % 2], party="第三方", today=today)
+    elif name == "letter_receipt":
+        services.record_letter_receipt(**kw, actor=officer, received_on=today, today=today)
+    elif name == "ask_reasons":
+        services.ask_reasons(**kw, actor=officer, note="", due=today + timedelta(days=1 + pick % 10), today=today)
+    elif name == "receive_reasons":
+        services.receive_reasons(**kw, actor=officer, received_on=today, reasons="用于诉讼", today=today)
+    elif name == "fee_delivery":
+        services.deliver_fee_notice(**kw, actor=officer, received_on=today, today=today)
+    elif name == "reduce_fee":
+        services.reduce_fee(**kw, actor=officer, amount=1 + pick, reason="低保户", today=today)
+    elif name == "waive_fee":
+        services.waive_fee(**kw, actor=officer, reason="免收", today=today)
     elif name == "opinion":
         answer = [ConsultationAnswer.AGREES, ConsultationAnswer.OBJECTS, ConsultationAnswer.NO_ANSWER][pick % 3]
         services.record_opinion(**kw, actor=officer, answer=answer, note="理由", answered_on=today, today=today)
@@ -58,10 +77,12 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
     elif name == "close_fee":
         services.close_fee_unpaid(**kw, actor=officer, today=today)
     elif name == "reply":
-        outcome = [Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD, Outcome.NOT_PROCESSED_REPEAT][pick % 3]
+        outcome = [Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD, Outcome.NOT_PROCESSED_REPEAT,
+                   Outcome.NOT_PROCESSED_EXCESSIVE][pick % 4]  # fmt: skip
         services.reply(
-            **kw, actor=officer, outcome=outcome, reason="理由", public_interest_reason="公共利益", today=today
-        )
+            **kw, actor=officer, outcome=outcome, reason="理由", public_interest_reason="公共利益",
+            not_held_ground="nonexistent", today=today,
+        )  # fmt: skip
     elif name == "withdraw":
         services.withdraw(**kw, actor=None, reason="", today=today)
     elif name == "deliver":
@@ -76,7 +97,8 @@ def paused_days(application: Application) -> int:
     assert start is not None
     days = set()
     for c in application.consultations.all():
-        end = min(c.answered_on or c.due, c.due)
+        due = c.due or add_working_days(c.sent_on, 15).value  # 15 working days from the letter's receipt
+        end = min(c.answered_on or due, due)
         day = max(c.sent_on, start) + timedelta(days=1)
         while day <= end:
             if is_working_day(day).value:
@@ -85,8 +107,14 @@ def paused_days(application: Application) -> int:
     return len(days)
 
 
-def check_invariants(application: Application) -> None:
+def check_invariants(application: Application, today: date) -> None:
     application.refresh_from_db()
+    assert not application.events.filter(on__gt=today).exists()
+    paid = application.events.filter(action="record_payment").first()
+    if paid is not None:
+        assert not application.notices.filter(kind=NoticeKind.FEE, issued_at__gt=paid.at).exists()
+    if application.outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
+        assert application.events.filter(action="ask_reasons").exists()
     assert application.notices.filter(kind=NoticeKind.CORRECTION).count() <= 1
     assert application.events.filter(action="extend").count() <= 1
     assert application.extension_working_days <= 20
@@ -113,4 +141,4 @@ def test_random_action_sequences_keep_the_invariants(
         today += timedelta(days=gap)
         with contextlib.suppress(ValidationError, PermissionDenied):  # a refused action changes nothing
             perform(name, application, today, personas, pick)
-        check_invariants(application)
+        check_invariants(application, today)
