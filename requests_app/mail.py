@@ -43,6 +43,39 @@ def send_confirmed(application_pk: int) -> None:
     )
 
 
+def send_tracking_code(application_pk: int, code: str) -> None:
+    """The applicant's number and tracking code, by mail when they gave an address (the page shows them once)."""
+    application = Application.objects.select_related("organisation").get(pk=application_pk)
+    if not application.email:
+        return
+    link = settings.SITE_URL + reverse("requests_app:track")
+    send_mail(
+        subject=f"【{application.organisation.short_name}】您的政府信息公开申请 {application.number}",
+        message=f"{application.name}：\n\n{application.organisation.name}已收到您在网上提交的政府信息公开申请。\n"
+        f"申请编号：{application.number}\n查询码：{code}\n\n工作人员确认收到后，答复期限自确认之日起计算。"
+        f"请妥善保存申请编号和查询码，凭其在 {link} 查询办理进度、下载书面告知。",
+        from_email=None,
+        recipient_list=[application.email],
+    )
+
+
+def send_correction_received(application_pk: int) -> None:
+    """The case officers learn that the applicant sent a correction online."""
+    application = Application.objects.select_related("organisation", "assignee").get(pk=application_pk)
+    link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
+    recipients = {u.email for u in mail_recipients(application.organisation, Role.CASE_OFFICER)}
+    if application.assignee and application.assignee.email:
+        recipients.add(application.assignee.email)
+    for email in sorted(recipients):
+        send_mail(
+            subject=f"【补正已提交】政府信息公开申请 {application.number}",
+            message=f"申请人已在网上提交补正（{cn_date(application.correction_received_on)}），答复期限已重新计算为"
+            f"{cn_date(application.deadline)}：{link}",
+            from_email=None,
+            recipient_list=[email],
+        )
+
+
 def send_new_application(application_pk: int) -> None:
     application = Application.objects.select_related("organisation").get(pk=application_pk)
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])

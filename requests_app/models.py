@@ -158,6 +158,7 @@ class Application(models.Model):
     correction_requested_on = models.DateField("补正通知日期", null=True, blank=True, editable=False)
     correction_due = models.DateField("补正期限", null=True, blank=True, editable=False)
     correction_received_on = models.DateField("收到补正之日", null=True, blank=True, editable=False)
+    correction_online_at = models.DateTimeField("网上提交补正时间", null=True, blank=True, editable=False)
     extension_working_days = models.PositiveSmallIntegerField("延长工作日数", default=0, editable=False)
     reasons_requested_on = models.DateField("要求说明理由日期", null=True, blank=True, editable=False)
     reasons_due = models.DateField("说明理由期限", null=True, blank=True, editable=False)
@@ -283,6 +284,32 @@ class Application(models.Model):
         """The decrypted ID number, phone or address: only for the reveal screen (services.reveal)."""
         return decrypt(getattr(self, f"{field}_encrypted"), context=self.context(field))
 
+    @property
+    def asked_for(self) -> str:
+        """What the applicant asked for: the information's title, or the start of the description."""
+        if self.information_title:
+            return self.information_title
+        return self.description if len(self.description) <= 60 else self.description[:60] + "……"
+
+    def waiting_for(self) -> str:
+        """What the office waits for, and until when, in one sentence for the applicant."""
+        from portal.templatetags.portal_tags import cn_date
+
+        if self.status == Status.SUBMITTED:
+            return "等待工作人员确认收到申请。确认之日为收到申请之日，答复期限自该日起计算。"
+        if self.status == Status.CORRECTION:
+            return f"本机关等待您补正申请，补正期限至{cn_date(self.correction_due)}。可在本页直接提交补正。"
+        if self.status == Status.FEE:
+            due = f"缴费期限至{cn_date(self.fee_due)}" if self.fee_due else "缴费期限为收到收费通知之次日起20个工作日"
+            return f"本机关等待您缴纳信息处理费{self.fee_amount}元，{due}。"
+        if self.status == Status.CONSULTING:
+            return "本机关正在书面征求第三方或其他机关的意见，征求意见的时间不计入答复期限。"
+        if self.status == Status.RECEIVED and self.reasons_due and not self.reasons_received_on:
+            return f"本机关要求您于{cn_date(self.reasons_due)}前说明申请理由（条例第三十五条）。"
+        if self.status == Status.RECEIVED:
+            return f"本机关正在办理，将于{cn_date(self.deadline)}前答复。"
+        return ""
+
     def public_rows(self) -> list[tuple[str, object]]:
         """What the tracking page shows: the state of the case, nothing of the applicant's data."""
         from portal.templatetags.portal_tags import cn_date, cn_datetime
@@ -290,6 +317,7 @@ class Application(models.Model):
         rows: list[tuple[str, object]] = [
             ("受理机构", self.organisation.name),
             ("申请类别", self.get_kind_display()),
+            ("申请获取的信息" if self.kind == Kind.DISCLOSURE else "要求更正的记录", self.asked_for),
             ("提交时间", cn_datetime(self.submitted_at)),
             ("状态", self.get_status_display()),
             ("收到申请之日", cn_date(self.received_on) or "待工作人员确认"),
@@ -460,6 +488,9 @@ class ApplicationAttachment(models.Model):
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    provided = models.BooleanField(
+        "随答复提供的信息", default=False, help_text="以电子形式提供给申请人的政府信息，申请人可在查询页面下载。"
+    )
 
     class Meta:
         verbose_name = "申请附件"

@@ -70,6 +70,7 @@ SPECS: dict[str, ActionSpec] = {
     Action.WITHDRAW: ActionSpec(public.WithdrawForm, services.withdraw),
     Action.ARCHIVE: ActionSpec(f.EmptyForm, services.archive),
     Action.MAKE_PROACTIVE: ActionSpec(f.ProactiveForm, services.make_proactive),
+    Action.PROVIDE_FILES: ActionSpec(f.ProvideFilesForm, services.provide_files),
 }
 
 
@@ -207,7 +208,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     application = _application(request, pk, write=True)
     if not has_role(request.user, application.organisation, *spec.roles):
         raise PermissionDenied
-    form = spec.form(request.POST or None, **_form_kwargs(application, action))
+    form = spec.form(request.POST or None, request.FILES or None, **_form_kwargs(application, action))
     if request.method == "POST" and form.is_valid():
         kwargs: dict[str, Any] = {"application": application, spec.actor_arg: request.user}
         if spec.today_arg:

@@ -31,6 +31,7 @@ class Action(models.TextChoices):
     CLOSE_FEE_UNPAID = "close_fee_unpaid", "逾期未缴费，终止办理"
     REPLY = "reply", "作出答复"
     DELIVER = "deliver", "登记送达"
+    PROVIDE_FILES = "provide_files", "上传以电子形式提供的信息"
     WITHDRAW = "withdraw", "申请人撤回申请"
     ARCHIVE = "archive", "归档"
     MAKE_PROACTIVE = "make_proactive", "转为主动公开（条例第四十四条）"
@@ -75,6 +76,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.FEE, A.EXTEND): S.FEE,
     (S.FEE, A.WITHDRAW): S.CLOSED,
     (S.REPLIED, A.DELIVER): S.REPLIED,
+    (S.REPLIED, A.PROVIDE_FILES): S.REPLIED,
     (S.REPLIED, A.ARCHIVE): S.ARCHIVED,
     (S.REPLIED, A.MAKE_PROACTIVE): S.REPLIED,
     (S.CLOSED, A.ARCHIVE): S.ARCHIVED,

@@ -1,19 +1,24 @@
 import hmac
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
+from portal.forms import add_service_errors
 from portal.services import client_ip
+from portal.templatetags.portal_tags import cn_date, cn_datetime
 from requests_app import intake, rules, services
-from requests_app.forms.public import ConfirmForm, TrackForm, WithdrawForm
-from requests_app.models import Application, Notice
+from requests_app.forms.public import AttachmentsForm, ConfirmForm, CorrectionForm, TrackForm, WithdrawForm
+from requests_app.models import Application, Notice, Status
 
 
 def entrance(request: HttpRequest, org: str) -> HttpResponse:
@@ -148,12 +153,22 @@ def _remember(request: HttpRequest, application: Application) -> None:
     request.session["ysq-tracked"] = sorted(tracked)
 
 
+class NotOpened(Exception):
+    """The visitor has not opened this application with its tracking code in this session."""
+
+
 def _tracked(request: HttpRequest, number: str) -> Application:
     """An application the visitor has opened with its number and tracking code in this session."""
     application = Application.objects.select_related("organisation").filter(number=number).first()
     if application is None or application.pk not in request.session.get("ysq-tracked", []):
-        raise Http404("未找到该申请")
+        raise NotOpened
     return application
+
+
+def _ask_for_code(request: HttpRequest, number: str) -> HttpResponse:
+    """A bookmarked tracking or notice address opens the lookup form with the number filled in."""
+    query = urlencode({"number": number, "next": request.get_full_path()})
+    return redirect(f"{reverse('requests_app:track')}?{query}")
 
 
 TRACK_ATTEMPTS, TRACK_WINDOW_SECONDS = 10, 15 * 60
@@ -162,7 +177,7 @@ TRACK_ATTEMPTS, TRACK_WINDOW_SECONDS = 10, 15 * 60
 def track(request: HttpRequest) -> HttpResponse:
     """Look up an application with its number and tracking code (no account needed). Wrong codes are
     counted per address: after 10 in 15 minutes the lookup waits, so codes cannot be guessed."""
-    form = TrackForm(request.POST or None)
+    form = TrackForm(request.POST or None, initial={"number": request.GET.get("number", "")})
     failures = f"ysq-track-failures:{client_ip(request)}"
     if request.method == "POST" and cache.get(failures, 0) >= TRACK_ATTEMPTS:
         form.is_valid()
@@ -174,35 +189,85 @@ def track(request: HttpRequest) -> HttpResponse:
         given = services.tracking_hash(form.cleaned_data["code"])
         if application is not None and expected and hmac.compare_digest(expected, given):
             _remember(request, application)
+            following = request.POST.get("next") or request.GET.get("next", "")
+            if following.startswith(reverse("requests_app:track-detail", args=[number])):
+                return redirect(following)
             return redirect("requests_app:track-detail", number)
         cache.add(failures, 0, TRACK_WINDOW_SECONDS)
         cache.incr(failures)
         form.add_error(None, "申请编号或查询码不正确，请核对后重新输入。")
-    return render(request, "requests_app/track.html", {"form": form})
+    return render(request, "requests_app/track.html", {"form": form, "next": request.GET.get("next", "")})
 
 
 def track_detail(request: HttpRequest, number: str) -> HttpResponse:
-    """Status, receipt date, deadline and the notices sent: nothing else of the applicant's data."""
-    application = _tracked(request, number)
+    """What was asked for, the state, what the office waits for and until when, the deadline and how it was
+    computed, the notices and provided files: nothing else of the applicant's data. From here the applicant
+    sends a requested correction (条例 第三十条) or withdraws, after confirming."""
+    try:
+        application = _tracked(request, number)
+    except NotOpened:
+        return _ask_for_code(request, number)
+    withdraw_form, correction_form, files_form = WithdrawForm(), CorrectionForm(), AttachmentsForm()
+    confirming = False
     if request.method == "POST" and application.is_open:
-        form = WithdrawForm(request.POST)
-        if form.is_valid():
-            services.withdraw(
-                application=application, actor=None, reason=form.cleaned_data["reason"], today=timezone.localdate()
-            )
-            return redirect("requests_app:track-detail", number)
+        action = request.POST.get("action")
+        if action == "withdraw":
+            withdraw_form = WithdrawForm(request.POST)
+            if withdraw_form.is_valid() and request.POST.get("confirm") == "yes":
+                services.withdraw(application=application, actor=None, reason=withdraw_form.cleaned_data["reason"],
+                                  today=timezone.localdate())  # fmt: skip
+                messages.success(request, "您已撤回这份申请。本机关不再办理；如仍需要该信息，可以重新提出申请。")
+                return redirect("requests_app:track-detail", number)
+            confirming = withdraw_form.is_valid()
+        elif action == "correct" and application.status == Status.CORRECTION:
+            correction_form = CorrectionForm(request.POST)
+            files_form = AttachmentsForm(request.POST, request.FILES)
+            if correction_form.is_valid() and files_form.is_valid():
+                try:
+                    done = services.submit_correction_online(
+                        application=application, text=correction_form.cleaned_data["text"],
+                        files=[(u.name, u) for u in files_form.cleaned_data["uploads"]],
+                    )  # fmt: skip
+                except ValidationError as error:
+                    add_service_errors(correction_form, error)
+                else:
+                    messages.success(
+                        request,
+                        f"补正已提交，本机关于{cn_datetime(done.correction_online_at)}收到。答复期限自{cn_date(done.clock_start)}"
+                        f"重新计算，为{cn_date(done.deadline)}。",
+                    )
+                    return redirect("requests_app:track-detail", number)
     context = {
         "application": application,
         "notices": application.notices.filter(to_applicant=True),
-        "withdraw_form": WithdrawForm(),
+        "provided": application.attachments.filter(provided=True),
+        "withdraw_form": withdraw_form,
+        "confirming": confirming,
+        "correction_form": correction_form,
+        "files_form": files_form,
     }
     return render(request, "requests_app/track_detail.html", context)
 
 
 def track_notice(request: HttpRequest, number: str, pk: int, pdf: bool = False) -> HttpResponse:
-    application = _tracked(request, number)
+    try:
+        application = _tracked(request, number)
+    except NotOpened:
+        return _ask_for_code(request, number)
     notice = get_object_or_404(application.notices.filter(to_applicant=True), pk=pk)
     return notice_response(request, notice, pdf=pdf)
+
+
+def track_file(request: HttpRequest, number: str, pk: int) -> HttpResponse | FileResponse:
+    """Information provided electronically with the reply, for the applicant to download."""
+    try:
+        application = _tracked(request, number)
+    except NotOpened:
+        return _ask_for_code(request, number)
+    found = get_object_or_404(application.attachments.filter(provided=True), pk=pk)
+    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpResponse:

@@ -214,21 +214,35 @@ class AttachmentsForm(forms.Form):
     )
 
     def clean_uploads(self) -> list[Any]:
-        files: list[Any] = self.cleaned_data["uploads"]
-        if len(files) > MAX_FILES:
-            raise ValidationError(f"最多上传{MAX_FILES}个附件。")
-        for upload in files:
-            if not (upload.name or "").lower().endswith(FILE_EXTENSIONS):
-                raise ValidationError(f"“{upload.name}”的文件类型不支持，请上传PDF、图片、Word或Excel文件。")
-            if (upload.size or 0) > MAX_FILE_BYTES:
-                raise ValidationError(f"“{upload.name}”超过10MB。")
-        return files
+        return check_uploads(self.cleaned_data["uploads"])
+
+
+def check_uploads(files: list[Any]) -> list[Any]:
+    """The upload rules of the online form, for every file an applicant sends or receives."""
+    if len(files) > MAX_FILES:
+        raise ValidationError(f"最多上传{MAX_FILES}个附件。")
+    for upload in files:
+        if not (upload.name or "").lower().endswith(FILE_EXTENSIONS):
+            raise ValidationError(f"“{upload.name}”的文件类型不支持，请上传PDF、图片、Word或Excel文件。")
+        if (upload.size or 0) > MAX_FILE_BYTES:
+            raise ValidationError(f"“{upload.name}”超过10MB。")
+    return files
 
 
 class ConfirmForm(forms.Form):
     agree = forms.BooleanField(
         label="我已阅读个人信息处理告知，确认以上内容真实",
         error_messages={"required": "请确认已阅读个人信息处理告知。"},
+    )
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label="补正内容",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=4000,
+        help_text="请按补正通知书逐项说明；也可以上传补正材料。",
     )
 
 

@@ -26,7 +26,7 @@ from ..models import (
 from ..outcomes import Outcome
 from ..receipt import Channel
 from ..services import DELIVERY_WAYS, FEE_METHODS
-from .public import check_id_number
+from .public import MultipleFileField, check_id_number, check_uploads
 
 REGISTER_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 
@@ -404,6 +404,20 @@ class ProactiveForm(forms.Form):
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"column": self.cleaned_data["column"]}
+
+
+class ProvideFilesForm(forms.Form):
+    uploads = MultipleFileField(
+        label="以电子形式提供的政府信息",
+        help_text="随答复提供给申请人的电子文件，申请人凭申请编号和查询码在查询页面下载（每个不超过10MB）。",
+        error_messages={"required": "请选择要提供的文件。"},
+    )
+
+    def clean_uploads(self) -> list[Any]:
+        return check_uploads(self.cleaned_data["uploads"])
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"files": [(u.name, u) for u in self.cleaned_data["uploads"]]}
 
 
 class EmptyForm(forms.Form):

@@ -28,7 +28,7 @@ from .handling import (
     set_later_date,
     waive_fee,
 )
-from .intake import Submitted, assign, confirm, register, submit_online
+from .intake import Submitted, assign, confirm, register, submit_correction_online, submit_online
 from .records import (
     CLOSING_OUTCOMES,
     application_number,
@@ -40,7 +40,7 @@ from .records import (
     record_event,
     tracking_hash,
 )
-from .replies import DELIVERY_WAYS, archive, deliver, make_proactive, reply, reveal, withdraw
+from .replies import DELIVERY_WAYS, archive, deliver, make_proactive, provide_files, reply, reveal, withdraw
 
 __all__ = [
     "CLOSING_OUTCOMES",
@@ -68,6 +68,7 @@ __all__ = [
     "new_tracking_code",
     "notify_fee",
     "preview",
+    "provide_files",
     "receive_correction",
     "receive_reasons",
     "reckon",
@@ -81,6 +82,7 @@ __all__ = [
     "request_correction",
     "reveal",
     "set_later_date",
+    "submit_correction_online",
     "submit_online",
     "tracking_hash",
     "waive_fee",

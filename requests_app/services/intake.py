@@ -62,11 +62,13 @@ def _build(organisation: Organisation, data: dict[str, Any], **fields: Any) -> A
     return application
 
 
-def _attach(application: Application, files: Iterable[tuple[str, File]]) -> None:
+def attach(application: Application, files: Iterable[tuple[str, File]], *, provided: bool = False) -> None:
+    """Files kept privately with the case: the applicant's, or (provided) information given to the applicant."""
     for name, content in files:
         ApplicationAttachment.objects.create(
-            application=application, file=File(content, name=name), name=name[:200], size=content.size or 0
-        )
+            application=application, file=File(content, name=name), name=name[:200], size=content.size or 0,
+            provided=provided,
+        )  # fmt: skip
 
 
 def submit_online(
@@ -99,21 +101,54 @@ def submit_online(
             )
             application.number = application_number(organisation, now.year)
             application.save()
-            _attach(application, files)
+            attach(application, files)
             record_event(application, Action.SUBMIT, None, timezone.localdate(now))
     except IntegrityError:
         existing = Application.objects.filter(submission_key=submission_key).first()
         if existing is None:
             raise
         return Submitted(existing, code)
-    transaction.on_commit(lambda: _mail_new(application.pk))
+    transaction.on_commit(lambda: _mail_new(application.pk, code))
     return Submitted(application, code)
 
 
-def _mail_new(application_pk: int) -> None:
-    from ..mail import send_new_application
+def _mail_new(application_pk: int, code: str) -> None:
+    from ..mail import send_new_application, send_tracking_code
 
     send_new_application(application_pk)
+    send_tracking_code(application_pk, code)
+
+
+@transaction.atomic
+def submit_correction_online(
+    *, application: Application, text: str, files: Iterable[tuple[str, File]] = (), now: datetime | None = None
+) -> Application:
+    """条例 第三十条: the applicant sends the correction from the tracking page. Its arrival is recorded with the
+    real time, the reply period restarts from that day, and the case officers are told."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    application, status = lock_for(application, Action.RECEIVE_CORRECTION)
+    files = list(files)
+    if not text.strip() and not files:
+        raise ValidationError({"text": "请填写补正的内容，或上传补正材料。"})
+    late = application.correction_due is not None and today > application.correction_due
+    application.correction_received_on = application.clock_start = today
+    application.correction_online_at = now
+    save_state(application, status)
+    attach(application, files)
+    record_event(
+        application, Action.RECEIVE_CORRECTION, None, today, text.strip(), online=True, at=now.isoformat(),
+        files=[name for name, _ in files], late=late,
+    )  # fmt: skip
+    pk = application.pk
+    transaction.on_commit(lambda: _mail_correction(pk))
+    return application
+
+
+def _mail_correction(application_pk: int) -> None:
+    from ..mail import send_correction_received
+
+    send_correction_received(application_pk)
 
 
 @transaction.atomic
@@ -162,7 +197,7 @@ def register(
     application.number = application_number(organisation, arrived_on.year)
     reckon(application, [])
     application.save()
-    _attach(application, files)
+    attach(application, files)
     record_event(application, Action.REGISTER, actor, arrived_on, channel=str(Channel(channel).label))
     if received and channel in NEEDS_CONFIRMATION:
         record_event(application, Action.CONFIRM, actor, received)

@@ -206,6 +206,21 @@ def deliver(
 
 
 @transaction.atomic
+def provide_files(*, application: Application, actor: Any, files: list[tuple[str, Any]], today: date) -> Application:
+    """Information provided electronically with the reply (条例 第四十条): the applicant downloads it from the
+    tracking page."""
+    from .intake import attach
+
+    application, status = lock_for(application, Action.PROVIDE_FILES)
+    if not files:
+        raise ValidationError({"uploads": "请选择要提供的文件。"})
+    attach(application, files, provided=True)
+    save_state(application, status)
+    record_event(application, Action.PROVIDE_FILES, actor, today, "、".join(name for name, _ in files))
+    return application
+
+
+@transaction.atomic
 def withdraw(*, application: Application, actor: Any, reason: str, today: date) -> Application:
     """The applicant withdraws the application (其他处理 3). Actor None: by the applicant at the tracking page."""
     application, status = lock_for(application, Action.WITHDRAW)

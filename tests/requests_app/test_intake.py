@@ -117,10 +117,17 @@ def test_submitting_twice_creates_one_application_and_shows_number_and_code(
         assert private not in page
 
 
-def test_the_same_code_twice_needs_the_same_session(town: Any, calendar: None, received: Any) -> None:
+def test_a_bookmarked_tracking_address_asks_for_the_code_then_opens(town: Any, calendar: None, received: Any) -> None:
+    """Nothing of the case without the code in this session; a bookmark opens the lookup, not a 404."""
     application = received()
-    page = Client().get(reverse("requests_app:track-detail", args=[application.number]))
-    assert page.status_code == 404
+    client = Client()
+    address = reverse("requests_app:track-detail", args=[application.number])
+    page = client.get(address, follow=True)
+    assert (
+        page.redirect_chain[-1][0].startswith("/ysq/track/?number=")
+        and application.asked_for not in page.content.decode()
+    )
+    assert f'value="{application.number}"' in page.content.decode()
 
 
 def test_attachments_are_private(town: Any, calendar: None, client_for: Any) -> None:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 
 from requests_app import services
 from requests_app.models import Application, Status
@@ -115,6 +116,7 @@ def call(action: str, application: Application, personas: Any) -> None:
         Action.DELIVER_FEE_NOTICE: {"received_on": DAY, "today": DAY},
         Action.REDUCE_FEE: {"amount": 10, "reason": "申请人为低保户", "today": DAY},
         Action.WAIVE_FEE: {"reason": "全部免收", "today": DAY},
+        Action.PROVIDE_FILES: {"files": [("名单.pdf", ContentFile(b"%PDF-1.4", name="名单.pdf"))], "today": DAY},
         Action.CLOSE_FEE_UNPAID: {"today": date(2026, 12, 31)},
         Action.REPLY: {"outcome": "disclosed", "today": DAY},
         Action.DELIVER: {"way": "email", "delivered_on": DAY, "today": DAY},
