@@ -5,13 +5,13 @@ number and code arrive by mail; bookmarked addresses ask for the code; provided 
 import uuid
 from datetime import date, datetime
 from typing import Any
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 from requests_app import services
 from requests_app.models import Application, Status
@@ -76,21 +76,10 @@ def test_article_30_the_applicant_sends_the_correction_online_and_its_arrival_is
     assert "请填写补正的内容，或上传补正材料" in refused.content.decode()
     upload = SimpleUploadedFile("补充说明.pdf", b"%PDF-1.4 correction", content_type="application/pdf")
     sent_at = datetime(2026, 11, 9, 15, 42, tzinfo=ZoneInfo("Asia/Shanghai"))
-    with django_capture_on_commit_callbacks(execute=True):
-        timezone_now = timezone.now
-        timezone.now = lambda: sent_at  # type: ignore[assignment]
-        try:
-            response = client.post(
-                f"/ysq/track/{application.number}/",
-                {
-                    "action": "correct",
-                    "text": "1. 所需信息为2025年度名单\n2. 文号：示政发〔2025〕3号",
-                    "uploads": upload,
-                },
-                follow=True,
-            )
-        finally:
-            timezone.now = timezone_now  # type: ignore[assignment]
+    text = "1. 所需信息为2025年度名单\n2. 文号：示政发〔2025〕3号"
+    correction = {"action": "correct", "text": text, "uploads": upload}
+    with django_capture_on_commit_callbacks(execute=True), patch("django.utils.timezone.now", return_value=sent_at):
+        response = client.post(f"/ysq/track/{application.number}/", correction, follow=True)
     shown = response.content.decode()
     assert "补正已提交，本机关于2026年11月9日 15:42收到" in shown and "为2026年12月7日" in shown
     application.refresh_from_db()
