@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
@@ -272,11 +273,9 @@ def track_file(request: HttpRequest, number: str, pk: int) -> HttpResponse | Fil
 
 def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpResponse:
     """A notice as a printable page or as a PDF with the Chinese fonts embedded."""
-    context = {
-        "notice": notice,
-        "organisation": notice.application.organisation,
-        "paragraphs": notice.body.split("\n\n"),
-    }
+    paragraphs = notice.body.split("\n\n")
+    last = paragraphs.pop() if len(paragraphs) > 1 else ""
+    context = {"notice": notice, "organisation": notice.application.organisation, "body": paragraphs, "last": last}
     if not pdf:
         return render(request, "requests_app/notice.html", context)
     import weasyprint
@@ -287,5 +286,5 @@ def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpR
     style = weasyprint.CSS(filename=finders.find("css/notice.css"))
     document = weasyprint.HTML(string=html).write_pdf(stylesheets=[style])
     response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{notice.number}.pdf")
     return response
