@@ -10,6 +10,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+
 from portal.models import Organisation
 from portal.workdays import add_working_days
 
@@ -164,7 +166,7 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
         if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:  # 条例 第三十五条: asked for reasons first, none came
             services.ask_reasons(application=application, actor=officer, note="", due=after(application, 3),
                                  today=after(application, 1))  # fmt: skip
-        replied = services.reply(**kwargs)
+        replied = signed_reply(head, **kwargs)
         if index % 3:
             services.deliver(application=replied, actor=officer, way="in_person", delivered_on=when, today=when)
             if index % 3 == 2:
@@ -185,10 +187,10 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
     services.consult(application=objected, actor=officer, kind="third_party", party="示例建筑有限公司", today=back(48))
     services.record_opinion(application=objected, actor=officer, answer=ConsultationAnswer.OBJECTS,
                             note="涉及商业秘密", answered_on=back(44), today=back(44))  # fmt: skip
-    services.reply(application=objected, actor=officer, outcome=Outcome.DISCLOSED,
+    signed_reply(head, application=objected, actor=officer, outcome=Outcome.DISCLOSED,
                    public_interest_reason="中标价格关系公共资金使用，不公开可能对公共利益造成重大影响。", today=back(40))  # fmt: skip
     correction = received(30, kind="record_correction", description="本人低保档案中的家庭人口数登记有误")
-    services.reply(application=correction, actor=officer, record_outcome="corrected", reason="已更正家庭人口数。",
+    signed_reply(head, application=correction, actor=officer, record_outcome="corrected", reason="已更正家庭人口数。",
                    today=back(20))  # fmt: skip
 
     # The previous year's register, as imported from the old ledger.
@@ -201,3 +203,11 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
             "name": NAMES[n], "description": WANTED[n], "note": "从原纸质台账导入",
         })  # fmt: skip
     return online
+
+
+def signed_reply(head: Any, **kwargs: Any) -> Application:
+    """The case officer prepares the reply and the office head signs it off the same day (regulation.md §1.5)."""
+    if not settings.REPLY_SIGN_OFF:
+        return services.reply(**kwargs)
+    prepared = services.prepare_reply(**kwargs)
+    return services.sign_off(application=prepared, approver=head, today=kwargs["today"])

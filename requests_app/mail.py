@@ -76,6 +76,19 @@ def send_correction_received(application_pk: int) -> None:
         )
 
 
+def send_to_head(application_pk: int, what: str) -> None:
+    """The disclosure office head learns that something waits for their decision (a reply, an extension)."""
+    application = Application.objects.select_related("organisation").get(pk=application_pk)
+    link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])
+    for user in mail_recipients(application.organisation, Role.OFFICE_HEAD):
+        send_mail(
+            subject=f"【{what}】政府信息公开申请 {application.number}",
+            message=f"申请 {application.number} 有{what}等待您审批，答复期限为{cn_date(application.deadline)}：{link}",
+            from_email=None,
+            recipient_list=[user.email],
+        )
+
+
 def send_new_application(application_pk: int) -> None:
     application = Application.objects.select_related("organisation").get(pk=application_pk)
     link = settings.SITE_URL + reverse("requests-staff:case", args=[application.pk])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -17,7 +18,7 @@ from portal.crypto import decrypt
 from portal.models import AppendOnly, Organisation
 
 from .outcomes import Outcome
-from .receipt import Channel
+from .receipt import NEEDS_CONFIRMATION, Channel
 
 
 class ApplicantType(models.TextChoices):
@@ -98,6 +99,37 @@ class Reminder(models.TextChoices):
     DUE_SOON = "due_soon", "即将到期"
     OVERDUE = "overdue", "已超期"
     UNCONFIRMED = "unconfirmed", "超过1个工作日未确认收到"
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    """The named reads of the register: the queue, the workbench, the reminders and the reports use these."""
+
+    def open(self) -> ApplicationQuerySet:
+        return self.filter(in_open_queue=True)
+
+    def clock_running(self) -> ApplicationQuerySet:
+        """The reply clock runs (received, consulting, waiting for a fee): a deadline is shown and reminded."""
+        return self.filter(status__in=CLOCK_STATUSES, deadline__isnull=False)
+
+    def overdue(self, today: date) -> ApplicationQuerySet:
+        return self.open().clock_running().filter(deadline__lt=today)
+
+    def due_soon(self, today: date) -> ApplicationQuerySet:
+        """Due within REMINDER_WORKING_DAYS working days (the reminders' threshold)."""
+        from portal.workdays import add_working_days
+
+        until = add_working_days(today, settings.REMINDER_WORKING_DAYS).value
+        return self.open().clock_running().filter(deadline__range=(today, until))
+
+    def unconfirmed(self) -> ApplicationQuerySet:
+        """Online, fax or ordinary-letter applications not yet confirmed (条例 第三十一条)."""
+        return self.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION)
+
+    def awaiting_sign_off(self) -> ApplicationQuerySet:
+        return self.filter(prepared_reply__has_key="inputs")
+
+    def awaiting_extension_approval(self) -> ApplicationQuerySet:
+        return self.filter(extension_request__has_key="working_days")
 
 
 class Application(models.Model):
@@ -193,6 +225,9 @@ class Application(models.Model):
         "期限提醒", max_length=12, choices=Reminder.choices, blank=True, default="", editable=False
     )
 
+    # 签发 (regulation.md §1.5 [choice]): a reply a case officer prepared, waiting for the office head
+    prepared_reply = models.JSONField("待签发的答复", default=dict, blank=True, editable=False)
+    extension_request = models.JSONField("待审批的延期申请", default=dict, blank=True, editable=False)
     outcome = models.CharField("办理结果", max_length=40, choices=Outcome.choices, blank=True, editable=False)
     record_outcome = models.CharField(
         "更正申请办理结果", max_length=30, choices=RecordCorrectionOutcome.choices, blank=True, editable=False
@@ -221,6 +256,8 @@ class Application(models.Model):
     imported = models.BooleanField("从历史台账导入", default=False, editable=False)
     withdrawn = models.BooleanField("申请人撤回", default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "政府信息公开申请"
@@ -371,6 +408,8 @@ class Event(AppendOnly):
     actor_label = models.CharField("操作人", max_length=60, blank=True)
     on = models.DateField("日期")
     at = models.DateTimeField("记录时间", auto_now_add=True)
+    status_before = models.CharField("办理前状态", max_length=12, choices=Status.choices, blank=True)
+    status_after = models.CharField("办理后状态", max_length=12, choices=Status.choices, blank=True)
     note = models.TextField("说明", blank=True)
     detail = models.JSONField(default=dict, blank=True)
 

@@ -8,15 +8,13 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
 
 from portal.models import Role
 from portal.permissions import is_inspector, organisation_ids, scope_for_staff
 from portal.workbench import Block, Line
-from portal.workdays import add_working_days
 
-from .models import CLOCK_STATUSES, Application, Status
-from .receipt import NEEDS_CONFIRMATION, Channel, confirmation_overdue
+from .models import CLOCK_STATUSES, Application, ApplicationQuerySet, Status
+from .receipt import Channel, confirmation_overdue
 from .services import days_left
 
 READ_ROLES = (Role.CASE_OFFICER, Role.OFFICE_HEAD)
@@ -27,26 +25,21 @@ SORTS = {
 }
 
 
-def visible(user: Any) -> QuerySet[Application]:
+def visible(user: Any) -> ApplicationQuerySet:
     """Applications of the organisations where the user handles applications; all of them for inspectors."""
     return scope_for_staff(user, Application.objects.all(), roles=() if is_inspector(user) else READ_ROLES)
-
-
-def due_soon_until(today: date) -> date:
-    """The last deadline that counts as due soon: REMINDER_WORKING_DAYS working days ahead (default 3)."""
-    return add_working_days(today, settings.REMINDER_WORKING_DAYS).value
 
 
 NUMBER = re.compile(r"^\d{4}-\d{3}-\d+$")
 
 
-def queue(user: Any, params: Any, today: date) -> QuerySet[Application]:
+def queue(user: Any, params: Any, today: date) -> ApplicationQuerySet:
     """The staff queue: open applications by default, filtered and sorted as asked. Page through its ids
     (each order is one range of an index) and fetch the page's rows with `page_rows`."""
     applications = visible(user)
     status = params.get("status", "open")
     if status == "open":
-        applications = applications.filter(in_open_queue=True)
+        applications = applications.open()
     elif status in Status.values:
         applications = applications.filter(status=status)
     if params.get("assignee") == "me":
@@ -55,13 +48,15 @@ def queue(user: Any, params: Any, today: date) -> QuerySet[Application]:
         applications = applications.filter(assignee__isnull=True)
     due = params.get("due")
     if due == "overdue":
-        applications = applications.filter(in_open_queue=True, status__in=CLOCK_STATUSES, deadline__lt=today)
+        applications = applications.overdue(today)
     elif due == "soon":
-        applications = applications.filter(
-            in_open_queue=True, status__in=CLOCK_STATUSES, deadline__range=(today, due_soon_until(today))
-        )
+        applications = applications.due_soon(today)
     elif due == "unconfirmed":
-        applications = applications.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION)
+        applications = applications.unconfirmed()
+    elif due == "sign_off":
+        applications = applications.awaiting_sign_off()
+    elif due == "extension":
+        applications = applications.awaiting_extension_approval()
     if query := params.get("q", "").strip():
         applications = applications.filter(number=query) if NUMBER.match(query) else applications.filter(name=query)
     return applications.order_by(*SORTS.get(params.get("sort", ""), SORTS["deadline"]))
@@ -107,13 +102,12 @@ def attention(user: Any, today: date) -> dict[str, int]:
     """What needs a case officer or office head today, for the workbench: unconfirmed applications (and
     those waiting more than one working day, 条例 第三十一条), overdue and due within 3 working days."""
     mine = scope_for_staff(user, Application.objects.all(), roles=READ_ROLES)
-    waiting = list(mine.filter(status=Status.SUBMITTED, channel__in=NEEDS_CONFIRMATION).only("channel", "arrived_on"))
-    counting = mine.filter(in_open_queue=True, status__in=CLOCK_STATUSES)
+    waiting = list(mine.unconfirmed().only("channel", "arrived_on"))
     return {
         "unconfirmed": len(waiting),
         "unconfirmed_late": sum(confirmation_overdue(Channel(a.channel), a.arrived_on, today) for a in waiting),
-        "overdue": counting.filter(deadline__lt=today).count(),
-        "due_soon": counting.filter(deadline__range=(today, due_soon_until(today))).count(),
+        "overdue": mine.overdue(today).count(),
+        "due_soon": mine.due_soon(today).count(),
     }
 
 
@@ -126,9 +120,17 @@ def workbench_block(user: Any, today: date) -> Block | None:
     counts = attention(user, today)
     queue = reverse("requests-staff:queue")
     late = counts["unconfirmed_late"]
+    waiting_for_head = []
+    if organisation_ids(user, Role.OFFICE_HEAD):
+        heads = scope_for_staff(user, Application.objects.all(), roles=(Role.OFFICE_HEAD,))
+        waiting_for_head = [
+            Line(f"待签发的答复：{heads.awaiting_sign_off().count()} 件", f"{queue}?due=sign_off"),
+            Line(f"待审批的延期申请：{heads.awaiting_extension_approval().count()} 件", f"{queue}?due=extension"),
+        ]  # fmt: skip
     return Block(
         "依申请公开",
         [
+            *waiting_for_head,
             Line(f"待确认收到：{counts['unconfirmed']} 件", f"{queue}?due=unconfirmed",
                  f"其中 {late} 件超过1个工作日未确认" if late else ""),
             Line(f"已超期：{counts['overdue']} 件", f"{queue}?due=overdue"),

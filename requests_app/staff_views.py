@@ -28,7 +28,7 @@ from .forms import public
 from .forms import staff as f
 from .models import Application, ApplicationAttachment, Notice, Status
 from .receipt import Channel
-from .states import Action, allowed_actions
+from .states import Action
 from .views import notice_response
 
 HANDLING_ROLES = (Role.CASE_OFFICER, Role.OFFICE_HEAD)
@@ -66,6 +66,18 @@ SPECS: dict[str, ActionSpec] = {
     Action.RECORD_PAYMENT: ActionSpec(f.PaymentForm, services.record_payment),
     Action.CLOSE_FEE_UNPAID: ActionSpec(f.EmptyForm, services.close_fee_unpaid),
     Action.REPLY: ActionSpec(f.ReplyForm, services.reply, notice=True),
+    Action.PREPARE_REPLY: ActionSpec(f.ReplyForm, services.prepare_reply, notice=True),
+    Action.SIGN_OFF: ActionSpec(f.SignOffForm, services.sign_off, actor_arg="approver", roles=(Role.OFFICE_HEAD,)),
+    Action.RETURN_REPLY: ActionSpec(
+        f.ReasonForm, services.return_reply, actor_arg="approver", roles=(Role.OFFICE_HEAD,)
+    ),
+    Action.REQUEST_EXTENSION: ActionSpec(f.RequestExtensionForm, services.request_extension),
+    Action.APPROVE_EXTENSION: ActionSpec(
+        f.EmptyNoticeForm, services.approve_extension, actor_arg="approver", notice=True, roles=(Role.OFFICE_HEAD,)
+    ),
+    Action.DECLINE_EXTENSION: ActionSpec(
+        f.ReasonForm, services.decline_extension, actor_arg="approver", roles=(Role.OFFICE_HEAD,)
+    ),
     Action.DELIVER: ActionSpec(f.DeliverForm, services.deliver),
     Action.WITHDRAW: ActionSpec(public.WithdrawForm, services.withdraw),
     Action.ARCHIVE: ActionSpec(f.EmptyForm, services.archive),
@@ -137,24 +149,18 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _tasks(application: Application, user: Any) -> list[dict[str, Any]]:
-    can_write = has_role(user, application.organisation, *HANDLING_ROLES)
+    """The case's task list: what services.available says may happen next, and who may do it."""
+    if not has_role(user, application.organisation, *HANDLING_ROLES):
+        return []
     tasks = []
-    for action in allowed_actions(application.status):
-        spec = SPECS.get(action)
-        if spec is None or not can_write:
+    for action, missing in services.available(application, user):
+        if action not in SPECS:
             continue
-        if action == Action.REQUEST_CORRECTION and application.correction_requested_on:
-            continue
-        if action == Action.EXTEND and application.extension_working_days:
-            continue
-        if action == Action.MAKE_PROACTIVE and application.proactive_item_id:
-            continue
-        allowed = has_role(user, application.organisation, *spec.roles)
         tasks.append({
             "title": action.label,
-            "url": reverse("requests-staff:act", args=[application.pk, action.value]) if allowed else "",
-            "status": "" if allowed else "须公开工作机构负责人办理",
-            "colour": "grey",
+            "url": "" if missing else reverse("requests-staff:act", args=[application.pk, action.value]),
+            "status": missing,
+            "colour": "orange" if action in (Action.SIGN_OFF, Action.APPROVE_EXTENSION) and not missing else "grey",
         })  # fmt: skip
     return tasks
 
@@ -186,8 +192,10 @@ def _form_kwargs(application: Application, action: str) -> dict[str, Any]:
         from disclosure.selectors import columns_for
 
         return {"columns": Column.objects.filter(pk__in=[c.pk for c in columns_for(application.organisation)])}
-    if action == Action.REPLY:
+    if action in (Action.REPLY, Action.PREPARE_REPLY):
         return {"kind": application.kind}
+    if action == Action.SIGN_OFF:
+        return {"prepared": application.prepared_reply}
     return {}
 
 

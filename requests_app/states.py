@@ -20,6 +20,9 @@ class Action(models.TextChoices):
     RECORD_LETTER_RECEIPT = "record_letter_receipt", "登记对方收到征求意见函"
     RECORD_OPINION = "record_opinion", "记录征求意见结果"
     EXTEND = "extend", "延期答复"
+    REQUEST_EXTENSION = "request_extension", "申请延期答复（报负责人同意）"
+    APPROVE_EXTENSION = "approve_extension", "同意延期答复"
+    DECLINE_EXTENSION = "decline_extension", "不同意延期答复"
     ASK_REASONS = "ask_reasons", "要求说明理由（条例第三十五条）"
     RECEIVE_REASONS = "receive_reasons", "登记申请人说明的理由（条例第三十五条）"
     SET_LATER_DATE = "set_later_date", "确定延后答复期限（条例第三十五条）"
@@ -29,6 +32,9 @@ class Action(models.TextChoices):
     WAIVE_FEE = "waive_fee", "免收信息处理费"
     RECORD_PAYMENT = "record_payment", "登记缴费"
     CLOSE_FEE_UNPAID = "close_fee_unpaid", "逾期未缴费，终止办理"
+    PREPARE_REPLY = "prepare_reply", "拟定答复（报负责人签发）"
+    SIGN_OFF = "sign_off", "签发答复"
+    RETURN_REPLY = "return_reply", "退回拟定的答复"
     REPLY = "reply", "作出答复"
     DELIVER = "deliver", "登记送达"
     PROVIDE_FILES = "provide_files", "上传以电子形式提供的信息"
@@ -50,11 +56,17 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.RECEIVED, A.REQUEST_CORRECTION): S.CORRECTION,
     (S.RECEIVED, A.CONSULT): S.CONSULTING,
     (S.RECEIVED, A.EXTEND): S.RECEIVED,
+    (S.RECEIVED, A.REQUEST_EXTENSION): S.RECEIVED,
+    (S.RECEIVED, A.APPROVE_EXTENSION): S.RECEIVED,
+    (S.RECEIVED, A.DECLINE_EXTENSION): S.RECEIVED,
     (S.RECEIVED, A.ASK_REASONS): S.RECEIVED,
     (S.RECEIVED, A.RECEIVE_REASONS): S.RECEIVED,
     (S.RECEIVED, A.SET_LATER_DATE): S.RECEIVED,
     (S.RECEIVED, A.NOTIFY_FEE): S.FEE,
     (S.RECEIVED, A.REPLY): S.REPLIED,
+    (S.RECEIVED, A.PREPARE_REPLY): S.RECEIVED,
+    (S.RECEIVED, A.SIGN_OFF): S.REPLIED,
+    (S.RECEIVED, A.RETURN_REPLY): S.RECEIVED,
     (S.RECEIVED, A.WITHDRAW): S.CLOSED,
     (S.RECEIVED, A.MAKE_PROACTIVE): S.RECEIVED,
     (S.CORRECTION, A.ASSIGN): S.CORRECTION,
@@ -65,6 +77,9 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.CONSULTING, A.RECORD_LETTER_RECEIPT): S.CONSULTING,
     (S.CONSULTING, A.RECORD_OPINION): S.RECEIVED,
     (S.CONSULTING, A.EXTEND): S.CONSULTING,
+    (S.CONSULTING, A.REQUEST_EXTENSION): S.CONSULTING,
+    (S.CONSULTING, A.APPROVE_EXTENSION): S.CONSULTING,
+    (S.CONSULTING, A.DECLINE_EXTENSION): S.CONSULTING,
     (S.CONSULTING, A.WITHDRAW): S.CLOSED,
     (S.FEE, A.ASSIGN): S.FEE,
     (S.FEE, A.NOTIFY_FEE): S.FEE,  # a corrected notice replaces an unpaid one
@@ -74,6 +89,9 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.FEE, A.RECORD_PAYMENT): S.RECEIVED,
     (S.FEE, A.CLOSE_FEE_UNPAID): S.CLOSED,
     (S.FEE, A.EXTEND): S.FEE,
+    (S.FEE, A.REQUEST_EXTENSION): S.FEE,
+    (S.FEE, A.APPROVE_EXTENSION): S.FEE,
+    (S.FEE, A.DECLINE_EXTENSION): S.FEE,
     (S.FEE, A.WITHDRAW): S.CLOSED,
     (S.REPLIED, A.DELIVER): S.REPLIED,
     (S.REPLIED, A.PROVIDE_FILES): S.REPLIED,

@@ -33,9 +33,7 @@ def send_reminders(today: date | None = None) -> int:
     and the office head once per change of mark: a second run the same day sends nothing."""
     today = today or timezone.localdate()
     sent = 0
-    candidates = Application.objects.filter(status__in=CLOCK_STATUSES, deadline__isnull=False).select_related(
-        "organisation", "assignee"
-    )
+    candidates = Application.objects.clock_running().select_related("organisation", "assignee")
     for application in candidates.iterator(chunk_size=500):
         left = days_left(application, today)
         level = reminder_level(left)
@@ -103,7 +101,7 @@ def recompute_deadlines(*, open_only: bool = True, batch: int = 5000) -> int:
     next year's arrangement), every open deadline may move. Returns how many changed."""
     cases = Application.objects.exclude(clock_start=None)
     if open_only:
-        cases = cases.filter(status__in=CLOCK_STATUSES)
+        cases = cases.filter(status__in=CLOCK_STATUSES)  # clock_running() but for the deadline: it may be unset
     consultations: dict[int, list[Consultation]] = defaultdict(list)
     for consultation in Consultation.objects.filter(application__in=cases.values("pk")):
         consultations[consultation.application_id].append(consultation)

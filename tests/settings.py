@@ -12,3 +12,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_USE_FINDERS = True
 SECURE_SSL_REDIRECT = False
 WORKDAYS_RECHECK_SECONDS = 0.0
+# The workflow tests reply as the case officer in one step; tests/requests_app/test_sign_off.py turns the
+# production default (every final reply signed off by the disclosure office head) back on.
+REPLY_SIGN_OFF = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from disclosure.models import Column
 from portal.credit_code import credit_code_error
 from portal.models.staff import display_name
+from portal.templatetags.portal_tags import cn_date
 
 from ..models import (
     ApplicantType,
@@ -418,6 +420,42 @@ class ProvideFilesForm(forms.Form):
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"files": [(u.name, u) for u in self.cleaned_data["uploads"]]}
+
+
+class SignOffForm(forms.Form):
+    """The head reads the prepared notice, may correct it, and signs it off."""
+
+    text = forms.CharField(label="拟定的告知书", widget=forms.Textarea(attrs={"rows": 18, "class": "wide"}))
+
+    def __init__(self, *args: Any, prepared: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        prepared = prepared or {}
+        self.fields["text"].initial = prepared.get("notice_text", "")
+        on = cn_date(date.fromisoformat(prepared["on"])) if prepared.get("on") else ""
+        self.fields["text"].help_text = f"{prepared.get('by_name', '')}于{on}拟定。核对后签发；需要修改的可直接修改。"
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"notice_text": self.cleaned_data["text"]}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"]}
+
+
+class RequestExtensionForm(forms.Form):
+    working_days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def action_kwargs(self) -> dict[str, Any]:
+        return {"working_days": self.cleaned_data["working_days"], "reason": self.cleaned_data["reason"]}
+
+
+class EmptyNoticeForm(NoticeTextMixin):
+    def action_kwargs(self) -> dict[str, Any]:
+        return {}
 
 
 class EmptyForm(forms.Form):

@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 
-from portal.models import Role
-from portal.permissions import has_role
 from portal.templatetags.portal_tags import cn_date
 from portal.workdays import add_working_days
 
@@ -40,6 +38,7 @@ from .records import (
     close_with,
     issue_notice,
     lock_for,
+    mail_head,
     record_event,
     save_state,
 )
@@ -60,8 +59,6 @@ def request_correction(
     """条例 第三十条: one correction notice, within 7 working days of receipt, listing everything to correct
     and a reasonable period."""
     application, status = lock_for(application, Action.REQUEST_CORRECTION)
-    if application.correction_requested_on:
-        raise ValidationError("补正通知只能发出一次（条例第三十条）。", code="once")
     assert application.received_on is not None
     if today > correction_notice_due(application.received_on).value:
         raise ValidationError("已超过收到申请之日起7个工作日，不能再通知补正（条例第三十条）。", code="late")
@@ -219,19 +216,10 @@ def extend(
 ) -> Application:
     """条例 第三十三条第二款: one extension of at most 20 working days, with the consent of the head of the
     disclosure office, notified to the applicant before the original deadline."""
-    application, status = lock_for(application, Action.EXTEND)
-    if not has_role(approver, application.organisation, Role.OFFICE_HEAD):
-        raise PermissionDenied("延期答复须经政府信息公开工作机构负责人同意。")
-    if application.extension_working_days:
-        raise ValidationError("答复期限只能延长一次（条例第三十三条）。", code="once")
-    if not 1 <= working_days <= EXTENSION_WORKING_DAYS:
-        raise ValidationError("延长的期限最长不超过20个工作日（条例第三十三条）。", code="length")
-    if not reason.strip():
-        raise ValidationError({"reason": "请填写延期理由。"})
+    application, status = lock_for(application, Action.EXTEND, approver)
+    _check_extension(application, working_days, reason, today)
     old = application.deadline
     assert old is not None
-    if today > old:
-        raise ValidationError(f"原答复期限为{cn_date(old)}，已过期限，不能再延期（延期告知应在期限届满前发出）。")
     application.extension_working_days = working_days
     save_state(application, status)
     assert application.deadline is not None
@@ -244,6 +232,60 @@ def extend(
     return application
 
 
+def _check_extension(application: Application, working_days: int, reason: str, today: date) -> None:
+    """条例 第三十三条第二款: at most 20 working days, for a stated reason, before the original deadline."""
+    if not 1 <= working_days <= EXTENSION_WORKING_DAYS:
+        raise ValidationError("延长的期限最长不超过20个工作日（条例第三十三条）。", code="length")
+    if not reason.strip():
+        raise ValidationError({"reason": "请填写延期理由。"})
+    if application.deadline is not None and today > application.deadline:
+        raise ValidationError(
+            f"原答复期限为{cn_date(application.deadline)}，已过期限，不能再延期（延期告知应在期限届满前发出）。"
+        )
+
+
+@transaction.atomic
+def request_extension(
+    *, application: Application, actor: Any, working_days: int, reason: str, today: date
+) -> Application:
+    """A case officer asks the disclosure office head to extend the reply period (条例 第三十三条第二款)."""
+    application, status = lock_for(application, Action.REQUEST_EXTENSION, actor)
+    _check_extension(application, working_days, reason, today)
+    application.extension_request = {
+        "working_days": working_days, "reason": reason.strip(), "by": actor.pk, "on": today.isoformat(),
+    }  # fmt: skip
+    save_state(application, status)
+    record_event(application, Action.REQUEST_EXTENSION, actor, today, reason.strip(), working_days=working_days)
+    transaction.on_commit(lambda: mail_head(application.pk, "延期申请"))
+    return application
+
+
+@transaction.atomic
+def approve_extension(
+    *, application: Application, approver: Any, today: date, notice_text: str | None = None
+) -> Application:
+    """The head consents to the requested extension: the extension and its notice, as extend() does."""
+    current, _ = lock_for(application, Action.APPROVE_EXTENSION, approver)
+    request = current.extension_request
+    Application.objects.filter(pk=current.pk).update(extension_request={})
+    current.extension_request = {}
+    return extend(
+        application=current, approver=approver, working_days=request["working_days"], reason=request["reason"],
+        today=today, notice_text=notice_text,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def decline_extension(*, application: Application, approver: Any, reason: str, today: date) -> Application:
+    application, status = lock_for(application, Action.DECLINE_EXTENSION, approver)
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明不同意延期的理由。"})
+    application.extension_request = {}
+    save_state(application, status)
+    record_event(application, Action.DECLINE_EXTENSION, approver, today, reason.strip())
+    return application
+
+
 @transaction.atomic
 def ask_reasons(
     *, application: Application, actor: Any, note: str, due: date, today: date, notice_text: str | None = None
@@ -251,8 +293,6 @@ def ask_reasons(
     """条例 第三十五条: the applications clearly exceed a reasonable range; the applicant is asked in writing for
     reasons, with a period to answer. Only after this may the office refuse (不予处理) or set a later date."""
     application, status = lock_for(application, Action.ASK_REASONS)
-    if application.reasons_requested_on:
-        raise ValidationError("已要求申请人说明理由。", code="once")
     if due <= today:
         raise ValidationError({"due": "说明理由的期限应晚于今天。"})
     application.reasons_requested_on, application.reasons_due = today, due
@@ -269,8 +309,6 @@ def receive_reasons(
 ) -> Application:
     """条例 第三十五条: the applicant's reasons arrive; staff then judge them (a later date, or 不予处理)."""
     application, status = lock_for(application, Action.RECEIVE_REASONS)
-    if application.reasons_requested_on is None:
-        raise ValidationError("尚未要求申请人说明理由。", code="not_asked")
     check_event_date(received_on, today, after=application.reasons_requested_on, label="收到理由的日期")
     if not reasons.strip():
         raise ValidationError({"reasons": "请登记申请人说明的理由。"})
@@ -370,8 +408,6 @@ def notify_fee(
     recorded); after payment no second notice. The 20 working days to pay run from the day after the
     applicant receives the notice (deliver_fee_notice)."""
     application, status = lock_for(application, Action.NOTIFY_FEE)
-    if application.fee_paid_on:
-        raise ValidationError("本申请已缴纳信息处理费：一件申请只发一份收费通知，不能再次收费。", code="paid")
     amount, basis = _fee(application, method, pages, counted_as, split_note)
     if amount <= 0:
         raise ValidationError("未超出免费范围，不得收取信息处理费。", code="free")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
@@ -171,6 +171,8 @@ def record_event(
         on=on,
         note=note,
         detail=detail,
+        status_before=getattr(application, "status_before", "") or application.status,
+        status_after=application.status,
     )
 
 
@@ -203,15 +205,92 @@ def issue_notice(
     return notice
 
 
+def mail_head(application_pk: int, what: str) -> None:
+    """After commit: the disclosure office head learns that a reply or an extension waits for them."""
+    from ..mail import send_to_head
+
+    send_to_head(application_pk, what)
+
+
 def _mail_notice(notice_pk: int) -> None:
     from ..mail import send_notice
 
     send_notice(notice_pk)
 
 
-def lock_for(application: Application, action: Action) -> tuple[Application, str]:
+HEAD_ACTIONS = {Action.EXTEND, Action.SIGN_OFF, Action.RETURN_REPLY, Action.APPROVE_EXTENSION, Action.DECLINE_EXTENSION}
+
+
+def role_missing(application: Application, action: Action, user: Any) -> str:
+    """Why this user may not take the action on this case, or ""."""
+    from portal.models import Role
+    from portal.permissions import has_role
+
+    head = has_role(user, application.organisation, Role.OFFICE_HEAD)
+    if action in HEAD_ACTIONS and not head:
+        return "须政府信息公开工作机构负责人办理。"
+    if action == Action.REPLY and settings.REPLY_SIGN_OFF and not head:
+        return "答复须经政府信息公开工作机构负责人签发：请“拟定答复”报负责人签发。"
+    return ""
+
+
+def blocked(application: Application, action: Action) -> str:
+    """Why the state of the case rules the action out now, or "": the one answer that the case page's task
+    list and every service share (the transition table is checked apart, roles by role_missing)."""
+    if action == Action.REPLY and application.prepared_reply:
+        return "已有拟定的答复等待签发：请签发或退回。"
+    if action == Action.PREPARE_REPLY and (application.prepared_reply or not settings.REPLY_SIGN_OFF):
+        return "已有拟定的答复等待签发。" if application.prepared_reply else "无须签发，可直接作出答复。"
+    if action in (Action.SIGN_OFF, Action.RETURN_REPLY) and not application.prepared_reply:
+        return "没有待签发的答复。"
+    if action in (Action.EXTEND, Action.REQUEST_EXTENSION, Action.APPROVE_EXTENSION) and (
+        application.extension_working_days
+    ):
+        return "答复期限只能延长一次（条例第三十三条）。"
+    if action == Action.REQUEST_EXTENSION and application.extension_request:
+        return "已申请延期，等待负责人审批。"
+    if action in (Action.APPROVE_EXTENSION, Action.DECLINE_EXTENSION) and not application.extension_request:
+        return "没有待审批的延期申请。"
+    if action == Action.REQUEST_CORRECTION and application.correction_requested_on:
+        return "补正通知只能发出一次（条例第三十条）。"
+    if action == Action.ASK_REASONS and application.reasons_requested_on:
+        return "已要求申请人说明理由。"
+    if action == Action.RECEIVE_REASONS and not application.reasons_requested_on:
+        return "尚未要求申请人说明理由。"
+    if action == Action.RECEIVE_REASONS and application.reasons_received_on:
+        return "已登记申请人说明的理由。"
+    if action == Action.NOTIFY_FEE and application.fee_paid_on:
+        return "本申请已缴纳信息处理费：一件申请只发一份收费通知，不能再次收费。"
+    if action == Action.MAKE_PROACTIVE and application.proactive_item_id:
+        return "已转为主动公开草稿。"
+    return ""
+
+
+def available(application: Application, user: Any) -> list[tuple[Action, str]]:
+    """The actions the table allows from the case's status and its state does not block, each with "" or the
+    reason this user cannot take it (the task list shows it as waiting for the office head)."""
+    from ..states import allowed_actions
+
+    return [
+        (action, role_missing(application, action, user))
+        for action in allowed_actions(application.status)
+        if not blocked(application, action)
+    ]
+
+
+def lock_for(application: Application, action: Action, actor: Any = None) -> tuple[Application, str]:
+    """The case locked for an action that its status allows, its state does not block and, when the actor is
+    given, the actor may take — each refusal said in Chinese."""
     current = Application.objects.select_for_update().select_related("organisation").get(pk=application.pk)
-    return current, ensure_allowed(current.status, action)
+    current.status_before = current.status  # type: ignore[attr-defined]  # for the event the action records
+    status = ensure_allowed(current.status, action)
+    missing = role_missing(current, action, actor) if actor is not None else ""
+    if missing:
+        raise PermissionDenied(missing)
+    reason = blocked(current, action)
+    if reason:
+        raise ValidationError(reason, code="blocked")
+    return current, status
 
 
 def save_state(application: Application, status: str, consultations: list[Consultation] | None = None) -> None:
@@ -239,9 +318,10 @@ def preview[T](action: Callable[..., T], **kwargs: Any) -> str:
     issued = list(Notice.objects.filter(application_id=application.pk).values_list("pk", flat=True))
     try:
         with transaction.atomic():
-            action(**kwargs)
+            result = action(**kwargs)
             notice = Notice.objects.filter(application_id=application.pk).exclude(pk__in=issued).order_by("id").first()
-            text = notice.body if notice else ""
+            prepared = getattr(result, "prepared_reply", None) or {}  # a reply prepared for sign-off
+            text = notice.body if notice else prepared.get("notice_text", "")
             raise Rollback
     except Rollback:
         return text

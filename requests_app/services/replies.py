@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.models import AuditKind
+from portal.models.staff import display_name
 from portal.services import record_audit
 from portal.templatetags.portal_tags import cn_date
 from portal.workdays import add_working_days
@@ -36,6 +37,8 @@ from .records import (
     close_with,
     issue_notice,
     lock_for,
+    mail_head,
+    preview,
     record_event,
     save_state,
 )
@@ -123,9 +126,78 @@ def reply(
 ) -> Application:
     """条例 第三十六条至第四十一条: exactly one outcome from the taxonomy, with the ground and reason it needs, in
     a numbered written notice ending with the remedies. Disclosing over a third party's objection needs the
-    public-interest reason and tells the third party in writing first (第三十二条)."""
-    application, status = lock_for(application, Action.REPLY)
-    parts = [{"part": p["part"].strip(), "reason": p["reason"].strip()} for p in (withheld_parts or [])]
+    public-interest reason and tells the third party in writing first (第三十二条). With REPLY_SIGN_OFF on
+    (the default), only the disclosure office head replies directly; a case officer prepares the reply."""
+    inputs = {
+        "outcome": outcome, "record_outcome": record_outcome, "ground": ground, "reason": reason,
+        "withheld_parts": withheld_parts or [], "responsible_agency": responsible_agency,
+        "not_held_ground": not_held_ground, "public_interest_reason": public_interest_reason,
+    }  # fmt: skip
+    return _reply(application, actor, inputs, today, notice_text, check_role=True)
+
+
+@transaction.atomic
+def prepare_reply(
+    *, application: Application, actor: Any, today: date, notice_text: str | None = None, **inputs: Any
+) -> Application:
+    """签发 [choice, regulation.md §1.5]: the case officer prepares the reply, checked as a reply would be; it
+    waits, with its notice text, for the disclosure office head to sign it off or return it."""
+    application, status = lock_for(application, Action.PREPARE_REPLY, actor)
+    generated = preview(_preview_reply, application=application, actor=actor, inputs=inputs, today=today)
+    application.prepared_reply = {
+        "inputs": inputs, "notice_text": notice_text or generated, "by": actor.pk, "by_name": display_name(actor),
+        "on": today.isoformat(),
+    }  # fmt: skip
+    save_state(application, status)
+    record_event(application, Action.PREPARE_REPLY, actor, today, inputs.get("reason", ""))
+    pk = application.pk
+    transaction.on_commit(lambda: mail_head(pk, "待签发的答复"))
+    return application
+
+
+def _preview_reply(*, application: Application, actor: Any, inputs: dict[str, Any], today: date) -> Application:
+    return _reply(application, actor, inputs, today, None, check_role=False)
+
+
+@transaction.atomic
+def sign_off(*, application: Application, approver: Any, today: date, notice_text: str | None = None) -> Application:
+    """The disclosure office head signs off the prepared reply: it is issued in the head's name."""
+    current, _ = lock_for(application, Action.SIGN_OFF, approver)
+    prepared = current.prepared_reply
+    Application.objects.filter(pk=current.pk).update(prepared_reply={})
+    current.prepared_reply = {}
+    text = notice_text or prepared["notice_text"]
+    return _reply(current, approver, prepared["inputs"], today, text, check_role=False, prepared_by=prepared["by_name"])
+
+
+@transaction.atomic
+def return_reply(*, application: Application, approver: Any, reason: str, today: date) -> Application:
+    """The head sends the prepared reply back to the case officer, with the reason."""
+    application, status = lock_for(application, Action.RETURN_REPLY, approver)
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明退回的理由。"})
+    application.prepared_reply = {}
+    save_state(application, status)
+    record_event(application, Action.RETURN_REPLY, approver, today, reason.strip())
+    return application
+
+
+def _reply(
+    application: Application,
+    actor: Any,
+    inputs: dict[str, Any],
+    today: date,
+    notice_text: str | None,
+    *,
+    check_role: bool,
+    prepared_by: str = "",
+) -> Application:
+    application, status = lock_for(application, Action.REPLY, actor if check_role else None)
+    outcome, record_outcome = inputs.get("outcome", ""), inputs.get("record_outcome", "")
+    ground, reason = inputs.get("ground", ""), inputs.get("reason", "")
+    responsible_agency, not_held_ground = inputs.get("responsible_agency", ""), inputs.get("not_held_ground", "")
+    public_interest_reason = inputs.get("public_interest_reason", "")
+    parts = [{"part": p["part"].strip(), "reason": p["reason"].strip()} for p in inputs.get("withheld_parts") or []]
     _check_reply(application, outcome, record_outcome, ground, reason, parts, not_held_ground, today)
     objections = [
         c for c in application.consultations.all()
@@ -171,7 +243,8 @@ def reply(
     issue_notice(
         application, NoticeKind.REPLY, text=text, actor=actor, on=today, title=notices.reply_title(application)
     )
-    record_event(application, Action.REPLY, actor, today, reason, outcome=application.outcome_label())
+    signed = {"prepared_by": prepared_by} if prepared_by else {}
+    record_event(application, Action.REPLY, actor, today, reason, outcome=application.outcome_label(), **signed)
     return application
 
 
@@ -248,8 +321,6 @@ def make_proactive(*, application: Application, actor: Any, column: Any, today: 
     from disclosure.models import Genre
 
     application, status = lock_for(application, Action.MAKE_PROACTIVE)
-    if application.proactive_item_id:
-        raise ValidationError("已转为主动公开草稿。", code="once")
     title = (application.information_title or application.description)[:200]
     item = disclosure.create_draft(
         organisation=application.organisation,

@@ -58,7 +58,9 @@ def test_case_page_is_a_task_list_with_the_deadline_statement(received: Any, cli
     application = received()
     page = client_for("case_officer").get(reverse("requests-staff:case", args=[application.pk])).content.decode()
     assert "自2026年11月2日起算 20 个工作日" in page
-    assert "通知补正" in page and "作出答复" in page and "延期答复" in page and "须公开工作机构负责人办理" in page
+    assert (
+        "通知补正" in page and "作出答复" in page and "延期答复" in page and "须政府信息公开工作机构负责人办理" in page
+    )
     assert "110***********002X" in page and VALID_ID not in page
 
 
