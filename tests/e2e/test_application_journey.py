@@ -1,11 +1,13 @@
-"""An applicant applies online and tracks the application; a case officer confirms it, requests a correction,
-receives it, the office head extends, the case officer replies with partial disclosure, and the applicant
-downloads the notice."""
+"""An applicant applies online and tracks the application; a case officer confirms it and requests a
+correction, which the applicant sends from the tracking page; the office head extends; the case officer prepares
+a partial disclosure, which the office head signs off; the applicant downloads the notice, whose PDF says that
+reconsideration comes first for the withheld part and keeps its closing lines together."""
 
 import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from requests_app.models import Application, Notice, Status
 from tests.requests_app.conftest import VALID_ID
@@ -25,13 +27,24 @@ def act(page: Any, base: str, pk: int, task: str, fill: Any = None, notice: bool
         assert page.get_by_label("告知书正文").input_value()
         if axe:
             axe(page, f"{task} with the generated notice")
-        page.get_by_role("button", name=re.compile("^签发告知书")).click()
+        page.get_by_role("button", name=re.compile("^(签发告知书|报公开工作机构负责人签发)")).click()
     else:
         page.get_by_role("button", name=task).click()
     assert page.get_by_text(f"已完成：{task}").is_visible()
 
 
-def test_apply_track_and_reply(page: Any, live_server: Any, personas: Any, calendar: None, axe_check: Any) -> None:
+def track(page: Any, base: str, number: str, code: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/ysq/track/")
+    page.get_by_label("申请编号").fill(number)
+    page.get_by_label("查询码").fill(code)
+    page.get_by_role("button", name="查询").click()
+
+
+def test_apply_track_and_reply(
+    page: Any, live_server: Any, personas: Any, calendar: None, axe_check: Any, settings: Any
+) -> None:
+    settings.REPLY_SIGN_OFF = True
     base = live_server.url
     page.goto(base + "/ysq/town/")
     page.get_by_role("link", name="在线申请").first.click()
@@ -78,10 +91,12 @@ def test_apply_track_and_reply(page: Any, live_server: Any, personas: Any, calen
 
     act(page, base, application.pk, "通知补正", correction, notice=True)
 
-    def arrived() -> None:
-        page.get_by_label("收到补正之日").fill(application.arrived_on.isoformat())
-
-    act(page, base, application.pk, "收到补正", arrived)
+    track(page, base, number, code)  # the applicant sends the correction from the tracking page
+    expect(page.get_by_text("本机关等待您补正申请")).to_be_visible()
+    page.get_by_label("补正内容").fill("1. 所需信息为2026年度\n2. 东坪村、西岭村")
+    axe_check(page, "tracking page with the correction form")
+    page.get_by_role("button", name="提交补正").click()
+    expect(page.get_by_text("补正已提交")).to_be_visible()
 
     sign_in(page, base, "office_head")
 
@@ -98,21 +113,34 @@ def test_apply_track_and_reply(page: Any, live_server: Any, personas: Any, calen
         page.get_by_label("办理结果").select_option("partially_disclosed")
         page.get_by_label("不予公开的部分及理由").fill("低保对象身份证号码｜属于个人隐私")
 
-    act(page, base, application.pk, "作出答复", partial, notice=True, axe=axe_check)
+    act(page, base, application.pk, "拟定答复（报负责人签发）", partial, notice=True, axe=axe_check)
+    application.refresh_from_db()
+    assert application.status == Status.RECEIVED and application.prepared_reply
+
+    sign_in(page, base, "office_head")
+    expect(page.get_by_text("待签发的答复：1 件")).to_be_visible()
+    act(page, base, application.pk, "签发答复")
     page.goto(f"{base}/staff/ysq/{application.pk}/")
     axe_check(page, "case page")
     application.refresh_from_db()
     assert application.status == Status.REPLIED and application.extension_working_days == 10
     assert Notice.objects.filter(application=application).count() == 3
+    reply = Notice.objects.get(application=application, kind="reply")
+    assert reply.issued_by.username == "office_head"
 
-    page.context.clear_cookies()
-    page.goto(base + "/ysq/track/")
-    page.get_by_label("申请编号").fill(number)
-    page.get_by_label("查询码").fill(code)
-    page.get_by_role("button", name="查询").click()
-    assert page.get_by_text("已答复").first.is_visible()
-    assert page.get_by_text("政府信息部分公开告知书").is_visible()
+    track(page, base, number, code)
+    expect(page.get_by_text("已答复").first).to_be_visible()
+    expect(page.get_by_text("政府信息部分公开告知书")).to_be_visible()
     axe_check(page, "tracking page")
     with page.expect_download() as download:
         page.get_by_role("link", name="下载 PDF").last.click()
-    assert download.value.suggested_filename.endswith(".pdf")
+    assert download.value.suggested_filename == f"{reply.number}.pdf"
+    pages = [text.replace("\n", "") for text in pdf_text(download.value.path())]
+    assert "如对本告知中不予公开的部分不服，应当先自收到本告知书之日起60日内" in "".join(pages)
+    assert all("特此告知。" in text for text in pages if "联系电话" in text)  # no page holds only the contact line
+
+
+def pdf_text(path: Any) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
