@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -104,6 +105,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "rows": selectors.rows(selectors.page_rows(list(page.object_list)), today),
         "params": request.GET,
         "statuses": Status.choices,
+        "reminder_days": settings.REMINDER_WORKING_DAYS,
         "can_register": bool(organisation_ids(request.user, *HANDLING_ROLES)),
         "several_organisations": is_inspector(request.user) or len(organisation_ids(request.user, *HANDLING_ROLES)) > 1,
     }

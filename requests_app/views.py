@@ -142,7 +142,8 @@ def apply_done(request: HttpRequest, org: str) -> HttpResponse:
     done = request.session.get(f"ysq-done-{org}")
     if not done:
         return redirect("requests_app:apply", org)
-    return render(request, "requests_app/apply_done.html", {"organisation": organisation, "done": done})
+    context = {"organisation": organisation, "done": done, "rules": rules}
+    return render(request, "requests_app/apply_done.html", context)
 
 
 # ---------------------------------------------------------------- tracking

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from disclosure.rules import PUBLICATION_WORKING_DAYS  # 条例 第二十六条, the one constant
 from portal.models import Membership, Organisation, Role
 from portal.models.staff import display_name
 from portal.permissions import has_role
@@ -32,8 +33,6 @@ from .models import (
 from .registry import publishable_for
 from .scanner import PERSONAL_KINDS, Hit, HitKind, scan
 from .states import ensure_allowed
-
-PUBLICATION_WORKING_DAYS = 20  # 条例 第二十六条
 
 
 def default_stages(organisation: Organisation) -> list[Stage]:

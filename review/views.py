@@ -63,7 +63,13 @@ def queue(request: HttpRequest) -> HttpResponse:
         (batch, len(in_batches[batch.pk]), sum(1 for hits in in_batches[batch.pk] if hits))
         for batch in Batch.objects.filter(pk__in=in_batches).select_related("organisation")
     ]
-    return render(request, "review/queue.html", {"page_obj": page, "rows": rows, "batches": batches})
+    context = {
+        "page_obj": page,
+        "rows": rows,
+        "batches": batches,
+        "publication_days": services.PUBLICATION_WORKING_DAYS,
+    }
+    return render(request, "review/queue.html", context)
 
 
 def _batch_for(request: HttpRequest, pk: int) -> Batch:

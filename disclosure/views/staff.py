@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from disclosure import services
 from disclosure.forms import AttachmentForm, DocxForm, ItemForm, WithdrawForm
 from disclosure.models import Item, ItemStatus
+from disclosure.rules import PUBLICATION_WORKING_DAYS
 from portal.forms import add_service_errors
 from portal.models import Organisation, Role
 from portal.permissions import get_for_staff, has_role, organisation_ids, scope_for_staff, staff_required
@@ -155,6 +156,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_withdraw": has_role(user, item.organisation, Role.OFFICE_HEAD) and item.status == ItemStatus.PUBLISHED,
         "postings": list(item.postings.all()),
         "review_rounds": review_rounds(item),
+        "late_label": f"超过{PUBLICATION_WORKING_DAYS}个工作日发布",
         "attachment_form": AttachmentForm(),
         "docx_form": DocxForm(),
     }

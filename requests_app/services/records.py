@@ -218,6 +218,8 @@ def _mail_notice(notice_pk: int) -> None:
     send_notice(notice_pk)
 
 
+# While a prepared reply waits for the head, the case does not change under it.
+WAIT_FOR_SIGN_OFF = {Action.REPLY, Action.REQUEST_CORRECTION, Action.CONSULT, Action.NOTIFY_FEE, Action.ASK_REASONS}
 HEAD_ACTIONS = {Action.EXTEND, Action.SIGN_OFF, Action.RETURN_REPLY, Action.APPROVE_EXTENSION, Action.DECLINE_EXTENSION}
 
 
@@ -237,8 +239,8 @@ def role_missing(application: Application, action: Action, user: Any) -> str:
 def blocked(application: Application, action: Action) -> str:
     """Why the state of the case rules the action out now, or "": the one answer that the case page's task
     list and every service share (the transition table is checked apart, roles by role_missing)."""
-    if action == Action.REPLY and application.prepared_reply:
-        return "已有拟定的答复等待签发：请签发或退回。"
+    if action in WAIT_FOR_SIGN_OFF and application.prepared_reply:
+        return "已有拟定的答复等待签发：请负责人先签发或退回。"
     if action == Action.PREPARE_REPLY and (application.prepared_reply or not settings.REPLY_SIGN_OFF):
         return "已有拟定的答复等待签发。" if application.prepared_reply else "无须签发，可直接作出答复。"
     if action in (Action.SIGN_OFF, Action.RETURN_REPLY) and not application.prepared_reply:

@@ -298,6 +298,7 @@ def withdraw(*, application: Application, actor: Any, reason: str, today: date) 
     """The applicant withdraws the application (其他处理 3). Actor None: by the applicant at the tracking page."""
     application, status = lock_for(application, Action.WITHDRAW)
     application.withdrawn = True  # counted in row (六)3 of table 三, shown as withdrawn by the applicant
+    application.prepared_reply = application.extension_request = {}
     close_with(application, status, Outcome.OTHER, f"申请人撤回申请。{reason.strip()}", today)
     record_event(application, Action.WITHDRAW, actor, today, reason)
     return application

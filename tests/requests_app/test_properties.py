@@ -4,8 +4,9 @@ at most one correction and one extension, paused days never counted, the deadlin
 no excessive-application refusal without reasons asked first, and no event dated after the day it was recorded."""
 
 import contextlib
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from requests_app import services
 from requests_app.models import OPEN_STATUSES, Application, ConsultationAnswer, NoticeKind, Status
 from requests_app.outcomes import Outcome
 
+TZ = ZoneInfo("Asia/Shanghai")
 ACTIONS = [
     "correct",
     "receive_correction",
@@ -25,6 +27,12 @@ ACTIONS = [
     "letter_receipt",
     "opinion",
     "ask_reasons",
+    "correct_online",
+    "prepare",
+    "sign_off",
+    "return_reply",
+    "request_extension",
+    "approve_extension",
     "receive_reasons",
     "fee_delivery",
     "reduce_fee",
@@ -53,6 +61,18 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
         services.close_no_correction(**kw, actor=officer, today=today)
     elif name == "consult":
         services.consult(**kw, actor=officer, kind=["third_party", "agency"][pick % 2], party="第三方", today=today)
+    elif name == "correct_online":
+        services.submit_correction_online(**kw, text="补正内容", now=datetime.combine(today, time(10), tzinfo=TZ))
+    elif name == "prepare":
+        services.prepare_reply(**kw, actor=officer, outcome=Outcome.DISCLOSED, today=today)
+    elif name == "sign_off":
+        services.sign_off(**kw, approver=head, today=today)
+    elif name == "return_reply":
+        services.return_reply(**kw, approver=head, reason="需补充理由", today=today)
+    elif name == "request_extension":
+        services.request_extension(**kw, actor=officer, working_days=1 + pick % 20, reason="调取档案", today=today)
+    elif name == "approve_extension":
+        services.approve_extension(**kw, approver=head, today=today)
     elif name == "letter_receipt":
         services.record_letter_receipt(**kw, actor=officer, received_on=today, today=today)
     elif name == "ask_reasons":
@@ -80,7 +100,7 @@ def perform(name: str, application: Application, today: date, users: dict[str, A
         outcome = [Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD, Outcome.NOT_PROCESSED_REPEAT,
                    Outcome.NOT_PROCESSED_EXCESSIVE][pick % 4]  # fmt: skip
         services.reply(
-            **kw, actor=officer, outcome=outcome, reason="理由", public_interest_reason="公共利益",
+            **kw, actor=head, outcome=outcome, reason="理由", public_interest_reason="公共利益",
             not_held_ground="nonexistent", today=today,
         )  # fmt: skip
     elif name == "withdraw":
@@ -115,6 +135,12 @@ def check_invariants(application: Application, today: date) -> None:
         assert not application.notices.filter(kind=NoticeKind.FEE, issued_at__gt=paid.at).exists()
     if application.outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
         assert application.events.filter(action="ask_reasons").exists()
+    if application.prepared_reply:  # a prepared reply waits only while the case is being handled
+        assert application.status == Status.RECEIVED
+    replies = application.events.filter(action="reply")
+    assert replies.count() <= 1 and all(e.actor.username == "office_head" for e in replies)  # 签发 is on
+    last = application.events.order_by("at", "id").last()
+    assert last is not None and last.status_after == application.status
     assert application.notices.filter(kind=NoticeKind.CORRECTION).count() <= 1
     assert application.events.filter(action="extend").count() <= 1
     assert application.extension_working_days <= 20
@@ -133,8 +159,9 @@ def check_invariants(application: Application, today: date) -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 6), st.integers(0, 30)), max_size=12))
 def test_random_action_sequences_keep_the_invariants(
-    steps: list[tuple[str, int, int]], received: Any, personas: Any
+    steps: list[tuple[str, int, int]], received: Any, personas: Any, settings: Any
 ) -> None:
+    settings.REPLY_SIGN_OFF = True
     application = received(on=date(2026, 3, 2))
     today = date(2026, 3, 2)
     for name, gap, pick in steps:

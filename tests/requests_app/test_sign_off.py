@@ -121,3 +121,14 @@ def test_article_33_the_head_may_decline_an_extension(received: Any, personas: A
                                           reason="信息已整理，可按期答复", today=DAY)  # fmt: skip
     assert declined.extension_request == {} and declined.extension_working_days == 0
     assert not Notice.objects.filter(kind=NoticeKind.EXTENSION).exists()
+
+
+def test_a_case_does_not_change_under_a_reply_waiting_for_sign_off(received: Any, personas: Any) -> None:
+    application = received()
+    services.prepare_reply(application=application, actor=personas["case_officer"], outcome=Outcome.DISCLOSED,
+                           today=DAY)  # fmt: skip
+    with pytest.raises(ValidationError, match="已有拟定的答复等待签发"):
+        services.request_correction(application=application, actor=personas["case_officer"], items=["文号"],
+                                    period_working_days=10, today=date(2026, 11, 5))  # fmt: skip
+    withdrawn = services.withdraw(application=application, actor=None, reason="", today=DAY)
+    assert withdrawn.prepared_reply == {} and withdrawn.status == Status.CLOSED

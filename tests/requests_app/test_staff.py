@@ -204,3 +204,10 @@ def test_a_notice_cannot_be_issued_for_inputs_changed_after_it_was_generated(rec
     assert "请重新生成告知书" in page and not Notice.objects.exists()
     same = {"outcome": "disclosed", "notice_text": "徐磊：\n\n予以公开。", "previewed_for": digest, "issue": "1"}
     assert client.post(url, same).status_code == 302
+
+
+def test_the_limits_shown_come_from_the_settings_that_enforce_them(client_for: Any, settings: Any) -> None:
+    """One place per number: the reminder threshold shown is the one the reminders use."""
+    settings.REMINDER_WORKING_DAYS = 5
+    assert "5个工作日内到期" in client_for("case_officer").get("/staff/ysq/").content.decode()
+    assert "5个工作日内到期" in client_for("case_officer").get("/staff/").content.decode()
