@@ -14,6 +14,7 @@ from portal.credit_code import credit_code_error
 from portal.models.staff import display_name
 from portal.templatetags.portal_tags import cn_date
 
+from ..deadlines import FEE_PAYMENT_WORKING_DAYS
 from ..models import (
     ApplicantType,
     ConsultationAnswer,
@@ -27,7 +28,8 @@ from ..models import (
 )
 from ..outcomes import Outcome
 from ..receipt import Channel
-from ..services import DELIVERY_WAYS, FEE_METHODS
+from ..rules import EXTENSION_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS
+from ..services import CORRECTION_PERIOD_MAX, CORRECTION_PERIOD_MIN, DELIVERY_WAYS, FEE_METHODS
 from .public import MultipleFileField, check_id_number, check_uploads
 
 REGISTER_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
@@ -134,7 +136,9 @@ class CorrectionForm(NoticeTextMixin):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="每行一项。补正通知只能发一次，请一次列明全部事项（条例第三十条）。",
     )
-    period_working_days = forms.IntegerField(label="补正期限（工作日）", min_value=5, max_value=30, initial=15)
+    period_working_days = forms.IntegerField(
+        label="补正期限（工作日）", min_value=CORRECTION_PERIOD_MIN, max_value=CORRECTION_PERIOD_MAX, initial=15
+    )
     field_order = ["items", "period_working_days", "notice_text"]
 
     def action_kwargs(self) -> dict[str, Any]:
@@ -197,7 +201,9 @@ class OpinionForm(forms.Form):
 
 
 class ExtendForm(NoticeTextMixin):
-    working_days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    working_days = forms.IntegerField(
+        label="延长工作日数", min_value=1, max_value=EXTENSION_WORKING_DAYS, initial=EXTENSION_WORKING_DAYS
+    )
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 3}))
     field_order = ["working_days", "reason", "notice_text"]
 
@@ -254,7 +260,10 @@ class FeeForm(NoticeTextMixin):
 
 
 class FeeNoticeDeliveryForm(forms.Form):
-    received_on = _date("申请人收到收费通知之日", help_text="邮寄的为签收之日；缴费期限自次日起计算20个工作日。")
+    received_on = _date(
+        "申请人收到收费通知之日",
+        help_text=f"邮寄的为签收之日；缴费期限自次日起计算{FEE_PAYMENT_WORKING_DAYS}个工作日。",
+    )
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"received_on": self.cleaned_data["received_on"]}
@@ -277,7 +286,9 @@ class WaiveFeeForm(forms.Form):
 
 
 class LetterReceiptForm(forms.Form):
-    received_on = _date("对方收到征求意见函之日", help_text="邮寄的为签收之日；15个工作日自该日起计算。")
+    received_on = _date(
+        "对方收到征求意见函之日", help_text=f"邮寄的为签收之日；{THIRD_PARTY_WORKING_DAYS}个工作日自该日起计算。"
+    )
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"received_on": self.cleaned_data["received_on"]}
@@ -446,7 +457,9 @@ class ReasonForm(forms.Form):
 
 
 class RequestExtensionForm(forms.Form):
-    working_days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    working_days = forms.IntegerField(
+        label="延长工作日数", min_value=1, max_value=EXTENSION_WORKING_DAYS, initial=EXTENSION_WORKING_DAYS
+    )
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 3}))
 
     def action_kwargs(self) -> dict[str, Any]:
