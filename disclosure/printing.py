@@ -22,10 +22,10 @@ LAYOUTS = {
 
 
 def render_pdf(layout: str, organisation: Organisation, items: Sequence[Item], base_url: str) -> bytes:
-    import weasyprint
+    from portal.pdf import render_pdf as html_to_pdf
 
     _, template = LAYOUTS[layout]
     html = render_to_string(
         template, {"organisation": organisation, "items": items, "today": timezone.localdate(), "layout": layout}
     )
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    return html_to_pdf(html, base_url=base_url)

@@ -98,6 +98,21 @@ def read_rows(name: str, data: bytes, headers: dict[str, str], required: list[st
     return [{n: _cell(v) for n, v in zip(header, values, strict=False) if n} for values in raw[1:]]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A value for an exported CSV or XLSX cell that a spreadsheet will not run as a formula: text a citizen
+    typed that begins with = + - @ (or a tab or carriage return) is written with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_row(values: list[object]) -> list[object]:
+    return [safe_cell(v) for v in values]
+
+
 def parse_date(value: str) -> date | None:
     """A date as old systems and spreadsheets write it, with or without a time of day; None if it is none."""
     value = value.strip()

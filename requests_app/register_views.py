@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from portal.models import Organisation, Role
 from portal.permissions import organisation_ids, staff_required
+from portal.tabular import safe_row
 
 from . import selectors
 from .importer import HEADERS, import_register
@@ -102,7 +103,7 @@ def export_register(request: HttpRequest) -> HttpResponse:
     sheet.append(EXPORT_COLUMNS)
     applications = Application.objects.filter(pk__in=ids).order_by("received_on", "id")
     for application in applications.only(*EXPORTED_FIELDS).iterator(chunk_size=2000):
-        sheet.append(register_row(application))
+        sheet.append(safe_row(register_row(application)))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

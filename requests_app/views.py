@@ -35,12 +35,13 @@ def entrance(request: HttpRequest, org: str) -> HttpResponse:
 
 def blank_form(request: HttpRequest, org: str) -> HttpResponse:
     """A printable blank application form for paper applications (条例 第二十九条)."""
-    import weasyprint
     from django.template.loader import render_to_string
+
+    from portal.pdf import render_pdf
 
     organisation = organisation_with_column(org)
     html = render_to_string("requests_app/application_form_pdf.html", {"organisation": organisation, "rules": rules})
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{organisation.slug}-application-form.pdf"'
     return response
@@ -279,13 +280,13 @@ def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpR
     context = {"notice": notice, "organisation": notice.application.organisation, "body": paragraphs, "last": last}
     if not pdf:
         return render(request, "requests_app/notice.html", context)
-    import weasyprint
     from django.contrib.staticfiles import finders
     from django.template.loader import render_to_string
 
+    from portal.pdf import render_pdf
+
     html = render_to_string("requests_app/notice.html", {**context, "for_pdf": True})
-    style = weasyprint.CSS(filename=finders.find("css/notice.css"))
-    document = weasyprint.HTML(string=html).write_pdf(stylesheets=[style])
+    document = render_pdf(html, stylesheets=[str(finders.find("css/notice.css"))])
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{notice.number}.pdf")
     return response

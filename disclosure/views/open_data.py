@@ -22,6 +22,7 @@ from disclosure import selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Item
 from portal.models import Organisation
+from portal.tabular import safe_row
 
 FEED_SIZE = 30
 API_PAGE_SIZE = 50
@@ -94,7 +95,7 @@ def _csv_lines(items: QuerySet[Item], request: HttpRequest) -> Iterator[str]:
     writer.writerow([label for _, label in FIELDS])
     for item in items.iterator(chunk_size=2000):
         data = row(item, request)
-        writer.writerow([data[name] for name, _ in FIELDS])
+        writer.writerow(safe_row([data[name] for name, _ in FIELDS]))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate(0)
@@ -121,7 +122,7 @@ def export_xlsx(request: HttpRequest, org: str) -> HttpResponse:
     sheet.append([label for _, label in FIELDS])
     for item in items.iterator(chunk_size=2000):
         data = row(item, request)
-        sheet.append([data[name] for name, _ in FIELDS])
+        sheet.append(safe_row([data[name] for name, _ in FIELDS]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

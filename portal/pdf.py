@@ -1,0 +1,68 @@
+"""PDF from HTML (WeasyPrint), for every PDF the portal makes: notices, print layouts, the blank form.
+
+WeasyPrint fetches the images and stylesheets an HTML page names. An item body is typed by staff, so it could
+name any address (an internal service, a cloud metadata endpoint): the fetcher serves only the portal's own
+static and media files, from disk, whatever host the address names, and refuses everything else."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+
+
+class RefusedAddress(ValueError):
+    pass
+
+
+def _local_file(url: str) -> Path | None:
+    path = unquote(urlparse(url).path)
+    if path.startswith(settings.STATIC_URL):
+        try:
+            found = finders.find(path.removeprefix(settings.STATIC_URL))
+        except SuspiciousFileOperation:
+            return None
+        if found:
+            return Path(found if isinstance(found, str) else found[0])
+        return _inside(Path(settings.STATIC_ROOT), path.removeprefix(settings.STATIC_URL))
+    if path.startswith(settings.MEDIA_URL):
+        return _inside(Path(settings.MEDIA_ROOT), path.removeprefix(settings.MEDIA_URL))
+    return None
+
+
+def _inside(root: Path, relative: str) -> Path | None:
+    candidate = (root / relative).resolve()
+    return candidate if candidate.is_file() and candidate.is_relative_to(root.resolve()) else None
+
+
+def fetcher() -> Any:
+    """A WeasyPrint URL fetcher that serves only the portal's own files (and data: URIs)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PortalFiles(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            local = _local_file(url)
+            if local is None:
+                raise RefusedAddress(f"PDF 只引用本平台的静态文件和上传文件，已拒绝：{url}")
+            mime, _ = mimetypes.guess_type(local.name)
+            return URLFetcherResponse(
+                local.as_uri(), local.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
+            )
+
+    return PortalFiles()
+
+
+def render_pdf(html: str, *, base_url: str | None = None, stylesheets: list[str] | None = None) -> bytes:
+    """The PDF of an HTML page; stylesheets are the paths of the portal's own CSS files."""
+    import weasyprint
+
+    styles = [weasyprint.CSS(string=Path(path).read_text(encoding="utf-8")) for path in stylesheets or []]
+    document = weasyprint.HTML(string=html, base_url=base_url or "http://portal.invalid/", url_fetcher=fetcher())
+    return document.write_pdf(stylesheets=styles)
