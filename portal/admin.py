@@ -3,13 +3,15 @@
 from typing import Any
 
 from axes.models import AccessAttempt
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group, User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.forms import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from portal import services
 from portal.models import (
@@ -178,9 +180,38 @@ class CalendarYearAdmin(DutyAdmin):
         super().delete_model(request, obj)
 
 
+class SeparationForm(forms.ModelForm):
+    """Refuses, with its message, a role for an administrator or a duty for business staff (三员分立)."""
+
+    giving = "role"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        user = data.get("user")
+        conflict = services.separation_conflict(user, giving=self.giving) if user else ""
+        if conflict:
+            self.add_error("user", conflict)
+        return data
+
+
+class RoleForm(SeparationForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "organisation", "role"]
+
+
+class DutyForm(SeparationForm):
+    giving = "duty"
+
+    class Meta:
+        model = AdministratorDuty
+        fields = ["user", "duty"]
+
+
 @admin.register(Membership)
 class MembershipAdmin(DutyAdmin):
     duty = Duty.SECURITY
+    form = RoleForm
     list_display = ["user", "organisation", "role", "granted_at"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__username", "user__last_name", "user__first_name"]
@@ -203,6 +234,7 @@ class MembershipAdmin(DutyAdmin):
 @admin.register(AdministratorDuty)
 class AdministratorDutyAdmin(DutyAdmin):
     duty = Duty.SECURITY
+    form = DutyForm
     list_display = ["user", "duty", "granted_at"]
     autocomplete_fields = ["user"]
 
@@ -260,6 +292,22 @@ class SecurityUserAdmin(UserAdmin):
             target=obj.get_username(),
             detail={"fields": [f for f in form.changed_data if not f.startswith("password")]},
         )
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        """Another administrator's password is never set here (they would be signed in as by the one who set it);
+        every other change of a password goes to the audit log."""
+        target = self.get_object(request, unquote(id))
+        administrator = target is not None and (
+            target.is_superuser or AdministratorDuty.objects.filter(user=target).exists()
+        )
+        if target is not None and administrator and target.pk != request.user.pk:
+            raise PermissionDenied("不能设置其他管理员的密码：请由其本人修改。")
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and target is not None:
+            services.record_audit(
+                kind=AuditKind.PASSWORD_SET, actor=request.user, request=request, target=target.get_username()
+            )
+        return response
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return has_duty(request.user, Duty.SECURITY)

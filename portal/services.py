@@ -57,7 +57,22 @@ def record_audit(
 
 
 @transaction.atomic
+def separation_conflict(user: Any, *, giving: str) -> str:
+    """三员分立 (等保 三级): an administrator duty excludes every business role and every other duty. Why `user`
+    cannot be given a business role ("role") or an administrator duty ("duty"), or ""."""
+    duty = AdministratorDuty.objects.filter(user=user).first()
+    if giving == "role" and (duty is not None or user.is_superuser):
+        held = duty.get_duty_display() if duty else "超级管理员"
+        return f"{user.get_username()} 是{held}：系统、安全、审计管理员不能兼任业务角色（三员分立）。"
+    if giving == "duty" and Membership.objects.filter(user=user).exists():
+        return f"{user.get_username()} 担任业务角色：业务人员不能兼任系统、安全、审计管理员（三员分立）。"
+    return ""
+
+
 def grant_role(*, user: Any, organisation: Organisation, role: Role, granted_by: Any = None) -> Membership:
+    conflict = separation_conflict(user, giving="role")
+    if conflict:
+        raise ValidationError(conflict, code="separation")
     membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
     if created:
         record_audit(
@@ -87,6 +102,9 @@ def revoke_role(*, membership: Membership, revoked_by: Any = None) -> None:
 @transaction.atomic
 def assign_duty(*, user: Any, duty: Duty, granted_by: Any = None) -> AdministratorDuty:
     """三员分立: one person holds at most one of the system, security and audit administrator duties."""
+    conflict = separation_conflict(user, giving="duty")
+    if conflict:
+        raise ValidationError(conflict, code="separation")
     existing = AdministratorDuty.objects.select_for_update().filter(user=user).first()
     if existing is not None and existing.duty != duty:
         raise ValidationError(

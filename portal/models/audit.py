@@ -21,6 +21,7 @@ class AuditKind(models.TextChoices):
     CALENDAR_CHANGED = "calendar_changed", "工作日历变更"
     DATA_REVEALED = "data_revealed", "查看完整个人信息"
     ATTACHMENT_READ = "attachment_read", "下载申请人附件"
+    PASSWORD_SET = "password_set", "设置他人密码"
 
 
 class AppendOnlyError(ValueError):

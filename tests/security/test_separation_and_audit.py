@@ -1,0 +1,62 @@
+"""等保 三级 (GB/T 22239-2019 §8.1.4): separated administrators (三员分立) and an audit log that the database
+keeps append-only on both engines (issue 11, items 1 and 5)."""
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, transaction
+
+from portal.models import AdministratorDuty, AuditEvent, AuditKind, Duty, Membership, Role
+from portal.services import assign_duty, grant_role
+
+
+def test_an_administrator_cannot_be_given_a_business_role(personas: dict[str, User], town: Any) -> None:
+    with pytest.raises(ValidationError, match="三员分立"):
+        grant_role(user=personas["secadmin"], organisation=town.town, role=Role.CASE_OFFICER,
+                   granted_by=personas["secadmin"])  # fmt: skip
+    assert not Membership.objects.filter(user=personas["secadmin"]).exists()
+
+
+def test_business_staff_cannot_be_given_an_administrator_duty(personas: dict[str, User]) -> None:
+    with pytest.raises(ValidationError, match="三员分立"):
+        assign_duty(user=personas["case_officer"], duty=Duty.AUDIT, granted_by=personas["secadmin"])
+    assert not AdministratorDuty.objects.filter(user=personas["case_officer"]).exists()
+
+
+def test_the_security_administrator_cannot_give_themself_a_role_in_the_admin(
+    client_for: Any, personas: dict[str, User], town: Any
+) -> None:
+    """The hole found: secadmin granted themself 依申请公开办理人员, then revealed applicants' ID numbers."""
+    client = client_for("secadmin")
+    data = {"user": personas["secadmin"].pk, "organisation": town.town.pk, "role": Role.CASE_OFFICER}
+    response = client.post("/admin/portal/membership/add/", data)
+    assert response.status_code == 200 and "三员分立" in response.content.decode()
+    assert not Membership.objects.filter(user=personas["secadmin"]).exists()
+
+
+def test_nobody_sets_another_administrators_password_and_setting_others_is_audited(
+    client_for: Any, personas: dict[str, User]
+) -> None:
+    client = client_for("secadmin")
+    other_admin = personas["auditadmin"]
+    refused = client.post(f"/admin/auth/user/{other_admin.pk}/password/",
+                          {"password1": "Taken-Over-2026!", "password2": "Taken-Over-2026!"})  # fmt: skip
+    assert refused.status_code == 403
+    other_admin.refresh_from_db()
+    assert not other_admin.check_password("Taken-Over-2026!")
+    staff = personas["editor"]
+    done = client.post(f"/admin/auth/user/{staff.pk}/password/",
+                       {"password1": "Reset-For-Editor-2026!", "password2": "Reset-For-Editor-2026!",
+                        "usable_password": "true"})  # fmt: skip
+    assert done.status_code == 302
+    event = AuditEvent.objects.filter(kind=AuditKind.PASSWORD_SET).get()
+    assert event.target == "editor" and event.actor == personas["secadmin"]
+
+
+def test_the_database_refuses_a_delete_that_bypasses_the_model(personas: dict[str, User]) -> None:
+    assert AuditEvent.objects.exists()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM portal_auditevent")
+    assert AuditEvent.objects.exists()
