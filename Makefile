@@ -27,7 +27,8 @@ run: install
 	mkdir -p var
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Starting the task worker (mail delivery) beside the server; both stop with Ctrl-C."
+	trap 'kill 0' EXIT; DEBUG=true $(PY) manage.py db_worker & DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

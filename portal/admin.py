@@ -21,9 +21,11 @@ from portal.models import (
     CalendarAdjustment,
     CalendarYear,
     Duty,
+    MailStatus,
     Membership,
     Organisation,
     Origin,
+    OutgoingMail,
     PlatformProfile,
     Role,
 )
@@ -361,3 +363,30 @@ class AccessAttemptAdmin(DutyAdmin):
 admin.site.unregister(User)
 admin.site.register(User, SecurityUserAdmin)
 admin.site.unregister(Group)  # roles are Memberships, not Django groups
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(DutyAdmin):
+    """The system administrator sees what could not be sent, and sends it again once the mail server works."""
+
+    duty = Duty.SYSTEM
+    list_display = ["created_at", "to", "subject", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description="重新发送所选的失败邮件")
+    def send_again(self, request: HttpRequest, queryset: Any) -> None:
+        from portal.outbox import retry
+
+        failed = list(queryset.filter(status=MailStatus.FAILED))
+        for message in failed:
+            retry(message)
+        self.message_user(request, f"已安排重新发送 {len(failed)} 封邮件。")

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "portal.apps.PortalAdminConfig",
     "django_filters",
     "axes",
+    "django_tasks_db",
     "portal.apps.PortalConfig",
     "disclosure.apps.DisclosureConfig",
     "requests_app.apps.RequestsAppConfig",
@@ -175,6 +176,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Files that are never public (applicants' attachments): no URL, served by staff views after a permission check.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 
+# Background work (mail delivery) through Django's tasks framework: the database backend persists tasks, and
+# `manage.py db_worker` runs them (started by `make run`; run it beside gunicorn in production).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=8)
+
 # 依申请公开 (requests_app): whether waiting for a processing fee pauses the reply clock (regulation.md §1.6,
 # [choice], default off); the working days between telling a third party its objection is overruled and
 # providing the information (§1.3, [choice], default 0); whether final replies wait for the disclosure office
@@ -209,7 +215,6 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # The full-text index of published items (disclosure/search.py); rebuild with `manage.py reindex`.
 # One index per database: the default folder is named after the database, so SQLite and PostgreSQL

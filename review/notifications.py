@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from portal.models import Membership, Role
+from portal.outbox import queue_mail
 from portal.permissions import mail_recipients
 
 from .models import (
@@ -25,8 +24,6 @@ from .models import (
 )
 from .registry import publishable_for
 
-log = logging.getLogger(__name__)
-
 
 def deciders(stage: Stage) -> QuerySet[Any]:
     return mail_recipients(stage.decider_organisation, Role(stage.decider_role))
@@ -38,13 +35,8 @@ def _mode(user: Any) -> str:
 
 
 def _send(subject: str, message: str, recipient: str) -> bool:
-    """A mail after the decision was saved: a mail server that fails is logged, never shown as an error."""
-    try:
-        send_mail(subject=subject, message=message, from_email=None, recipient_list=[recipient])
-    except Exception:
-        log.exception("review mail to %s not sent: %s", recipient, subject)
-        return False
-    return True
+    """A mail after the decision was saved, through the outbox: a mail server that fails is retried there."""
+    return queue_mail(to=recipient, subject=subject, body=message) is not None
 
 
 def _deadline(submission: Submission) -> str:
@@ -126,11 +118,9 @@ def send_digests() -> int:
         if not waiting:
             continue
         lines = [f"- {s.title}（{s.stage.name}，{_deadline(s)}）" for s in waiting if s.stage]
-        send_mail(
-            subject=f"【每日汇总】{len(waiting)} 项内容待您审核",
-            message="\n".join(lines) + f"\n\n审核队列：{settings.SITE_URL}{reverse('review:queue')}",
-            from_email=None,
-            recipient_list=[user.email],
+        sent += _send(
+            f"【每日汇总】{len(waiting)} 项内容待您审核",
+            "\n".join(lines) + f"\n\n审核队列：{settings.SITE_URL}{reverse('review:queue')}",
+            user.email,
         )
-        sent += 1
     return sent

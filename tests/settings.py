@@ -15,3 +15,11 @@ WORKDAYS_RECHECK_SECONDS = 0.0
 # The workflow tests reply as the case officer in one step; tests/requests_app/test_sign_off.py turns the
 # production default (every final reply signed off by the disclosure office head) back on.
 REPLY_SIGN_OFF = False
+
+# Tasks run at once in tests, so a test sees the mail its action queued; the retries are tested through the
+# outbox command.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# The test runner's flush empties every table between transactional tests: the SQLite audit table's DELETE
+# trigger lets it (tests/security/test_separation_and_audit.py turns the guard on to prove it refuses).
+AUDIT_DELETE_GUARD = False

@@ -1,6 +1,7 @@
 from .audit import AppendOnly, AuditEvent, AuditKind
 from .calendar import AdjustmentKind, CalendarAdjustment, CalendarYear, Origin
 from .organisations import Organisation, OrganisationKind, PlatformProfile
+from .outbox import MailStatus, OutgoingMail
 from .staff import AdministratorDuty, Duty, Membership, Role
 
 __all__ = [
@@ -12,10 +13,12 @@ __all__ = [
     "CalendarAdjustment",
     "CalendarYear",
     "Duty",
+    "MailStatus",
     "Membership",
     "Organisation",
     "OrganisationKind",
     "Origin",
+    "OutgoingMail",
     "PlatformProfile",
     "Role",
 ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from portal.filters import AuditEventFilter
 from portal.forms import StaffLoginForm
-from portal.models import AuditEvent, Duty, Role
+from portal.models import AuditEvent, Duty, MailStatus, OutgoingMail, Role
 from portal.models.staff import DUTY_DESCRIPTIONS, ROLE_DUTIES
 from portal.permissions import (
     duty_of,
@@ -32,10 +32,17 @@ class StaffLoginView(auth_views.LoginView):
 
 def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]:
     """The data-maintenance tasks of the user's administrator duty."""
+    failed_mail = OutgoingMail.objects.filter(status=MailStatus.FAILED).count() if has_duty(user, Duty.SYSTEM) else 0
     calendar_status = "、".join(f"{y}年" for y in unconfirmed_years) + "待确认" if unconfirmed_years else "已确认"
     tasks = {
         Duty.SYSTEM: [
             {"title": "机构信息", "url": reverse("admin:portal_organisation_changelist")},
+            {
+                "title": "待发邮件",
+                "url": reverse("admin:portal_outgoingmail_changelist") + "?status__exact=failed",
+                "status": f"{failed_mail}封发送失败" if failed_mail else "正常",
+                "colour": "red" if failed_mail else "green",
+            },
             {"title": "平台设置", "url": reverse("admin:portal_platformprofile_changelist")},
             {
                 "title": "工作日历",

@@ -5,9 +5,9 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 
+from portal.models import OutgoingMail
 from requests_app.models import Reminder
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +21,14 @@ def test_reminders_mark_and_mail_once(received: Any, personas: Any) -> None:
     due_soon.refresh_from_db()
     later.refresh_from_db()
     assert due_soon.reminder == Reminder.DUE_SOON and later.reminder == Reminder.NONE
-    assert len(mail.outbox) == 1
-    assert set(mail.outbox[0].to) == {"case_officer@example.gov.cn", "office_head@example.gov.cn"}
-    assert "即将到期" in mail.outbox[0].subject and due_soon.number in mail.outbox[0].subject
+    queued = list(OutgoingMail.objects.order_by("id"))  # one message to each, in the outbox with the mark
+    assert {m.to for m in queued} == {"case_officer@example.gov.cn", "office_head@example.gov.cn"}
+    assert all("即将到期" in m.subject and due_soon.number in m.subject for m in queued)
     call_command("request_reminders", "--today", "2026-11-25", stdout=out)
-    assert len(mail.outbox) == 1  # the second run the same day sends nothing
+    assert OutgoingMail.objects.count() == 2  # the second run the same day sends nothing
     call_command("request_reminders", "--today", "2026-12-01", stdout=out)
     due_soon.refresh_from_db()
-    assert due_soon.reminder == Reminder.OVERDUE and "超期" in mail.outbox[-1].subject
+    assert due_soon.reminder == Reminder.OVERDUE and "超期" in OutgoingMail.objects.order_by("id").last().subject
 
 
 def test_a_calendar_change_moves_open_deadlines(received: Any, client_for: Any) -> None:
@@ -56,10 +56,11 @@ def test_article_31_unconfirmed_after_one_working_day_is_mailed_once(town: Any, 
     letter = services.register(organisation=town.town, data=person_data(), channel=Channel.ORDINARY_LETTER,
                                arrived_on=date(2026, 11, 23), actor=personas["case_officer"]).application  # fmt: skip
     call_command("request_reminders", "--today", "2026-11-24", stdout=StringIO())
-    assert mail.outbox == []  # one working day is allowed
+    assert not OutgoingMail.objects.exists()  # one working day is allowed
     call_command("request_reminders", "--today", "2026-11-25", stdout=StringIO())
     call_command("request_reminders", "--today", "2026-11-25", stdout=StringIO())
-    assert len(mail.outbox) == 1 and "未确认收到" in mail.outbox[0].subject
+    queued = list(OutgoingMail.objects.all())  # one message to each of the two recipients, once
+    assert len(queued) == 2 and all("未确认收到" in m.subject for m in queued)
     letter.refresh_from_db()
     assert letter.reminder == Reminder.UNCONFIRMED
     confirmed = services.confirm(
