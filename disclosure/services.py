@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.models import Organisation, PlatformProfile
+from portal.models import AuditKind, Organisation, PlatformProfile
+from portal.services import record_audit
 from portal.workdays import working_days_between
 from review.scanner import Hit
 
@@ -298,6 +299,7 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         current, Action.PUBLISH, approver, index_number=current.index_number, late=current.is_late,
         legacy=current.legacy_import,
     )  # fmt: skip
+    record_audit(kind=AuditKind.ITEM_PUBLISHED, actor=approver, target=f"{current.index_number} {current.title}")
     transaction.on_commit(lambda: _after_publication(current.pk))
     return current
 
@@ -378,6 +380,10 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
     current.withdrawal_reason = reason.strip()
     current.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
     record_event(current, Action.WITHDRAW, actor, note=reason.strip())
+    record_audit(
+        kind=AuditKind.ITEM_WITHDRAWN, actor=actor, target=f"{current.index_number} {current.title}",
+        detail={"reason": reason.strip()},
+    )  # fmt: skip
     transaction.on_commit(lambda: _after_publication(current.pk))
     return current
 

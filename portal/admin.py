@@ -118,6 +118,13 @@ class PlatformProfileAdmin(DutyAdmin):
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return super().has_add_permission(request) and not PlatformProfile.objects.exists()
 
+    def save_model(self, request: HttpRequest, obj: PlatformProfile, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        services.record_audit(
+            kind=AuditKind.PLATFORM_CHANGED, actor=request.user, request=request, target="平台设置",
+            detail={"fields": list(form.changed_data)},
+        )  # fmt: skip
+
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 

@@ -10,8 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from portal.models import Organisation, Role
+from portal.models import AuditKind, Organisation, Role
 from portal.permissions import organisation_ids, staff_required
+from portal.services import record_audit
 from portal.tabular import safe_row
 
 from . import selectors
@@ -110,6 +111,11 @@ def export_register(request: HttpRequest) -> HttpResponse:
         buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = f'attachment; filename="register-{timezone.localdate():%Y%m%d}.xlsx"'
+    response["Cache-Control"] = "no-store"  # applicants' names and what they asked for
+    record_audit(
+        kind=AuditKind.REGISTER_EXPORTED, actor=request.user, request=request, target="依申请公开台账",
+        detail={"filters": {k: v for k, v in request.GET.items()}, "rows": ids.count()},
+    )  # fmt: skip
     return response
 
 

@@ -1,6 +1,7 @@
 """等保 三级 (GB/T 22239-2019 §8.1.4): separated administrators (三员分立) and an audit log that the database
 keeps append-only on both engines (issue 11, items 1 and 5)."""
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -61,3 +62,42 @@ def test_the_database_refuses_a_delete_that_bypasses_the_model(personas: dict[st
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM portal_auditevent")
     assert AuditEvent.objects.exists()
+
+
+def _tamper(sql: str) -> None:
+    """Change a row behind the portal's back (the test's transaction undoes it), as a database user could."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER portal_auditevent_no_update")
+        else:
+            cursor.execute("SET LOCAL session_replication_role = replica")  # triggers off, as a superuser could
+        cursor.execute(sql)
+
+
+def test_the_audit_log_is_a_hash_chain_that_names_the_first_altered_row(personas: dict[str, User]) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("verify_audit_chain", stdout=out)
+    assert "哈希链完整" in out.getvalue()
+    events = list(AuditEvent.objects.order_by("id"))
+    assert all(e.row_hash and e.previous_hash == p.row_hash for p, e in pairwise(events))
+    victim = events[len(events) // 2]
+    _tamper(f"UPDATE portal_auditevent SET target = '改过' WHERE id = {victim.pk}")
+    with pytest.raises(CommandError, match=f"第 {victim.pk} 号记录处断开"):
+        call_command("verify_audit_chain", stdout=StringIO())
+
+
+def test_publication_withdrawal_exports_and_platform_changes_are_audited(
+    published: Any, personas: dict[str, User], client_for: Any
+) -> None:
+    from disclosure import services as disclosure
+
+    item = published()
+    disclosure.withdraw_item(item=item, actor=personas["office_head"], reason="内容有误")
+    kinds = set(AuditEvent.objects.values_list("kind", flat=True))
+    assert {AuditKind.ITEM_PUBLISHED, AuditKind.ITEM_WITHDRAWN} <= kinds
+    client_for("case_officer").get("/staff/ysq/register.xlsx?status=all")
+    assert AuditEvent.objects.filter(kind=AuditKind.REGISTER_EXPORTED, actor=personas["case_officer"]).exists()
