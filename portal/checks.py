@@ -6,6 +6,31 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 
+def cjk_fonts() -> list[str]:
+    """The Chinese font families fontconfig finds (WeasyPrint lays out PDFs with them)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return []
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=20)
+    return [line for line in found.stdout.splitlines() if line.strip()]
+
+
+@register()
+def chinese_font_installed(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """A PDF laid out without a CJK font prints boxes instead of characters: notices would be unreadable."""
+    if cjk_fonts():
+        return []
+    return [
+        Warning(
+            "系统中没有可用的中文字体：告知书、打印版式等 PDF 中的文字将无法显示。",
+            hint="请安装中文字体，例如 Debian 上 apt-get install fonts-noto-cjk。",
+            id="portal.W002",
+        )
+    ]
+
+
 @register()
 def calendar_years_confirmed(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """条例 第三十三条 deadlines count working days: warn while this or the coming year is not confirmed."""

@@ -1,0 +1,42 @@
+"""HTTP hardening (issue 11): staff pages and downloads are never cached; production cookies are __Host- cookies;
+`manage.py check` warns when no Chinese font would lay out the PDFs."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from portal import checks
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_staff_pages_are_no_store_and_public_pages_are_not(client_for: Any, client: Any, town: Any) -> None:
+    assert client_for("editor").get("/staff/")["Cache-Control"] == "no-store"
+    assert client_for("sysadmin").get("/admin/")["Cache-Control"] == "no-store"
+    assert "no-store" not in client.get("/").get("Cache-Control", "")
+
+
+def test_production_cookies_are_host_only_and_secure() -> None:
+    key = "dGVzdHMtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4="
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "portal.example.gov.cn",
+           "PERSONAL_DATA_KEYS": key, "DJANGO_SETTINGS_MODULE": "portal.settings"}  # fmt: skip
+    code = "import portal.settings as s; print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "True"]
+
+
+def test_check_warns_without_a_chinese_font(monkeypatch: Any) -> None:
+    monkeypatch.setattr(checks, "cjk_fonts", list)
+    [warning] = checks.chinese_font_installed()
+    assert warning.id == "portal.W002" and "fonts-noto-cjk" in (warning.hint or "")
+
+
+def test_this_machine_has_the_font_ci_installs() -> None:
+    if not checks.cjk_fonts() and not os.environ.get("CI"):
+        pytest.skip("没有中文字体（apt-get install fonts-noto-cjk）")
+    assert checks.chinese_font_installed() == []
