@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import IO, Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.functions import Upper
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from portal.models import Organisation
 from portal.tabular import Problem, Report, parse_date, read_rows
+from portal.uploads import check_archive
 from review.scanner import PERSONAL_KINDS, HitKind, Text, scan
 
 from .extract import extract_text, html_to_text, looks_like_html, sanitise_html, text_to_html
@@ -195,9 +197,14 @@ def _open_archive(data: bytes | None) -> zipfile.ZipFile | None:
     if not data:
         return None
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ValueError("附件压缩包无法打开：请上传 .zip 格式的压缩包。") from exc
+    try:
+        check_archive("附件压缩包", data)
+    except ValidationError as exc:
+        raise ValueError(exc.messages[0]) from exc
+    return archive
 
 
 def import_catalogue(

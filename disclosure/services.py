@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from portal.models import AuditKind, Organisation, PlatformProfile
 from portal.services import record_audit
+from portal.uploads import clean_upload
 from portal.workdays import working_days_between
 from review.scanner import Hit
 
@@ -87,19 +88,21 @@ def update_draft(*, item: Item, editor: Any, fields: dict[str, Any], lock_versio
     return current
 
 
-def check_upload(upload: UploadedFile) -> None:
+def check_upload(upload: UploadedFile) -> UploadedFile:
+    """The attachment as it may be kept: its type from its content, images written again (portal.uploads)."""
     name = upload.name or ""
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     if suffix not in ALLOWED_EXTENSIONS:
         raise ValidationError("附件只能是 PDF、Word、Excel、OFD 或图片文件。", code="file_type")
     if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
         raise ValidationError("附件不能超过 50 MB。", code="file_size")
+    return clean_upload(upload)
 
 
 @transaction.atomic
 def add_attachment(*, item: Item, upload: UploadedFile, actor: Any, name: str = "") -> Attachment:
     ensure_allowed(item.status, Action.EDIT)
-    check_upload(upload)
+    upload = check_upload(upload)
     text = extract_text(upload.name or "", upload)
     upload.seek(0)
     attachment = Attachment(
@@ -128,6 +131,7 @@ def import_docx(*, item: Item, upload: UploadedFile, actor: Any) -> Item:
     """Uploading the official .docx fills the body and keeps the file as an attachment."""
     if not (upload.name or "").lower().endswith(".docx"):
         raise ValidationError("请上传 .docx 格式的正式文件。", code="file_type")
+    upload = check_upload(upload)
     try:
         html = docx_to_html(upload)
     except UnreadableFile as exc:
@@ -164,7 +168,7 @@ def replace_attachment(*, attachment: Attachment, upload: UploadedFile, actor: A
     """A returned draft's attachment replaced by a new file (e.g. a redacted PDF), in the same place."""
     item = attachment.item
     ensure_allowed(item.status, Action.EDIT)
-    check_upload(upload)
+    upload = check_upload(upload)
     old = attachment.file.name
     attachment.text = extract_text(upload.name or "", upload)
     upload.seek(0)

@@ -58,7 +58,17 @@ def _cell(value: object) -> str:
 
 def _xlsx_rows(data: bytes) -> list[list[object]]:
     import openpyxl
+    from django.core.exceptions import ValidationError
 
+    from portal.uploads import check_archive
+
+    unreadable = "无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式。请用 Excel 另存为 .xlsx 后再上传。"
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ValueError(unreadable)
+    try:
+        check_archive("该 Excel 文件", data)  # before openpyxl unpacks anything
+    except ValidationError as exc:
+        raise ValueError(exc.messages[0]) from exc
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

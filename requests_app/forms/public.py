@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from portal.credit_code import credit_code_error
+from portal.uploads import clean_upload
 from review.scanner import valid_id_number
 
 from ..models import (
@@ -226,7 +227,7 @@ def check_uploads(files: list[Any]) -> list[Any]:
             raise ValidationError(f"“{upload.name}”的文件类型不支持，请上传PDF、图片、Word或Excel文件。")
         if (upload.size or 0) > MAX_FILE_BYTES:
             raise ValidationError(f"“{upload.name}”超过10MB。")
-    return files
+    return [clean_upload(upload) for upload in files]
 
 
 class ConfirmForm(forms.Form):

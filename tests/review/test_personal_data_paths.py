@@ -211,7 +211,7 @@ def test_a_damaged_docx_for_the_body_is_a_clear_message(
     item = draft()
     broken = SimpleUploadedFile("正式文件.docx", b"PK\x03\x04 this is not a document")
     response = client_for("editor").post(f"/staff/items/{item.pk}/docx/", {"file": broken}, follow=True)
-    assert response.status_code == 200 and "无法读取该 Word 文件" in response.content.decode()
+    assert response.status_code == 200 and "“正式文件.docx”已损坏" in response.content.decode()
 
 
 def test_reviewers_of_every_stage_can_open_a_submitted_items_attachments(
