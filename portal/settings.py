@@ -189,6 +189,8 @@ MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=8)
 FEE_WAIT_PAUSES_CLOCK = env.bool("FEE_WAIT_PAUSES_CLOCK", default=False)
 OVERRIDE_WAIT_WORKING_DAYS = env.int("OVERRIDE_WAIT_WORKING_DAYS", default=0)
 REPLY_SIGN_OFF = env.bool("REPLY_SIGN_OFF", default=True)
+# An online application not submitted within this many hours is discarded, its uploads too (the form says so).
+DRAFT_LIFETIME_HOURS = env.int("DRAFT_LIFETIME_HOURS", default=48)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.

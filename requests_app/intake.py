@@ -3,13 +3,19 @@ applicant submits them (nothing typed is lost when a page fails validation or th
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.files import File
+from django.utils import timezone
+
+from portal.crypto import decrypt, encrypt
 
 from .forms import public as f
 from .models import ApplicantType, private_storage
@@ -39,17 +45,37 @@ STEP_BY_SLUG = {step.slug: step for step in STEPS}
 
 
 class Draft:
-    """The answers so far, in the session under one key per organisation."""
+    """The answers so far, in the session under one key per organisation. They hold a name, an ID number, a
+    phone and an address, so the session keeps them encrypted like a submitted application (portal.crypto),
+    and a draft untouched for DRAFT_LIFETIME_HOURS is gone (its uploads too)."""
 
     def __init__(self, session: SessionBase, organisation_slug: str) -> None:
         self.session, self.name = session, f"ysq-draft-{organisation_slug}"
         stored = session.get(self.name) or {}
         self.key: str = stored.get("key") or str(uuid.uuid4())
-        self.data: dict[str, Any] = stored.get("data", {})
-        self.files: list[dict[str, Any]] = stored.get("files", [])
+        opened = self._open(stored)
+        self.data: dict[str, Any] = opened.get("data", {})
+        self.files: list[dict[str, Any]] = opened.get("files", [])
+
+    def _open(self, stored: dict[str, Any]) -> dict[str, Any]:
+        if not stored.get("sealed"):
+            return {}
+        saved = datetime.fromisoformat(stored.get("saved", "2000-01-01T00:00:00+00:00"))
+        try:
+            opened: dict[str, Any] = json.loads(decrypt(stored["sealed"], context=f"ysq-draft:{self.key}"))
+        except Exception:  # a key rotated away or a damaged cookie: start again rather than fail
+            return {}
+        if timezone.now() - saved > timedelta(hours=settings.DRAFT_LIFETIME_HOURS):
+            for entry in opened.get("files", []):
+                private_storage.delete(entry["path"])
+            self.session.pop(self.name, None)
+            return {}
+        return opened
 
     def save(self) -> None:
-        self.session[self.name] = {"key": self.key, "data": self.data, "files": self.files}
+        sealed = encrypt(json.dumps({"data": self.data, "files": self.files}, ensure_ascii=False, default=str),
+                         context=f"ysq-draft:{self.key}")  # fmt: skip
+        self.session[self.name] = {"key": self.key, "saved": timezone.now().isoformat(), "sealed": sealed}
 
     def clear(self) -> None:
         self.session.pop(self.name, None)

@@ -64,11 +64,11 @@ def _unconfirmed(today: date) -> int:
     return sent
 
 
-def discard_abandoned_uploads(now: float | None = None, max_age_hours: int = 48) -> int:
+def discard_abandoned_uploads(now: float | None = None, max_age_hours: int | None = None) -> int:
     """Files uploaded on the online form's attachment page wait under pending/ until the form is submitted;
     an application abandoned for two days has its files deleted (they may hold identity documents)."""
     root = Path(settings.PRIVATE_MEDIA_ROOT) / "pending"
-    cutoff = (now or time.time()) - max_age_hours * 3600
+    cutoff = (now or time.time()) - (max_age_hours or settings.DRAFT_LIFETIME_HOURS) * 3600
     removed = 0
     for path in root.glob("*/*") if root.exists() else []:
         if path.is_file() and path.stat().st_mtime < cutoff:

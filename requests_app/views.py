@@ -3,6 +3,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -61,6 +62,7 @@ def apply_start(request: HttpRequest, org: str) -> HttpResponse:
         "organisation": organisation,
         "rules": rules,
         "first": intake.STEPS[0],
+        "draft_hours": settings.DRAFT_LIFETIME_HOURS,
         "breadcrumbs": column_breadcrumbs(organisation, ("依申请公开", reverse("requests_app:entrance", args=[org]))),
     }
     return render(request, "requests_app/apply_start.html", context)

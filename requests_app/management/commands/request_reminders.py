@@ -18,3 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, today: date | None, **options: Any) -> None:
         self.stdout.write(f"期限提醒邮件：{send_reminders(today)} 封。")
         self.stdout.write(f"删除未提交申请的附件：{discard_abandoned_uploads()} 个。")
+        from django.contrib.sessions.models import Session
+        from django.utils import timezone
+
+        expired, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+        self.stdout.write(f"删除过期会话（含未提交的申请草稿）：{expired} 个。")
