@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -32,9 +34,38 @@ User = AbstractBaseUser
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The citizen's address for the audit log, the sign-in lock-out and the throttles. Behind a reverse proxy
+    the connection comes from the proxy: only when it comes from one of TRUSTED_PROXIES is X-Forwarded-For
+    read, from the right, skipping trusted proxies — a client cannot pose as another by sending the header
+    itself. (django-ipware's proxy options did not give this rule in our trials; see docs/operations.md.)"""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    remote = request.META.get("REMOTE_ADDR") or None
+    if remote is None or not _trusted(remote):
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    for address in reversed(forwarded):
+        if not _is_address(address):
+            return remote  # a malformed header: keep the proxy's own address rather than guess
+        if not _trusted(address):
+            return address
+    return remote
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES)
 
 
 def record_audit(

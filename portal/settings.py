@@ -148,6 +148,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/staff/locked_out.html"
 AXES_ENABLE_ADMIN = False  # registered under the security administrator's duty in portal/admin.py
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "portal.services.client_ip"  # one rule for the client's address, proxy-aware
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 LOGIN_URL = "portal:staff-login"
 LOGIN_REDIRECT_URL = "portal:workbench"
 LOGOUT_REDIRECT_URL = "portal:staff-login"
