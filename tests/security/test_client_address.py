@@ -11,10 +11,11 @@ from portal.services import client_ip
 
 
 def request(remote: str, forwarded: str = "") -> Any:
-    meta = {"REMOTE_ADDR": remote}
+    made = RequestFactory().get("/")
+    made.META["REMOTE_ADDR"] = remote
     if forwarded:
-        meta["HTTP_X_FORWARDED_FOR"] = forwarded
-    return RequestFactory().get("/", **meta)
+        made.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return made
 
 
 def test_without_trusted_proxies_the_connection_is_the_client(settings: Any) -> None:
