@@ -35,6 +35,22 @@ from .public import MultipleFileField, check_id_number, check_uploads
 REGISTER_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 
 
+def _late_reason() -> forms.CharField:
+    return forms.CharField(
+        label="晚于到达日确认的原因",
+        required=False,
+        help_text="平常信函应在到达当日与申请人确认（条例第三十一条第二项）；晚于到达日确认的须填写原因。",
+    )
+
+
+def _unreachable() -> forms.BooleanField:
+    return forms.BooleanField(
+        label="到达当日无法联系到申请人",
+        required=False,
+        help_text="勾选时收到申请之日为确认之日；否则仍为信函到达之日。",
+    )
+
+
 class RegisterForm(forms.Form):
     """A case officer registers an application that arrived on paper, by fax, email, in person or orally."""
 
@@ -51,16 +67,8 @@ class RegisterForm(forms.Form):
         help_text="平常信函、传真：与申请人确认收到的日期，即收到申请之日（条例第三十一条）；尚未确认的留空。",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    late_reason = forms.CharField(
-        label="晚于到达日确认的原因",
-        required=False,
-        help_text="平常信函应在到达当日与申请人确认（条例第三十一条第二项）；晚于到达日确认的须填写原因。",
-    )
-    unreachable = forms.BooleanField(
-        label="到达当日无法联系到申请人",
-        required=False,
-        help_text="勾选时收到申请之日为确认之日；否则仍为信函到达之日。",
-    )
+    late_reason = _late_reason()
+    unreachable = _unreachable()
     applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantType.choices)
     name = forms.CharField(label="申请人姓名或单位名称", max_length=100)
     id_type = forms.ChoiceField(label="证件类型", choices=[("", "—"), *IdType.choices], required=False)
@@ -149,16 +157,8 @@ class CorrectionForm(NoticeTextMixin):
 
 
 class ConfirmForm(forms.Form):
-    late_reason = forms.CharField(
-        label="晚于到达日确认的原因",
-        required=False,
-        help_text="平常信函应在到达当日与申请人确认（条例第三十一条第二项）；晚于到达日确认的须填写原因。",
-    )
-    unreachable = forms.BooleanField(
-        label="到达当日无法联系到申请人",
-        required=False,
-        help_text="勾选时收到申请之日为确认之日；否则仍为信函到达之日。",
-    )
+    late_reason = _late_reason()
+    unreachable = _unreachable()
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"late_reason": self.cleaned_data["late_reason"], "unreachable": self.cleaned_data["unreachable"]}
