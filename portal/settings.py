@@ -194,6 +194,8 @@ OVERRIDE_WAIT_WORKING_DAYS = env.int("OVERRIDE_WAIT_WORKING_DAYS", default=0)
 REPLY_SIGN_OFF = env.bool("REPLY_SIGN_OFF", default=True)
 # An online application not submitted within this many hours is discarded, its uploads too (the form says so).
 DRAFT_LIFETIME_HOURS = env.int("DRAFT_LIFETIME_HOURS", default=48)
+# Online applications one address may submit in an hour (anti-automation; a family or office shares an address).
+APPLICATIONS_PER_ADDRESS_HOUR = env.int("APPLICATIONS_PER_ADDRESS_HOUR", default=20)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.

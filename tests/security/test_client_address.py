@@ -50,3 +50,24 @@ def test_the_audit_log_and_the_tracking_throttle_see_each_citizen(settings: Any,
     assert "查询失败次数过多" in guesser.post("/ysq/track/", {"number": "x", "code": "y"}).content.decode()
     other = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.8")
     assert "查询失败次数过多" not in other.post("/ysq/track/", {"number": "x", "code": "y"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_one_address_cannot_flood_the_online_form(settings: Any, town: Any, calendar: None) -> None:
+    """Issue 11 item 9 (in part): a limit per address and hour; the draft is kept when refused."""
+    from requests_app.models import Application
+    from tests.requests_app.test_intake import fill_in
+
+    settings.APPLICATIONS_PER_ADDRESS_HOUR = 2
+    for _ in range(2):
+        client = Client(REMOTE_ADDR="198.51.100.20")
+        fill_in(client)
+        assert client.post("/ysq/town/apply/check/", {"agree": "on"}).status_code == 302
+    flooding = Client(REMOTE_ADDR="198.51.100.20")
+    fill_in(flooding)
+    refused = flooding.post("/ysq/town/apply/check/", {"agree": "on"}).content.decode()
+    assert "一小时内提交的申请过多" in refused and "李四" in refused  # what they typed is still there
+    assert Application.objects.count() == 2
+    neighbour = Client(REMOTE_ADDR="198.51.100.21")
+    fill_in(neighbour)
+    assert neighbour.post("/ysq/town/apply/check/", {"agree": "on"}).status_code == 302
