@@ -30,9 +30,6 @@ from .scanner import PERSONAL_KINDS, HitKind
 SOURCE_LABELS = {"title": "标题", "summary": "内容概述", "body": "正文", "document_number": "文号"}
 
 
-_decider_pairs = services.decider_pairs
-
-
 def _decidable(user: Any) -> Q:
     return services.decider_pairs(user, "stage__")
 
@@ -42,7 +39,7 @@ def workbench_block(user: Any, today: Any) -> Block | None:
     if not memberships_of(user):
         return None
     waiting = Submission.objects.filter(_decidable(user), status__in=OPEN_STATUSES).count()
-    if not waiting and not Stage.objects.filter(_decider_pairs(user)).exists():
+    if not waiting and not Stage.objects.filter(services.decider_pairs(user)).exists():
         return None
     return Block("发布审核", [Line(f"等待我审核：{waiting} 项", reverse("review:queue"))])
 
