@@ -28,7 +28,8 @@ run: install
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
 	@echo "Starting the task worker (mail delivery) beside the server; both stop with Ctrl-C."
-	trap 'kill 0' EXIT; DEBUG=true $(PY) manage.py db_worker & DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Demo: staff sign in with a password alone (STAFF_SECOND_FACTOR=false); production asks for a one-time code too."
+	trap 'kill 0' EXIT; export DEBUG=true STAFF_SECOND_FACTOR=false; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,13 +7,16 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal import services
+from portal import passwords, services, signin
 from portal.models import (
     AdministratorDuty,
     AuditEvent,
@@ -279,9 +282,32 @@ class AuditEventAdmin(DutyAdmin):
         return False
 
 
+class ReservedNameMixin:
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]  # type: ignore[attr-defined]
+        problem = passwords.reserved_username(username)
+        if problem:
+            raise ValidationError(problem, code="reserved")
+        return username
+
+
+class AccountCreationForm(ReservedNameMixin, AdminUserCreationForm):
+    pass
+
+
+class AccountChangeForm(ReservedNameMixin, UserChangeForm):
+    pass
+
+
 class SecurityUserAdmin(UserAdmin):
     """Accounts, kept by the security administrator. No superuser flag, groups or permissions here: roles are
-    granted as Memberships and duties as AdministratorDuty, each audited."""
+    granted as Memberships and duties as AdministratorDuty, each audited. A password set here (initial or reset)
+    must be changed by its owner at the next sign-in; an administrator's password is reset only by a link mailed
+    to them."""
+
+    add_form = AccountCreationForm
+    form = AccountChangeForm
+    actions = ["send_password_reset", "reset_second_factor"]
 
     fieldsets = (
         (None, {"fields": ("username", "password")}),
@@ -310,13 +336,36 @@ class SecurityUserAdmin(UserAdmin):
             target.is_superuser or AdministratorDuty.objects.filter(user=target).exists()
         )
         if target is not None and administrator and target.pk != request.user.pk:
-            raise PermissionDenied("不能设置其他管理员的密码：请由其本人修改。")
+            raise PermissionDenied("不能设置其他管理员的密码：请用“发送密码重置邮件”，由其本人设置。")
+        if target is not None and target.pk == request.user.pk:
+            with passwords.set_by_owner():
+                return super().user_change_password(request, id, form_url)
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302 and target is not None:
             services.record_audit(
                 kind=AuditKind.PASSWORD_SET, actor=request.user, request=request, target=target.get_username()
             )
         return response
+
+    @admin.action(description="发送密码重置邮件（由本人设置新密码）")
+    def send_password_reset(self, request: HttpRequest, queryset: Any) -> None:
+        sent: list[str] = []
+        missing: list[str] = []
+        for user in queryset.filter(is_active=True):
+            done = signin.send_password_reset(user=user, actor=request.user, request=request)
+            (sent if done else missing).append(user.get_username())
+        if sent:
+            self.message_user(request, f"已向 {'、'.join(sent)} 发送密码重置邮件。")
+        if missing:
+            self.message_user(request, f"{'、'.join(missing)} 没有电子邮箱，未能发送：请先填写邮箱。", level="error")
+
+    @admin.action(description="重置两步验证（手机丢失或更换）")
+    def reset_second_factor(self, request: HttpRequest, queryset: Any) -> None:
+        names = []
+        for user in queryset:
+            signin.reset_second_factor(user=user, actor=request.user, request=request)
+            names.append(user.get_username())
+        self.message_user(request, f"已重置 {'、'.join(names)} 的两步验证：其下次登录时重新设置验证器。")
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return has_duty(request.user, Duty.SECURITY)
@@ -370,6 +419,10 @@ class AccessAttemptAdmin(DutyAdmin):
 admin.site.unregister(User)
 admin.site.register(User, SecurityUserAdmin)
 admin.site.unregister(Group)  # roles are Memberships, not Django groups
+# Authenticators are set up by their owners and reset through the account's action above, never edited.
+for otp_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(otp_model):
+        admin.site.unregister(otp_model)
 
 
 @admin.register(OutgoingMail)

@@ -112,11 +112,21 @@ def verify_audit_chain() -> tuple[int, int | None]:
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if not event.row_hash:
             continue  # written before the chain existed
+        if previous is None and event.previous_hash and not _purged_before(event):
+            return checked, event.pk  # the rows before it were removed, and not by the recorded purge
         if (previous is not None and event.previous_hash != previous) or event.compute_hash() != event.row_hash:
             return checked, event.pk
         previous = event.row_hash
         checked += 1
     return checked, None
+
+
+def _purged_before(event: AuditEvent) -> bool:
+    """The chain may start at `event` when the audit administrator's purge (portal.audit_purge) removed what
+    stood before it: the purge names the first row it kept, or is itself the first row left."""
+    if event.kind == AuditKind.AUDIT_PURGED:
+        return True
+    return AuditEvent.objects.filter(kind=AuditKind.AUDIT_PURGED, detail__first_kept_id=event.pk).exists()
 
 
 def separation_conflict(user: Any, *, giving: str) -> str:

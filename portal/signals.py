@@ -1,5 +1,6 @@
 """Sign-in, sign-in failure, lock-out and sign-out go to the security audit log."""
 
+import time
 from typing import Any
 
 from axes.signals import user_locked_out
@@ -9,6 +10,7 @@ from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from portal import audit_purge, middleware, passwords
 from portal.models import AuditKind
 from portal.services import record_audit
 
@@ -16,6 +18,19 @@ from portal.services import record_audit
 @receiver(user_logged_in)
 def audit_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     record_audit(kind=AuditKind.LOGIN_SUCCEEDED, actor=user, request=request)
+    start_staff_session(request, user)
+
+
+def start_staff_session(request: HttpRequest, user: Any) -> None:
+    """What the sign-in policy reads on each request (portal.middleware), computed once at sign-in."""
+    if not hasattr(request, "session"):
+        return
+    now = time.time()
+    expiry = passwords.expires_on(user)
+    request.session[middleware.SIGNED_IN_AT] = now
+    request.session[middleware.SEEN_AT] = now
+    request.session[middleware.PASSWORD_CHANGE] = passwords.change_needed(user)
+    request.session[middleware.PASSWORD_EXPIRES_AT] = expiry.timestamp() if expiry else None
 
 
 @receiver(user_login_failed)
@@ -36,10 +51,14 @@ def audit_lockout(sender: Any, request: HttpRequest, username: str, **kwargs: An
 
 @receiver(connection_created)
 def audit_guard_function(sender: Any, connection: Any, **kwargs: Any) -> None:
-    """SQLite: the function the audit table's DELETE trigger asks (migration 0005). Outside the portal (the
-    sqlite3 shell) it does not exist, so a DELETE fails there too. AUDIT_DELETE_GUARD is off only in tests,
-    whose flush empties every table."""
+    """SQLite: the function the audit table's DELETE trigger asks (migration 0008) whether to refuse a row's
+    deletion. Outside the portal (the sqlite3 shell) it does not exist, so a DELETE fails there too.
+    AUDIT_DELETE_GUARD is off only in tests, whose flush empties every table."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "portal_audit_guarded", 0, lambda: int(getattr(settings, "AUDIT_DELETE_GUARD", True)), deterministic=False
-        )
+        connection.connection.create_function("portal_audit_guarded", 1, audit_delete_refused, deterministic=False)
+
+
+def audit_delete_refused(at: str | None) -> int:
+    if not getattr(settings, "AUDIT_DELETE_GUARD", True):
+        return 0
+    return 0 if audit_purge.allows(at) else 1

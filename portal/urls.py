@@ -4,16 +4,27 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from disclosure.views import open_data, search
-from portal.views import public, staff
+from portal.views import public, signin, staff
 
 portal_patterns = (
     [
         path("", public.home, name="home"),
         path("mode/<slug:mode>/<slug:state>/", public.set_mode, name="set-mode"),
         path("staff/", staff.workbench, name="workbench"),
-        path("staff/login/", staff.StaffLoginView.as_view(), name="staff-login"),
+        path("staff/login/", signin.StaffLoginView.as_view(), name="staff-login"),
         path("staff/logout/", auth_views.LogoutView.as_view(), name="staff-logout"),
+        path("staff/password/", signin.PasswordChangeView.as_view(), name="staff-password"),
+        path(
+            "staff/password/reset/<uidb64>/<token>/",
+            signin.PasswordResetConfirmView.as_view(),
+            name="staff-password-reset",
+        ),
+        path("staff/otp/", signin.authenticator, name="staff-otp"),
+        path("staff/otp/codes/", signin.recovery_codes, name="staff-recovery-codes"),
+        path("staff/account/", signin.account, name="staff-account"),
         path("staff/audit/", staff.audit_log, name="audit-log"),
+        path("staff/audit/export/", staff.audit_export, name="audit-export"),
+        path("staff/audit/purge/", staff.audit_purge_view, name="audit-purge"),
     ],
     "portal",
 )

@@ -23,3 +23,8 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # The test runner's flush empties every table between transactional tests: the SQLite audit table's DELETE
 # trigger lets it (tests/security/test_separation_and_audit.py turns the guard on to prove it refuses).
 AUDIT_DELETE_GUARD = False
+
+# Most tests sign in with force_login and a password made by create_user: the forced change of a password set by
+# someone else and the second factor are proved in tests/security/test_sign_in.py, which turns them on.
+PASSWORD_CHANGE_ON_RESET = False
+STAFF_SECOND_FACTOR = False

@@ -2,6 +2,7 @@ from .audit import AppendOnly, AuditEvent, AuditKind
 from .calendar import AdjustmentKind, CalendarAdjustment, CalendarYear, Origin
 from .organisations import Organisation, OrganisationKind, PlatformProfile
 from .outbox import MailStatus, OutgoingMail
+from .signin import PasswordRecord
 from .staff import AdministratorDuty, Duty, Membership, Role
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "OrganisationKind",
     "Origin",
     "OutgoingMail",
+    "PasswordRecord",
     "PlatformProfile",
     "Role",
 ]

@@ -29,6 +29,15 @@ class AuditKind(models.TextChoices):
     ITEM_WITHDRAWN = "item_withdrawn", "撤回政府信息"
     REGISTER_EXPORTED = "register_exported", "导出依申请公开台账"
     PLATFORM_CHANGED = "platform_changed", "修改平台设置"
+    PASSWORD_CHANGED = "password_changed", "修改本人密码"
+    PASSWORD_RESET_SENT = "password_reset_sent", "发送密码重置邮件"
+    OTP_ENROLLED = "otp_enrolled", "启用两步验证"
+    OTP_RESET = "otp_reset", "重置两步验证"
+    SESSION_EXPIRED = "session_expired", "会话超时退出"
+    AUDIT_EXPORTED = "audit_exported", "导出审计日志"
+    AUDIT_PURGED = "audit_purged", "清理过期审计日志"
+    PERSONAL_DATA_ERASED = "personal_data_erased", "销毁到期个人信息"
+    BACKUP_MADE = "backup_made", "数据备份"
 
 
 class AppendOnlyError(ValueError):

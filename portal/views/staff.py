@@ -1,15 +1,19 @@
+import csv
+import io
+import json
+from collections.abc import Iterator
 from typing import Any
 
-from django.contrib.auth import views as auth_views
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from portal import audit_purge
 from portal.filters import AuditEventFilter
-from portal.forms import StaffLoginForm
-from portal.models import AuditEvent, Duty, MailStatus, OutgoingMail, Role
+from portal.models import AuditEvent, AuditKind, Duty, MailStatus, OutgoingMail, Role
 from portal.models.staff import DUTY_DESCRIPTIONS, ROLE_DUTIES
 from portal.permissions import (
     duty_of,
@@ -20,14 +24,9 @@ from portal.permissions import (
     readable_organisations,
     staff_required,
 )
-from portal.services import unconfirmed_calendar_years
+from portal.services import record_audit, unconfirmed_calendar_years
+from portal.tabular import safe_row
 from portal.workbench import blocks_for
-
-
-class StaffLoginView(auth_views.LoginView):
-    template_name = "portal/staff/login.html"
-    authentication_form = StaffLoginForm
-    redirect_authenticated_user = True
 
 
 def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]:
@@ -124,10 +123,68 @@ def workbench(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/staff/workbench.html", context)
 
 
+def _audit_events(request: HttpRequest) -> tuple[AuditEventFilter, Any]:
+    filterset = AuditEventFilter(request.GET or None, queryset=AuditEvent.objects.all())
+    events = filterset.qs if filterset.is_bound and filterset.is_valid() else AuditEvent.objects.all()
+    return filterset, events
+
+
 @duty_required(Duty.AUDIT)
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The security audit log, newest first, for the audit administrator."""
-    filterset = AuditEventFilter(request.GET or None, queryset=AuditEvent.objects.all())
-    events = filterset.qs if filterset.is_bound and filterset.is_valid() else AuditEvent.objects.all()
+    filterset, events = _audit_events(request)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "portal/staff/audit_log.html", {"filter": filterset, "page_obj": page})
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "query": request.GET.urlencode(),
+        "retention_days": audit_purge.retention_days(),
+        "purgeable": audit_purge.purgeable(),
+    }
+    return render(request, "portal/staff/audit_log.html", context)
+
+
+AUDIT_COLUMNS = ["编号", "时间", "事件", "账号", "IP地址", "对象", "详情", "上一条的校验值", "校验值"]
+
+
+def _audit_lines(events: Any) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")  # Excel reads the file as UTF-8
+    writer.writerow(AUDIT_COLUMNS)
+    for event in events.order_by("id").iterator(chunk_size=2000):
+        writer.writerow(safe_row([
+            event.pk, timezone.localtime(event.at).isoformat(), event.get_kind_display(), event.username,
+            event.ip_address or "", event.target, json.dumps(event.detail, ensure_ascii=False),
+            event.previous_hash, event.row_hash,
+        ]))  # fmt: skip
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate(0)
+    yield buffer.getvalue()
+
+
+@duty_required(Duty.AUDIT)
+def audit_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered log as CSV with each row's hashes, so a copy kept elsewhere can be checked against it."""
+    _, events = _audit_events(request)
+    criteria = {k: v for k, v in request.GET.items() if k != "page" and v}
+    record_audit(kind=AuditKind.AUDIT_EXPORTED, actor=request.user, request=request, detail={"条件": criteria})
+    response = StreamingHttpResponse(_audit_lines(events), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="audit-{timezone.localdate():%Y%m%d}.csv"'
+    return response
+
+
+@duty_required(Duty.AUDIT)
+def audit_purge_view(request: HttpRequest) -> HttpResponse:
+    """Remove rows older than the retention period, after a confirmation that says how many and up to when."""
+    context = {
+        "retention_days": audit_purge.retention_days(),
+        "cutoff": audit_purge.cutoff(),
+        "purgeable": audit_purge.purgeable(),
+    }
+    if request.method == "POST":
+        removed = audit_purge.purge(actor=request.user, request=request)
+        messages.success(request, f"已清理 {removed} 条超过保存期限的审计日志；本次清理已记入日志。")
+        return redirect("portal:audit-log")
+    return render(request, "portal/staff/audit_purge.html", context)

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from portal.credit_code import make_credit_code
 from portal.models import Duty, Organisation, OrganisationKind, PlatformProfile, Role
+from portal.passwords import set_by_owner
 from portal.services import assign_duty, grant_role, load_package_calendar
 
 DIVISION = "430599"  # a fictitious county-level division code for the demo
@@ -155,7 +156,8 @@ class Command(BaseCommand):
             user.email = f"{username}@example.gov.cn"
             if created:
                 user.set_password(password)
-            user.save()
+            with set_by_owner():  # the README's demo password: not one to change at first sign-in
+                user.save()
             for org_slug, roles in holdings:
                 for role in roles:
                     grant_role(user=user, organisation=by_slug[org_slug], role=role)
