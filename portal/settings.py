@@ -240,6 +240,11 @@ REPLY_SIGN_OFF = env.bool("REPLY_SIGN_OFF", default=True)
 DRAFT_LIFETIME_HOURS = env.int("DRAFT_LIFETIME_HOURS", default=48)
 # Online applications one address may submit in an hour (anti-automation; a family or office shares an address).
 APPLICATIONS_PER_ADDRESS_HOUR = env.int("APPLICATIONS_PER_ADDRESS_HOUR", default=20)
+# Public forms (online applications, tracking look-ups) ask the browser to solve a proof-of-work challenge once
+# one address has made this many submissions (or failed look-ups) within the window; the difficulty is the
+# largest number the browser may have to try (on average half of it, one SHA-256 each).
+CHALLENGE_AFTER = env.int("CHALLENGE_AFTER", default=3)
+CHALLENGE_MAX_NUMBER = env.int("CHALLENGE_MAX_NUMBER", default=100_000)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,8 +14,8 @@ from django.utils.http import content_disposition_header
 
 from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
+from portal import challenge
 from portal.forms import add_service_errors
-from portal.services import client_ip
 from portal.templatetags.portal_tags import cn_date, cn_datetime
 from requests_app import intake, rules, services
 from requests_app.forms.public import AttachmentsForm, ConfirmForm, CorrectionForm, TrackForm, WithdrawForm
@@ -121,7 +120,7 @@ def apply_check(request: HttpRequest, org: str) -> HttpResponse:
     if missing is not None:
         return redirect("requests_app:apply-step", org, missing.slug)
     form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and not _too_many_submissions(request, form):
+    if request.method == "POST" and form.is_valid() and not _submission_refused(request, form):
         submitted = services.submit_online(
             organisation=organisation,
             data=draft.application_data(),
@@ -136,20 +135,30 @@ def apply_check(request: HttpRequest, org: str) -> HttpResponse:
         }
         _remember(request, submitted.application)
         return redirect("requests_app:apply-done", org)
-    context = {"organisation": organisation, "rows": intake.check_rows(draft), "form": form}
+    context = {
+        "organisation": organisation,
+        "rows": intake.check_rows(draft),
+        "form": form,
+        "challenge": challenge.new() if challenge.needed(request, SUBMISSIONS) else "",
+    }
     return render(request, "requests_app/apply_check.html", context)
 
 
-def _too_many_submissions(request: HttpRequest, form: ConfirmForm) -> bool:
-    """A limit of online applications per address and hour, counted in the shared cache (several processes
-    count together with CACHE_URL on Redis): one address once created 1,400 in two minutes. The draft stays."""
-    key = f"ysq-submissions:{client_ip(request)}"
-    cache.add(key, 0, 3600)
-    if cache.get(key, 0) >= settings.APPLICATIONS_PER_ADDRESS_HOUR:
+SUBMISSIONS = "ysq-submissions"
+
+
+def _submission_refused(request: HttpRequest, form: ConfirmForm) -> bool:
+    """Anti-automation, counted per address in the shared cache (one address once created 1,400 applications in
+    two minutes): after CHALLENGE_AFTER submissions in the hour the browser must solve a proof-of-work
+    challenge; after APPLICATIONS_PER_ADDRESS_HOUR the address waits. The draft stays either way."""
+    if challenge.volume(request, SUBMISSIONS) >= settings.APPLICATIONS_PER_ADDRESS_HOUR:
         form.add_error(None, "同一网络地址在一小时内提交的申请过多，请稍后再提交；您填写的内容已保留。"
                              "如确需提交多份申请，也可以书面或当面提出。")  # fmt: skip
         return True
-    cache.incr(key)
+    if challenge.needed(request, SUBMISSIONS) and not challenge.passed(request.POST.get("altcha", "")):
+        form.add_error(None, "请等待页面完成安全验证后再提交；您填写的内容已保留。")
+        return True
+    challenge.count(request, SUBMISSIONS)
     return False
 
 
@@ -190,16 +199,20 @@ def _ask_for_code(request: HttpRequest, number: str) -> HttpResponse:
 
 
 TRACK_ATTEMPTS, TRACK_WINDOW_SECONDS = 10, 15 * 60
+TRACK_FAILURES = "ysq-track-failures"
 
 
 def track(request: HttpRequest) -> HttpResponse:
     """Look up an application with its number and tracking code (no account needed). Wrong codes are
     counted per address: after 10 in 15 minutes the lookup waits, so codes cannot be guessed."""
     form = TrackForm(request.POST or None, initial={"number": request.GET.get("number", "")})
-    failures = f"ysq-track-failures:{client_ip(request)}"
-    if request.method == "POST" and cache.get(failures, 0) >= TRACK_ATTEMPTS:
+    challenged = challenge.needed(request, TRACK_FAILURES)
+    if request.method == "POST" and challenge.volume(request, TRACK_FAILURES) >= TRACK_ATTEMPTS:
         form.is_valid()
         form.add_error(None, "查询失败次数过多，请15分钟后再试。")
+    elif request.method == "POST" and challenged and not challenge.passed(request.POST.get("altcha", "")):
+        form.is_valid()
+        form.add_error(None, "请等待页面完成安全验证后再查询。")
     elif request.method == "POST" and form.is_valid():
         number = form.cleaned_data["number"].strip()
         application = Application.objects.filter(number=number).first()
@@ -211,10 +224,14 @@ def track(request: HttpRequest) -> HttpResponse:
             if following.startswith(reverse("requests_app:track-detail", args=[number])):
                 return redirect(following)
             return redirect("requests_app:track-detail", number)
-        cache.add(failures, 0, TRACK_WINDOW_SECONDS)
-        cache.incr(failures)
+        challenge.count(request, TRACK_FAILURES, TRACK_WINDOW_SECONDS)
         form.add_error(None, "申请编号或查询码不正确，请核对后重新输入。")
-    return render(request, "requests_app/track.html", {"form": form, "next": request.GET.get("next", "")})
+    context = {
+        "form": form,
+        "next": request.GET.get("next", ""),
+        "challenge": challenge.new() if challenge.needed(request, TRACK_FAILURES) else "",
+    }
+    return render(request, "requests_app/track.html", context)
 
 
 def track_detail(request: HttpRequest, number: str) -> HttpResponse:

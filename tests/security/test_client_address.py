@@ -40,6 +40,7 @@ def test_a_request_not_from_the_proxy_cannot_pose_as_another_address(settings: A
 @pytest.mark.django_db
 def test_the_audit_log_and_the_tracking_throttle_see_each_citizen(settings: Any, town: Any) -> None:
     settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    settings.CHALLENGE_AFTER = 100  # the wait after ten failures, without the challenge that comes before it
     Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7").post(
         "/staff/login/", {"username": "someone", "password": "wrong-wrong"}
     )
