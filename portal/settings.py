@@ -245,6 +245,10 @@ APPLICATIONS_PER_ADDRESS_HOUR = env.int("APPLICATIONS_PER_ADDRESS_HOUR", default
 # largest number the browser may have to try (on average half of it, one SHA-256 each).
 CHALLENGE_AFTER = env.int("CHALLENGE_AFTER", default=3)
 CHALLENGE_MAX_NUMBER = env.int("CHALLENGE_MAX_NUMBER", default=100_000)
+# An application's ID number, phone, address and e-mail are destroyed this many days after it closed (the case,
+# its notices and the statistics stay): two years covers reconsideration (60 days) and a lawsuit (six months,
+# one year where the notice omitted the right to sue) with room for a remand.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=730)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.

@@ -255,6 +255,13 @@ class Application(models.Model):
     )
     imported = models.BooleanField("从历史台账导入", default=False, editable=False)
     withdrawn = models.BooleanField("申请人撤回", default=False, editable=False)
+    personal_data_erased_on = models.DateField(
+        "个人信息销毁日期",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="办结满保存期限后，证件号码、电话、地址、邮箱已销毁；案件和统计保留。",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ApplicationQuerySet.as_manager()

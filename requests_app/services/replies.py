@@ -344,6 +344,8 @@ def make_proactive(*, application: Application, actor: Any, column: Any, today: 
 @transaction.atomic
 def reveal(*, application: Application, actor: Any, reason: str, request: Any = None) -> dict[str, str]:
     """The full ID number, phone and address, for a stated reason; written to the audit log and the case."""
+    if application.personal_data_erased_on:
+        raise ValidationError("该申请的个人信息已于保存期限届满后销毁，无法查看。")
     if len(reason.strip()) < 4:
         raise ValidationError({"reason": "请说明查看完整个人信息的理由（至少4个字）。"})
     values = {field: application.personal(field) for field in PERSONAL_FIELDS}
