@@ -12,7 +12,6 @@ from django.core.management import call_command
 from portal.models import AuditEvent, AuditKind
 from requests_app import services
 from requests_app.models import Application, Outcome
-from tests.requests_app.conftest import received  # noqa: F401  (the fixture)
 
 REPLIED = date(2026, 11, 20)
 

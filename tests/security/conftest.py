@@ -1,0 +1,3 @@
+"""Applications in known states, for the retention and authorisation tests."""
+
+from tests.requests_app.conftest import received  # noqa: F401
