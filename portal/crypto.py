@@ -72,3 +72,8 @@ def mask_phone(value: str) -> str:
     """138****5678."""
     digits = "".join(c for c in value if c.isdigit())
     return digits[:3] + "****" + digits[-4:] if len(digits) >= 11 else "*" * len(digits)
+
+
+def key_ids() -> list[str]:
+    """The ids (not the keys) of the configured keys: a backup's manifest names the ones its data needs."""
+    return list(_keys())

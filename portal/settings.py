@@ -223,6 +223,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Files that are never public (applicants' attachments): no URL, served by staff views after a permission check.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+# Where `manage.py backup` writes (docs/operations.md: copy it off the server).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 
 # Background work (mail delivery) through Django's tasks framework: the database backend persists tasks, and
 # `manage.py db_worker` runs them (started by `make run`; run it beside gunicorn in production).

@@ -1,0 +1,201 @@
+"""Backups that can be trusted: the database (SQLite's online backup API, or pg_dump of one snapshot), the
+public and private attachments, and a manifest of row counts and file checksums taken from the same state.
+`check` restores a backup into a scratch place and compares it with its manifest. The personal-data keys are
+never in a backup (docs/operations.md: they are kept apart); the manifest names which keys its data needs."""
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess  # nosec B404: pg_dump and pg_restore, with argument lists, never a shell
+import tarfile
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from portal import crypto
+
+DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
+FILES = "files.tar"
+MANIFEST = "manifest.json"
+
+
+class BackupError(Exception):
+    pass
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _count_tables(cursor: Any, tables: list[str]) -> dict[str, int]:
+    counts = {}
+    for table in sorted(tables):
+        cursor.execute(f"SELECT COUNT(*) FROM {_quoted(table)}")  # nosec B608: names from the schema itself
+        counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def _roots() -> dict[str, Path]:
+    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+
+
+def _files(roots: dict[str, Path]) -> Iterator[tuple[str, Path]]:
+    for label, root in roots.items():
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                yield f"{label}/{path.relative_to(root).as_posix()}", path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _pg_args() -> tuple[list[str], dict[str, str]]:
+    db = settings.DATABASES["default"]
+    args = [f"--dbname={db['NAME']}"]
+    if db.get("HOST"):
+        args.append(f"--host={db['HOST']}")
+    if db.get("PORT"):
+        args.append(f"--port={db['PORT']}")
+    if db.get("USER"):
+        args.append(f"--username={db['USER']}")
+    environment = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
+    return args, environment
+
+
+def _dump_database(target: Path) -> dict[str, int]:
+    """Write the database to `target`; the row counts of that same state."""
+    tables = connection.introspection.table_names()
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        copy = sqlite3.connect(target)
+        try:
+            connection.connection.backup(copy)  # the online backup API: consistent while the portal runs
+            return _count_tables(copy.cursor(), tables)
+        finally:
+            copy.close()
+    if connection.vendor != "postgresql":
+        raise BackupError(f"不支持备份 {connection.vendor} 数据库。")
+    args, environment = _pg_args()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        result = subprocess.run(  # nosec B603 B607: a fixed program and arguments
+            ["pg_dump", "--format=custom", "--no-owner", f"--snapshot={snapshot}", f"--file={target}", *args],
+            env=environment, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise BackupError(f"pg_dump 失败：{result.stderr.strip()}")
+        return _count_tables(cursor, tables)
+
+
+def make(destination: Path) -> Path:
+    """A new backup folder under `destination`; returns its path."""
+    folder = destination / f"backup-{timezone.localtime():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+    folder.mkdir(parents=True)
+    database_file = folder / DATABASE_FILES.get(connection.vendor, "database")
+    counts = _dump_database(database_file)
+    checksums = {}
+    with tarfile.open(folder / FILES, "w") as archive:
+        for name, path in _files(_roots()):
+            checksums[name] = _sha256(path)
+            archive.add(path, arcname=name, recursive=False)
+    manifest = {
+        "made_at": timezone.now().isoformat(),
+        "database": connection.vendor,
+        "database_file": database_file.name,
+        "database_sha256": _sha256(database_file),
+        "rows": counts,
+        "files": checksums,
+        "personal_data_key_ids": crypto.key_ids(),
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return folder
+
+
+def _restored_counts_sqlite(database_file: Path, scratch: Path, tables: list[str]) -> dict[str, int]:
+    copy = scratch / "restored.sqlite3"
+    shutil.copyfile(database_file, copy)
+    restored = sqlite3.connect(copy)
+    try:
+        found = {row[0] for row in restored.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return _count_tables(restored.cursor(), [t for t in tables if t in found])
+    finally:
+        restored.close()
+
+
+def _restored_counts_postgresql(database_file: Path, tables: list[str]) -> dict[str, int]:
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    args, environment = _pg_args()
+    db = settings.DATABASES["default"]
+    scratch_name = f"restore_check_{uuid.uuid4().hex[:10]}"
+    given = {"host": db.get("HOST"), "port": db.get("PORT"), "user": db.get("USER"), "password": db.get("PASSWORD")}
+    params = {key: str(value) for key, value in given.items() if value}
+    with psycopg.connect(make_conninfo(dbname="postgres", **params), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {_quoted(scratch_name)}")
+    try:
+        target = [a if not a.startswith("--dbname=") else f"--dbname={scratch_name}" for a in args]
+        result = subprocess.run(  # nosec B603 B607: a fixed program and arguments
+            ["pg_restore", "--no-owner", "--exit-on-error", *target, str(database_file)],
+            env=environment, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise BackupError(f"pg_restore 失败：{result.stderr.strip()}")
+        with psycopg.connect(make_conninfo(dbname=scratch_name, **params)) as restored, restored.cursor() as cursor:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            found = {row[0] for row in cursor.fetchall()}
+            return _count_tables(cursor, [t for t in tables if t in found])
+    finally:
+        with psycopg.connect(make_conninfo(dbname="postgres", **params), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {_quoted(scratch_name)}")
+
+
+def check(folder: Path) -> tuple[dict[str, Any], list[str]]:
+    """Restore `folder` into a scratch place and compare it with its manifest: (manifest, problems)."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BackupError(f"无法读取备份清单 {folder / MANIFEST}：{error}") from error
+    problems = []
+    database_file = folder / manifest["database_file"]
+    if not database_file.is_file():
+        return manifest, [f"缺少数据库文件 {database_file.name}"]
+    if _sha256(database_file) != manifest["database_sha256"]:
+        problems.append(f"数据库文件 {database_file.name} 的校验值与清单不符")
+    tables = list(manifest["rows"])
+    with tempfile.TemporaryDirectory(prefix="restore-check-") as scratch:
+        if manifest["database"] == "sqlite":
+            restored = _restored_counts_sqlite(database_file, Path(scratch), tables)
+        else:
+            restored = _restored_counts_postgresql(database_file, tables)
+        for table, expected in manifest["rows"].items():
+            if restored.get(table) != expected:
+                problems.append(f"表 {table}：清单 {expected} 行，恢复后 {restored.get(table, '缺失')}")
+        files_dir = Path(scratch) / "files"
+        with tarfile.open(folder / FILES) as archive:
+            archive.extractall(files_dir, filter="data")
+        for name, expected in manifest["files"].items():
+            path = files_dir / name
+            if not path.is_file():
+                problems.append(f"文件 {name} 缺失")
+            elif _sha256(path) != expected:
+                problems.append(f"文件 {name} 的校验值与清单不符")
+    missing_keys = sorted(set(manifest.get("personal_data_key_ids", [])) - set(crypto.key_ids()))
+    if missing_keys:
+        problems.append(f"本机未配置解密所需的个人信息密钥 {', '.join(missing_keys)}（PERSONAL_DATA_KEYS）")
+    return manifest, problems
