@@ -1,5 +1,6 @@
 """HTTP hardening the framework's own settings do not cover."""
 
+import re
 import time
 from collections.abc import Callable
 
@@ -11,6 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 PRIVATE_PREFIXES = ("/staff/", "/admin/")
+# Pages and downloads that hold personal data: staff pages, and a citizen's own application while they fill it
+# in and when they track it (their name, ID number, notices, provided files).
+NO_STORE = re.compile(r"^/(staff|admin)/|^/ysq/(track/|[\w-]+/apply/)")
 # Pages a signed-in member of staff may reach before the password change or second-factor set-up is done.
 SIGN_IN_PREFIXES = ("/staff/login/", "/staff/logout/", "/staff/password/", "/staff/otp/")
 
@@ -21,15 +25,15 @@ PASSWORD_CHANGE = "staff_password_change"
 PASSWORD_EXPIRES_AT = "staff_password_expires_at"
 
 
-class StaffNoStoreMiddleware:
-    """No staff page or staff download is kept by a browser or a proxy cache (personal data, 等保)."""
+class NoStoreMiddleware:
+    """No page or download with personal data is kept by a browser or a proxy cache (等保 三级)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path.startswith(PRIVATE_PREFIXES):
+        if NO_STORE.match(request.path):
             response["Cache-Control"] = "no-store"
         return response
 

@@ -216,7 +216,7 @@ def _migration_data(request: Any) -> None:
 
 @pytest.fixture
 def pdf_support() -> None:
-    """PDF layouts need Pango and a CJK font from the system: skipped with the reason where they are missing
+    """PDF layouts need Pango and a CJK font from the system: skipped with the reason where either is missing
     (`apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk`); in CI their absence fails the run."""
     import os
 
@@ -226,3 +226,9 @@ def pdf_support() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI 环境缺少 WeasyPrint 需要的系统库：{exc}")
         pytest.skip(f"缺少 WeasyPrint 需要的系统库（Pango）：{exc}")
+    from portal.checks import cjk_fonts
+
+    if not cjk_fonts():  # the PDF would print boxes: its text cannot be checked
+        if os.environ.get("CI"):
+            pytest.fail("CI 环境缺少中文字体：.ci/run 应安装 fonts-noto-cjk。")
+        pytest.skip("未找到中文字体（apt-get install fonts-noto-cjk），PDF 中的文字无法正确排版")
