@@ -183,7 +183,7 @@ def replace_attachment(*, attachment: Attachment, upload: UploadedFile, actor: A
 def _delete_unused_file(name: str | None) -> None:
     """Remove a replaced file unless another attachment (a revision or its original) still uses it."""
     if name and not Attachment.objects.filter(file=name).exists():
-        transaction.on_commit(lambda: Attachment.file.field.storage.delete(name))
+        transaction.on_commit(lambda: Attachment.file.field.storage.delete(name), robust=True)
 
 
 def _mask_attachment(attachment: Attachment, wanted: set[tuple[str, str]]) -> None:
@@ -304,7 +304,7 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         legacy=current.legacy_import,
     )  # fmt: skip
     record_audit(kind=AuditKind.ITEM_PUBLISHED, actor=approver, target=f"{current.index_number} {current.title}")
-    transaction.on_commit(lambda: _after_publication(current.pk))
+    transaction.on_commit(lambda: _after_publication(current.pk), robust=True)
     return current
 
 
@@ -341,7 +341,7 @@ def _merge_revision(revision: Item, approver: Any, now: datetime) -> Item:
     late_days = _working_days_since(original.changed_date, today)
     record_event(original, Action.MERGE, approver, version=original.version_number, working_days=late_days)
     record_event(revision, Action.MERGE, approver, merged_into=original.pk)
-    transaction.on_commit(lambda: _after_publication(original.pk))
+    transaction.on_commit(lambda: _after_publication(original.pk), robust=True)
     return original
 
 
@@ -388,7 +388,7 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
         kind=AuditKind.ITEM_WITHDRAWN, actor=actor, target=f"{current.index_number} {current.title}",
         detail={"reason": reason.strip()},
     )  # fmt: skip
-    transaction.on_commit(lambda: _after_publication(current.pk))
+    transaction.on_commit(lambda: _after_publication(current.pk), robust=True)
     return current
 
 

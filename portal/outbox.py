@@ -23,7 +23,7 @@ def queue_mail(*, to: str, subject: str, body: str) -> OutgoingMail | None:
         return None
     message = OutgoingMail.objects.create(to=to, subject=subject[:200], body=body)
     pk = message.pk
-    transaction.on_commit(lambda: _enqueue(pk, None))
+    transaction.on_commit(lambda: _enqueue(pk, None), robust=True)
     return message
 
 
@@ -56,7 +56,7 @@ def deliver(message_id: int, *, now: datetime | None = None) -> str:
             message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
             if message.status == MailStatus.RETRYING:
                 when = message.next_attempt_at
-                transaction.on_commit(lambda: _enqueue(message_id, when))
+                transaction.on_commit(lambda: _enqueue(message_id, when), robust=True)
             return "failed"
         message.status, message.sent_at, message.attempts = MailStatus.SENT, now, message.attempts + 1
         message.save(update_fields=["status", "sent_at", "attempts"])
@@ -78,7 +78,7 @@ def retry(message: OutgoingMail) -> None:
     OutgoingMail.objects.filter(pk=message.pk, status=MailStatus.FAILED).update(
         status=MailStatus.RETRYING, attempts=0, next_attempt_at=timezone.now()
     )
-    transaction.on_commit(lambda: _enqueue(message.pk, None))
+    transaction.on_commit(lambda: _enqueue(message.pk, None), robust=True)
 
 
 def _enqueue(message_id: int, run_after: datetime | None) -> None:

@@ -288,7 +288,7 @@ def load_package_calendar(*, years: Iterable[int] | None = None, actor: Any = No
             target="工作日历（软件包）",
             detail={"years": wanted, **counts},
         )
-        transaction.on_commit(workdays.calendar_changed)
+        transaction.on_commit(workdays.calendar_changed, robust=True)
     return counts
 
 
@@ -301,7 +301,7 @@ def record_calendar_edit(*, calendar_year: CalendarYear, actor: Any, request: Ht
         target=f"工作日历 {calendar_year.year}年",
         detail={"year": calendar_year.year, "confirmed": calendar_year.confirmed, "change": summary},
     )
-    transaction.on_commit(workdays.calendar_changed)
+    transaction.on_commit(workdays.calendar_changed, robust=True)
 
 
 def unconfirmed_calendar_years(today: date) -> list[int]:

@@ -288,7 +288,7 @@ def _close(
     from .notifications import notify_drafter
 
     pk = current.pk
-    transaction.on_commit(lambda: notify_drafter(pk))
+    transaction.on_commit(lambda: notify_drafter(pk), robust=True)
     return current
 
 
@@ -413,9 +413,9 @@ def _notify_on_commit(submission: Submission) -> None:
 
     pk, batch_id, stage_id = submission.pk, submission.batch_id, submission.stage_id
     if batch_id is not None and stage_id is not None:
-        transaction.on_commit(lambda: notify_batch(batch_id, stage_id))
+        transaction.on_commit(lambda: notify_batch(batch_id, stage_id), robust=True)
     else:
-        transaction.on_commit(lambda: notify_stage(pk))
+        transaction.on_commit(lambda: notify_stage(pk), robust=True)
 
 
 def is_maskable(hit: dict[str, Any]) -> bool:

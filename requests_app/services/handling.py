@@ -256,7 +256,7 @@ def request_extension(
     }  # fmt: skip
     save_state(application, status)
     record_event(application, Action.REQUEST_EXTENSION, actor, today, reason.strip(), working_days=working_days)
-    transaction.on_commit(lambda: mail_head(application.pk, "延期申请"))
+    transaction.on_commit(lambda: mail_head(application.pk, "延期申请"), robust=True)
     return application
 
 

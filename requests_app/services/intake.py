@@ -108,7 +108,7 @@ def submit_online(
         if existing is None:
             raise
         return Submitted(existing, code)
-    transaction.on_commit(lambda: _mail_new(application.pk, code))
+    transaction.on_commit(lambda: _mail_new(application.pk, code), robust=True)
     return Submitted(application, code)
 
 
@@ -141,7 +141,7 @@ def submit_correction_online(
         files=[name for name, _ in files], late=late,
     )  # fmt: skip
     pk = application.pk
-    transaction.on_commit(lambda: _mail_correction(pk))
+    transaction.on_commit(lambda: _mail_correction(pk), robust=True)
     return application
 
 
@@ -233,7 +233,7 @@ def confirm(
     save_state(application, status, [])
     record_event(application, Action.CONFIRM, actor, today, late_reason.strip(), received=str(received))
     if application.email:
-        transaction.on_commit(lambda: _mail_confirmed(application.pk))
+        transaction.on_commit(lambda: _mail_confirmed(application.pk), robust=True)
     return application
 
 

@@ -201,7 +201,7 @@ def issue_notice(
         issued_by=actor,
     )
     if to_applicant and application.email:
-        transaction.on_commit(lambda: _mail_notice(notice.pk))
+        transaction.on_commit(lambda: _mail_notice(notice.pk), robust=True)
     return notice
 
 

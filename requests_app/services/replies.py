@@ -151,7 +151,7 @@ def prepare_reply(
     save_state(application, status)
     record_event(application, Action.PREPARE_REPLY, actor, today, inputs.get("reason", ""))
     pk = application.pk
-    transaction.on_commit(lambda: mail_head(pk, "待签发的答复"))
+    transaction.on_commit(lambda: mail_head(pk, "待签发的答复"), robust=True)
     return application
 
 
