@@ -130,6 +130,20 @@ def staff_required(view: View) -> View:
     return wrapper
 
 
+def business_required(view: View) -> View:
+    """Signed in and holding a business role: the three administrators do no business (三员分立), so they get
+    403 here as a signed-in non-member does; signed out, the login page."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not memberships_of(request.user):
+            raise PermissionDenied("系统、安全、审计管理员不办理业务（三员分立）；业务页面须持有机构角色。")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def duty_required(duty: Duty) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @login_required

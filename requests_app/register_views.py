@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from portal.models import AuditKind, Organisation, Role
-from portal.permissions import organisation_ids, staff_required
+from portal.permissions import business_required, organisation_ids
 from portal.services import record_audit
 from portal.tabular import safe_row
 
@@ -40,7 +40,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-@staff_required
+@business_required
 def import_register_view(request: HttpRequest) -> HttpResponse:
     """Case officers and the office head import past years' register: a dry run first, then all rows or none."""
     organisations = Organisation.objects.filter(
@@ -91,7 +91,7 @@ def register_row(application: Application) -> list[object]:
     ]
 
 
-@staff_required
+@business_required
 def export_register(request: HttpRequest) -> HttpResponse:
     """The register as an Excel file, with the queue's filters (status=all for every application)."""
     import openpyxl

@@ -21,7 +21,7 @@ from django.utils import timezone
 from disclosure.models import Column
 from portal.forms import add_service_errors
 from portal.models import AuditKind, Membership, Organisation, Role
-from portal.permissions import get_for_staff, has_role, is_inspector, organisation_ids, staff_required
+from portal.permissions import business_required, get_for_staff, has_role, is_inspector, organisation_ids
 from portal.services import record_audit
 
 from . import selectors, services
@@ -95,7 +95,7 @@ def _application(request: HttpRequest, pk: int, *, write: bool = False) -> Appli
     return get_for_staff(request, selectors.visible(request.user).select_related(*related), pk=pk)
 
 
-@staff_required
+@business_required
 def queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     applications = selectors.queue(request.user, request.GET, today)
@@ -112,7 +112,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "requests_app/staff/queue.html", context)
 
 
-@staff_required
+@business_required
 def register(request: HttpRequest) -> HttpResponse:
     organisations = Organisation.objects.filter(pk__in=organisation_ids(request.user, *HANDLING_ROLES))
     if not organisations:
@@ -167,7 +167,7 @@ def _tasks(application: Application, user: Any) -> list[dict[str, Any]]:
     return tasks
 
 
-@staff_required
+@business_required
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     """The case as a task list: the deadline and how it was computed, actions, notices, timeline."""
     application = _application(request, pk)
@@ -208,7 +208,7 @@ def _inputs_digest(data: Any) -> str:
     return hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
 
 
-@staff_required
+@business_required
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One workflow action. Actions with a written notice are done in two steps: generate the notice from the
     case, edit it if need be, then issue: the action and the frozen notice are written together."""
@@ -256,7 +256,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return render(request, "requests_app/staff/action.html", context)
 
 
-@staff_required
+@business_required
 def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     """The full ID number, phone and address, after a stated reason that goes to the audit log."""
     application = _application(request, pk, write=True)
@@ -275,14 +275,14 @@ def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@staff_required
+@business_required
 def notice(request: HttpRequest, pk: int, pdf: bool = False) -> HttpResponse:
     found = get_object_or_404(Notice.objects.select_related("application__organisation"), pk=pk)
     _application(request, found.application_id)
     return notice_response(request, found, pdf=pdf)
 
 
-@staff_required
+@business_required
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Applicants' attachments are private: served only to staff of the organisation."""
     found = get_object_or_404(ApplicationAttachment, pk=pk)

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from portal.admin import DutyAdmin
+from portal.models import Role
+from portal.permissions import organisation_ids
 
 from .models import ReviewerPreference, SensitiveWord, Stage
 
@@ -36,15 +38,16 @@ class ReviewerPreferenceAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return True
+        return bool(organisation_ids(request.user, Role.REVIEWER, Role.OFFICE_HEAD))  # those who review
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is None or obj.user_id == request.user.pk
+        return self.has_module_permission(request) and (obj is None or obj.user_id == request.user.pk)
 
     has_change_permission = has_view_permission
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return not ReviewerPreference.objects.filter(user_id=request.user.pk or 0).exists()
+        mine = ReviewerPreference.objects.filter(user_id=request.user.pk or 0)
+        return self.has_module_permission(request) and not mine.exists()
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

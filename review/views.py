@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from portal.forms import add_service_errors
 from portal.models import Role
-from portal.permissions import get_for_staff, is_inspector, memberships_of, staff_required
+from portal.permissions import business_required, get_for_staff, is_inspector, memberships_of
 from portal.workbench import Block, Line
 
 from . import services
@@ -44,7 +44,7 @@ def workbench_block(user: Any, today: Any) -> Block | None:
     return Block("发布审核", [Line(f"等待我审核：{waiting} 项", reverse("review:queue"))])
 
 
-@staff_required
+@business_required
 def queue(request: HttpRequest) -> HttpResponse:
     """What waits for this reviewer, oldest first, with the working days left before the Art. 26 limit; a batch
     (an imported catalogue) is one entry."""
@@ -80,7 +80,7 @@ def _batch_for(request: HttpRequest, pk: int) -> Batch:
     )
 
 
-@staff_required
+@business_required
 def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
     """A batch's items with their checks; the clean ones at the reviewer's stage are approved together, the
     others one by one on their own review page (mask, keep with reasons, or return)."""
@@ -113,7 +113,7 @@ def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required
+@business_required
 def batch_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve the chosen clean items of a batch at one stage, with that stage's checklist answered once."""
     batch = _batch_for(request, pk)
@@ -170,7 +170,7 @@ def _diff(before: list[Any], after: list[Any]) -> list[tuple[str, list[tuple[str
     return changes
 
 
-@staff_required
+@business_required
 def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_page(request, _submission_for(request, pk))
 
@@ -215,7 +215,7 @@ def _render_page(request: HttpRequest, submission: Submission, form: DecisionFor
 
 
 @require_POST
-@staff_required
+@business_required
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """One stage's decision. Refused: the page again, with what was chosen and an error summary. Done: the queue."""
     submission = _submission_for(request, pk)
@@ -260,7 +260,7 @@ def _after_approval(stage: Stage, submission: Submission) -> str:
 
 
 @require_POST
-@staff_required
+@business_required
 def mask(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_for(request, pk)
     try:
@@ -272,7 +272,7 @@ def mask(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required
+@business_required
 def override(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_for(request, pk)
     form = OverrideForm(request.POST)
@@ -293,7 +293,7 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required
+@business_required
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_for(request, pk)
     form = AnswerForm(request.POST)
@@ -309,7 +309,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required
+@business_required
 def approve_batch(request: HttpRequest) -> HttpResponse:
     """The final stage approves several checked items at once."""
     ids = [int(v) for v in request.POST.getlist("submission") if v.isdigit()]
@@ -340,7 +340,7 @@ def approve_batch(request: HttpRequest) -> HttpResponse:
     return redirect("review:queue")
 
 
-@staff_required
+@business_required
 def figures(request: HttpRequest) -> HttpResponse:
     """For inspectors (every organisation) and disclosure office heads (their own)."""
     from portal.permissions import organisation_ids

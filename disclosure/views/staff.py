@@ -20,7 +20,7 @@ from disclosure.models import Item, ItemStatus
 from disclosure.rules import PUBLICATION_WORKING_DAYS
 from portal.forms import add_service_errors
 from portal.models import Organisation, Role
-from portal.permissions import get_for_staff, has_role, organisation_ids, scope_for_staff, staff_required
+from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 from portal.workbench import Block, Line
 
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
@@ -53,7 +53,7 @@ def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
 
 
 @never_cache
-@staff_required
+@business_required
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """A draft's or submitted item's attachment, for its staff and reviewers (who open what the scanner can't)."""
     item = _item(request, pk)
@@ -71,7 +71,7 @@ def review_rounds(item: Item) -> list[Any]:
     return list(rounds.select_related("stage").prefetch_related("decisions__actor", "decisions__stage").order_by("-id"))
 
 
-@staff_required
+@business_required
 def item_list(request: HttpRequest) -> HttpResponse:
     items = scope_for_staff(request.user, Item.objects.all(), roles=READ_ROLES).select_related("organisation", "column")
     status = request.GET.get("status", "")
@@ -90,7 +90,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/staff/item_list.html", context)
 
 
-@staff_required
+@business_required
 def item_create(request: HttpRequest) -> HttpResponse:
     organisations = Organisation.objects.filter(pk__in=organisation_ids(request.user, Role.EDITOR))
     if not organisations:
@@ -111,7 +111,7 @@ def item_create(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/staff/item_form.html", context)
 
 
-@staff_required
+@business_required
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_for_staff(request, Item.objects.all(), roles=(Role.EDITOR,), write=True, pk=pk)
     if item.status != ItemStatus.DRAFT:
@@ -133,7 +133,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "disclosure/staff/item_form.html", context)
 
 
-@staff_required
+@business_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     user = request.user
@@ -176,7 +176,7 @@ def _post_action(request: HttpRequest, pk: int, role: Role, action: Any, success
 
 
 @require_POST
-@staff_required
+@business_required
 def item_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request, pk, Role.EDITOR, lambda item: services.submit_item(item=item, actor=request.user), "已提交审核。"
@@ -184,7 +184,7 @@ def item_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required
+@business_required
 def item_revise(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
@@ -195,29 +195,25 @@ def item_revise(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
-@staff_required
-def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    form = AttachmentForm(request.POST, request.FILES)
+def _valid_upload(form: Any, missing: str) -> Any:
+    """The form's file, checked only after the item's access was (an unauthorised upload is never read)."""
     if not form.is_valid():
-        for message in form.errors.get("file", []):
-            messages.error(request, str(message))
-        return redirect("disclosure-staff:item", pk=pk)
-    return _post_action(
-        request,
-        pk,
-        Role.EDITOR,
-        lambda item: (
-            services.add_attachment(
-                item=item, upload=form.cleaned_data["file"], actor=request.user, name=form.cleaned_data["name"]
-            ).item
-        ),
-        "附件已上传。",
-    )
+        raise ValidationError([str(m) for m in form.errors.get("file", [])] or missing)
+    return form.cleaned_data
 
 
 @require_POST
-@staff_required
+@business_required
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def add(item: Item) -> Item:
+        data = _valid_upload(AttachmentForm(request.POST, request.FILES), "请选择要上传的文件。")
+        return services.add_attachment(item=item, upload=data["file"], actor=request.user, name=data["name"]).item
+
+    return _post_action(request, pk, Role.EDITOR, add, "附件已上传。")
+
+
+@require_POST
+@business_required
 def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     def remove(item: Item) -> Item:
         services.remove_attachment(attachment=get_object_or_404(item.attachments, pk=attachment_pk), actor=request.user)
@@ -227,41 +223,29 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
 
 
 @require_POST
-@staff_required
+@business_required
 def attachment_replace(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     """A returned draft's attachment replaced by a new file, e.g. a redacted copy the reviewer asked for."""
-    form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for message in form.errors.get("file", []):
-            messages.error(request, str(message))
-        return redirect("disclosure-staff:item", pk=pk)
 
     def replace(item: Item) -> Item:
         attachment = get_object_or_404(item.attachments, pk=attachment_pk)
-        return services.replace_attachment(
-            attachment=attachment, upload=form.cleaned_data["file"], actor=request.user
-        ).item
+        data = _valid_upload(AttachmentForm(request.POST, request.FILES), "请选择要上传的文件。")
+        return services.replace_attachment(attachment=attachment, upload=data["file"], actor=request.user).item
 
     return _post_action(request, pk, Role.EDITOR, replace, "附件已替换。")
 
 
 @require_POST
-@staff_required
+@business_required
 def docx_import(request: HttpRequest, pk: int) -> HttpResponse:
-    form = DocxForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, "请选择 .docx 文件。")
-        return redirect("disclosure-staff:item", pk=pk)
-    return _post_action(
-        request,
-        pk,
-        Role.EDITOR,
-        lambda item: services.import_docx(item=item, upload=form.cleaned_data["file"], actor=request.user),
-        "已用文件内容生成正文，文件已作为附件保留。",
-    )
+    def convert(item: Item) -> Item:
+        data = _valid_upload(DocxForm(request.POST, request.FILES), "请选择 .docx 文件。")
+        return services.import_docx(item=item, upload=data["file"], actor=request.user)
+
+    return _post_action(request, pk, Role.EDITOR, convert, "已用文件内容生成正文，文件已作为附件保留。")
 
 
-@staff_required
+@business_required
 def item_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_for_staff(request, Item.objects.all(), roles=(Role.OFFICE_HEAD,), write=True, pk=pk)
     form = WithdrawForm(request.POST or None)
@@ -276,7 +260,7 @@ def item_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "disclosure/staff/item_withdraw.html", {"form": form, "item": item})
 
 
-@staff_required
+@business_required
 def item_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The item as the public will see it, for drafts and items in review."""
     item = _item(request, pk)
@@ -291,7 +275,7 @@ def item_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "disclosure/item.html", context)
 
 
-@staff_required
+@business_required
 def catalogue_import(request: HttpRequest) -> HttpResponse:
     """An editor or the disclosure office head imports the old site's catalogue: a dry run first, then all rows or
     none, as one batch that waits for review."""
@@ -323,7 +307,7 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/staff/import.html", context)
 
 
-@staff_required
+@business_required
 def print_layouts(request: HttpRequest) -> HttpResponse:
     """PDF layouts of chosen published items for bulletin boards, leaflets and booklets."""
     from disclosure.forms import PrintForm
@@ -347,7 +331,7 @@ def print_layouts(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/staff/print.html", {"form": form})
 
 
-@staff_required
+@business_required
 def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record where and when an item was put up offline."""
     from disclosure.forms import PostingForm
