@@ -34,6 +34,7 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r portal disclosure requests_app review --severity-level medium
 
 typecheck: install
 	$(VENV)/bin/mypy .
