@@ -5,8 +5,10 @@ from typing import Any
 
 from axes.signals import user_locked_out
 from django.conf import settings
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
@@ -47,6 +49,22 @@ def audit_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) ->
 @receiver(user_locked_out)
 def audit_lockout(sender: Any, request: HttpRequest, username: str, **kwargs: Any) -> None:
     record_audit(kind=AuditKind.LOGIN_LOCKED, username=(username or "")[:150], request=request)
+
+
+@receiver(post_save, sender=LogEntry)
+def audit_admin_change(sender: Any, instance: LogEntry, created: bool, **kwargs: Any) -> None:
+    """Every change made in the admin (数据维护), whatever view made it: the admin writes a LogEntry for each."""
+    if created:
+        record_audit(
+            kind=AuditKind.ADMIN_CHANGED,
+            actor=instance.user,
+            target=f"{instance.content_type.name if instance.content_type else ''} {instance.object_repr}"[:200],
+            detail={"操作": ACTIONS.get(instance.action_flag, str(instance.action_flag)),
+                    "内容": instance.get_change_message()},
+        )  # fmt: skip
+
+
+ACTIONS = {ADDITION: "新增", CHANGE: "修改", DELETION: "删除"}
 
 
 @receiver(connection_created)

@@ -38,6 +38,7 @@ class AuditKind(models.TextChoices):
     AUDIT_PURGED = "audit_purged", "清理过期审计日志"
     PERSONAL_DATA_ERASED = "personal_data_erased", "销毁到期个人信息"
     BACKUP_MADE = "backup_made", "数据备份"
+    ADMIN_CHANGED = "admin_changed", "数据维护变更"
 
 
 class AppendOnlyError(ValueError):

@@ -101,3 +101,21 @@ def test_publication_withdrawal_exports_and_platform_changes_are_audited(
     assert {AuditKind.ITEM_PUBLISHED, AuditKind.ITEM_WITHDRAWN} <= kinds
     client_for("case_officer").get("/staff/ysq/register.xlsx?status=all")
     assert AuditEvent.objects.filter(kind=AuditKind.REGISTER_EXPORTED, actor=personas["case_officer"]).exists()
+
+
+def test_every_change_in_the_admin_is_audited(client_for: Any, personas: dict[str, User], town: Any) -> None:
+    """Issue 11 item 1: whatever admin view makes a change (a form, an action, a password view), it is logged."""
+    client = client_for("sysadmin")
+    client.post(f"/admin/portal/organisation/{town.party_office.pk}/change/", {
+        "name": town.party_office.name, "short_name": "党政办", "kind": town.party_office.kind,
+        "parent": town.town.pk, "credit_code": town.party_office.credit_code, "slug": town.party_office.slug,
+        "address": "示例镇人民路1号", "position": 0,
+    })  # fmt: skip
+    secadmin = client_for("secadmin")
+    secadmin.post("/admin/auth/user/", {"action": "reset_second_factor", "_selected_action": [personas["editor"].pk]})
+    secadmin.post(f"/admin/auth/user/{personas['editor'].pk}/password/",
+                  {"password1": "Reset-For-Editor-2026!", "password2": "Reset-For-Editor-2026!",
+                   "usable_password": "true"})  # fmt: skip
+    changes = AuditEvent.objects.filter(kind=AuditKind.ADMIN_CHANGED)
+    assert changes.filter(actor=personas["secadmin"], target__contains="editor").exists()
+    assert changes.filter(actor=personas["sysadmin"], target__contains="党政").exists()
