@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "disclosure.apps.DisclosureConfig",
     "requests_app.apps.RequestsAppConfig",
     "review.apps.ReviewConfig",
+    "supervision.apps.SupervisionConfig",
 ]
 
 MIDDLEWARE = [

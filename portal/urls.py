@@ -45,5 +45,6 @@ urlpatterns = [
     path("staff/review/", include("review.urls")),
     path("ysq/", include("requests_app.urls")),
     path("staff/ysq/", include("requests_app.staff_urls")),
+    path("staff/reports/", include("supervision.urls")),
     path("admin/", admin.site.urls),
 ]

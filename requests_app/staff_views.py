@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from disclosure.models import Column
 from portal.forms import add_service_errors
@@ -29,6 +30,7 @@ from .forms import public
 from .forms import staff as f
 from .models import Application, ApplicationAttachment, Notice, Status
 from .receipt import Channel
+from .services import appeals
 from .states import Action
 from .views import notice_response
 
@@ -170,20 +172,38 @@ def _tasks(application: Application, user: Any) -> list[dict[str, Any]]:
 @business_required
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     """The case as a task list: the deadline and how it was computed, actions, notices, timeline."""
-    application = _application(request, pk)
+    return _case_page(request, _application(request, pk))
+
+
+def _case_page(
+    request: HttpRequest,
+    application: Application,
+    *,
+    appeal_form: forms.Form | None = None,
+    result_forms: dict[int, forms.Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     today = timezone.localdate()
+    can_handle = has_role(request.user, application.organisation, *HANDLING_ROLES)
+    result_forms = result_forms or {}
+    recorded = [
+        (appeal, result_forms.get(appeal.pk) or f.AppealResultForm(prefix=f"appeal-{appeal.pk}"))
+        for appeal in application.appeals.all()
+    ]
     row = selectors.rows([application], today)[0]
     context = {
         "application": application,
         "row": row,
         "tasks": _tasks(application, request.user),
-        "can_handle": has_role(request.user, application.organisation, *HANDLING_ROLES),
+        "can_handle": can_handle,
+        "appeals": recorded,
+        "appeal_form": appeal_form or f.AppealForm(),
         "events": application.events.select_related("actor").order_by("on", "at", "id"),  # by the date of the event
         "notices": application.notices.all(),
         "consultations": application.consultations.all(),
         "attachments": application.attachments.all(),
     }
-    return render(request, "requests_app/staff/case.html", context)
+    return render(request, "requests_app/staff/case.html", context, status=status)
 
 
 def _form_kwargs(application: Application, action: str) -> dict[str, Any]:
@@ -294,3 +314,38 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_POST
+@business_required
+def appeal_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a reconsideration or lawsuit about this application (table 四 of the annual report)."""
+    application = get_for_staff(request, Application.objects.all(), roles=HANDLING_ROLES, pk=pk)
+    form = f.AppealForm(request.POST)
+    if form.is_valid():
+        try:
+            appeals.record_appeal(application=application, actor=request.user, today=timezone.localdate(),
+                                  **form.cleaned_data)  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "已登记行政复议或行政诉讼。")
+            return redirect("requests-staff:case", pk=pk)
+    return _case_page(request, application, appeal_form=form, status=400)
+
+
+@require_POST
+@business_required
+def appeal_result(request: HttpRequest, pk: int, appeal_pk: int) -> HttpResponse:
+    application = get_for_staff(request, Application.objects.all(), roles=HANDLING_ROLES, pk=pk)
+    appeal = get_object_or_404(application.appeals, pk=appeal_pk)
+    form = f.AppealResultForm(request.POST, prefix=f"appeal-{appeal.pk}")
+    if form.is_valid():
+        try:
+            appeals.record_result(appeal=appeal, actor=request.user, today=timezone.localdate(), **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"已登记{appeal.get_kind_display()}的结果。")
+            return redirect("requests-staff:case", pk=pk)
+    return _case_page(request, application, result_forms={appeal.pk: form}, status=400)

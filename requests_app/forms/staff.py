@@ -16,6 +16,8 @@ from portal.templatetags.portal_tags import cn_date
 
 from ..deadlines import FEE_PAYMENT_WORKING_DAYS
 from ..models import (
+    AppealKind,
+    AppealResult,
     ApplicantType,
     ConsultationAnswer,
     ConsultationKind,
@@ -479,4 +481,34 @@ class EmptyForm(forms.Form):
 class RevealForm(forms.Form):
     reason = forms.CharField(
         label="查看理由", max_length=200, help_text="如：邮寄答复需要完整地址。查看记录将写入审计日志。"
+    )
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="类别",
+        choices=AppealKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择行政复议或行政诉讼。"},
+    )
+    filed_on = forms.DateField(
+        label="申请复议或起诉日期",
+        help_text="例如 2026-03-15",
+        error_messages={"required": "请填写日期。", "invalid": "日期格式应为 2026-03-15。"},
+    )
+    body = forms.CharField(label="复议机关或受理法院", max_length=100, required=False)
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AppealResultForm(forms.Form):
+    result = forms.ChoiceField(
+        label="结果",
+        choices=AppealResult.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择结果。"},
+    )
+    decided_on = forms.DateField(
+        label="作出决定或判决日期",
+        help_text="例如 2026-05-20",
+        error_messages={"required": "请填写日期。", "invalid": "日期格式应为 2026-05-20。"},
     )

@@ -21,8 +21,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from disclosure import services as disclosure
 from disclosure.models import Item
 from requests_app import services as requests
-from requests_app.models import Application, ApplicationAttachment
+from requests_app.models import Appeal, Application, ApplicationAttachment
 from review import services as review
+from supervision.models import AnnualReport
 from tests.conftest import PERSONAS
 
 BUSINESS = {"editor", "reviewer", "social_reviewer", "office_head", "case_officer", "inspector", "other_staff"}
@@ -98,6 +99,14 @@ RULES: dict[str, Rule] = {
     "requests-staff:notice": rule(CASE_READERS, "notice"),
     "requests-staff:notice-pdf": rule(CASE_READERS, "notice"),
     "requests-staff:attachment": rule(CASE_HANDLERS, "application-attachment"),
+    "requests-staff:appeal-add": rule(CASE_HANDLERS, "application"),
+    "requests-staff:appeal-result": rule(CASE_HANDLERS, "appeal"),
+    "supervision:reports": rule(BUSINESS),
+    # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
+    "supervision:report": rule({"editor", "reviewer", "office_head", "case_officer", "inspector"}, "report"),
+    "supervision:report-download": rule(
+        {"editor", "reviewer", "office_head", "case_officer", "inspector"}, "report-download"
+    ),
 }
 # What a POST-only action needs to get past its own form to the access check.
 POST_DATA: dict[str, str] = {"review:batch-approve": "stage_id"}
@@ -165,7 +174,13 @@ def objects(
         file = ApplicationAttachment(application=application, name="委托书.pdf", size=9)
         file.file.save("委托书.pdf", ContentFile(b"%PDF-1.4 "), save=True)
         assert correction is not None
+        report = AnnualReport.objects.create(organisation=organisation, year=2025, created_by=editor)
+        appeal = Appeal.objects.create(application=application, kind="reconsideration", filed_on=date(2026, 11, 20),
+                                       recorded_by=officer)  # fmt: skip
         made[side] = {
+            "report": {"pk": report.pk},
+            "appeal": {"pk": application.pk, "appeal_pk": appeal.pk},
+            "report-download": {"pk": report.pk, "fmt": "json"},
             "item": {"pk": item.pk},
             "published": {"pk": public.pk},
             "attachment": {"pk": item.pk, "attachment_pk": attachment.pk},

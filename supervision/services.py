@@ -1,0 +1,155 @@
+"""Drafting, checking and publishing the annual report. A draft is computed afresh from the records each time it
+is read; publishing stores every cell as the report's snapshot (next year's 二 reads it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from disclosure.models import Item, ItemStatus
+from portal.models import Organisation
+from portal.workdays import working_days_between
+from requests_app.models import Application
+
+from . import checks, layout
+from .models import AnnualReport, ReportStatus, Scope
+from .tables import Grid, applications, table_four, table_three, table_two, values
+
+
+def organisation_ids(organisation: Organisation, scope: str) -> list[int]:
+    """The organisation alone, or with its offices (the organisations whose parent it is)."""
+    ids = [organisation.pk]
+    if scope == Scope.WITH_OFFICES:
+        ids += list(Organisation.objects.filter(parent=organisation).values_list("pk", flat=True))
+    return ids
+
+
+def last_published(organisation: Organisation, year: int) -> AnnualReport | None:
+    return AnnualReport.objects.filter(organisation=organisation, year=year, status=ReportStatus.PUBLISHED).first()
+
+
+@dataclass
+class Content:
+    two: dict[str, Any]
+    three: Grid
+    four: Grid
+    failures: list[checks.Failure]
+    carried_in_from: str  # where 二 comes from, for the notes
+
+
+def compute(report: AnnualReport) -> Content:
+    ids = organisation_ids(report.organisation, report.scope)
+    previous = last_published(report.organisation, report.year - 1)
+    carried: dict[str, int] | None = None
+    if previous is not None:
+        carried = previous.cells["三"][layout.CARRIED_OUT]
+        source = f"上年已发布报告（第{previous.version}版）的“四、结转下年度继续办理”"
+    else:
+        source = "办理记录（含导入的历史台账）：上年末尚未办结的申请"
+    three = table_three(ids, report.year, carried)
+    four = table_four(ids, report.year)
+    return Content(table_two(ids, report.year), three, four, checks.run(three, four, carried), source)
+
+
+def cells(content: Content) -> dict[str, Any]:
+    """Every cell keyed by its row and column labels, and the check results: the published snapshot and the
+    JSON of `manage.py annual_report`."""
+    return {
+        "二": content.two,
+        "三": values(content.three),
+        "四": values(content.four),
+        "二的来源": content.carried_in_from,
+        "校验": [{"规则": f.check, "位置": f.cells, "说明": f.detail} for f in content.failures],
+    }
+
+
+def facts(organisation: Organisation, scope: str, year: int) -> dict[str, Any]:
+    """What section 一 and 六 are pre-filled with."""
+    ids = organisation_ids(organisation, scope)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    published = Item.objects.filter(
+        organisation_id__in=ids, status=ItemStatus.PUBLISHED, publication_date__range=(start, end)
+    )
+    by_column = list(published.values("column__name").annotate(n=Count("id")).order_by("-n", "column__name"))
+    received = applications(ids).filter(received_on__range=(start, end))
+    rows = applications(ids).filter(closed_on__range=(start, end), replied_on__isnull=False)
+    closed = [(got, replied, due) for got, replied, due in rows.values_list("received_on", "replied_on", "deadline")
+              if got is not None and replied is not None]  # fmt: skip
+    on_time = sum(1 for _, replied, due in closed if due is None or replied <= due)
+    days = [working_days_between(got, replied).value for got, replied, _ in closed]
+    fees = Application.objects.filter(organisation_id__in=ids, fee_notified_on__range=(start, end))
+    paid = fees.filter(fee_paid_on__range=(start, end)).aggregate(total=Sum("fee_amount"))["total"] or 0
+    return {
+        "items": published.count(),
+        "by_column": [(row["column__name"], row["n"]) for row in by_column],
+        "received": received.count(),
+        "closed": len(closed),
+        "on_time_rate": round(on_time * 100 / len(closed), 1) if closed else None,
+        "average_working_days": round(sum(days) / len(days), 1) if days else None,
+        "fee_notices": fees.count(),
+        "fees_paid": paid,
+    }
+
+
+def overview_text(organisation: Organisation, year: int, known: dict[str, Any]) -> str:
+    columns = "、".join(f"{name}{n}条" for name, n in known["by_column"][:8]) or "无"
+    on_time = f"按期答复率{known['on_time_rate']}%" if known["on_time_rate"] is not None else "无办结申请"
+    days = f"，平均{known['average_working_days']}个工作日作出答复" if known["average_working_days"] is not None else ""
+    return (
+        f"{year}年，{organisation.name}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\n"
+        f"（一）主动公开。全年主动公开政府信息{known['items']}条，其中{columns}。\n\n"
+        f"（二）依申请公开。全年新收政府信息公开申请{known['received']}件，办结{known['closed']}件，{on_time}{days}。\n\n"
+        "（三）政府信息管理。\n\n（四）政府信息公开平台建设。\n\n（五）监督保障。"
+    )
+
+
+def other_matters_text(known: dict[str, Any]) -> str:
+    if not known["fee_notices"]:
+        return "本年度未收取信息处理费。"
+    return (
+        f"本年度发出收费通知{known['fee_notices']}件，收取信息处理费{known['fees_paid']}元"
+        "（《政府信息公开信息处理费管理办法》）。"
+    )
+
+
+@transaction.atomic
+def draft(*, organisation: Organisation, year: int, scope: str, actor: Any, today: date | None = None) -> AnnualReport:
+    """A new draft, with sections 一 and 六 pre-filled from the records; a draft already open is returned."""
+    today = today or timezone.localdate()
+    if year >= today.year:
+        raise ValidationError({"year": f"年度报告在年度结束后编制：{year}年尚未结束。"})
+    existing = AnnualReport.objects.filter(
+        organisation=organisation, year=year, status__in=[ReportStatus.DRAFT, ReportStatus.IN_REVIEW]
+    ).first()
+    if existing is not None:
+        return existing
+    published = last_published(organisation, year)
+    version = (AnnualReport.objects.filter(organisation=organisation, year=year).count() or 0) + 1
+    known = facts(organisation, scope, year)
+    return AnnualReport.objects.create(
+        organisation=organisation,
+        year=year,
+        version=version,
+        scope=published.scope if published else scope,
+        overview=published.overview if published else overview_text(organisation, year, known),
+        problems=published.problems if published else "",
+        other_matters=published.other_matters if published else other_matters_text(known),
+        created_by=actor,
+    )
+
+
+def submission_problems(report: AnnualReport) -> list[str]:
+    """Why the report cannot go to review yet ([] when it can)."""
+    problems = [f"{f.check}（{f.cells}）：{f.detail}" for f in compute(report).failures]
+    for label, text in ((layout.SECTIONS[0], report.overview), (layout.SECTIONS[4], report.problems)):
+        if len(text.strip()) < 20:
+            problems.append(f"请填写“{label}”（至少20字）。")
+    if report.version > 1 and len(report.correction_reason.strip()) < 4:
+        problems.append("更正版本须说明更正理由。")
+    return problems
