@@ -40,6 +40,7 @@ urlpatterns = [
         {"sitemaps": open_data.SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("gk/", include("supervision.public_urls")),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
     path("staff/review/", include("review.urls")),

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
 from disclosure.models import Item, ItemStatus
-from portal.models import Organisation
+from portal.models import AuditKind, Organisation
+from portal.services import record_audit
 from portal.workdays import working_days_between
 from requests_app.models import Application
 
@@ -153,3 +154,73 @@ def submission_problems(report: AnnualReport) -> list[str]:
     if report.version > 1 and len(report.correction_reason.strip()) < 4:
         problems.append("更正版本须说明更正理由。")
     return problems
+
+
+def submit(*, report: AnnualReport, actor: Any) -> AnnualReport:
+    """To the review queue, once every check passes and the prose is written."""
+    from review import services as review
+
+    with transaction.atomic():
+        current = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        if current.status != ReportStatus.DRAFT:
+            raise ValidationError("只有草稿可以提交审核。")
+        problems = submission_problems(current)
+        if problems:
+            raise ValidationError(problems)
+        current.status = ReportStatus.IN_REVIEW
+        current.save(update_fields=["status", "updated_at"])
+        review.submit(content=current, actor=actor)
+    return current
+
+
+@transaction.atomic
+def publish(*, report: AnnualReport, approver: Any, now: Any) -> AnnualReport:
+    """Called by the review queue after the last stage: every cell is stored as the report's snapshot, and the
+    version it corrects stays beside it, marked as replaced."""
+    from review.services import approved_for_publication
+
+    current = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if not approved_for_publication(current):
+        raise PermissionDenied("未经审核通过的年度报告不能发布（先审后发）。")
+    content = compute(current)
+    if content.failures:
+        raise ValidationError([f"{f.check}（{f.cells}）：{f.detail}" for f in content.failures])
+    AnnualReport.objects.filter(
+        organisation=current.organisation, year=current.year, status=ReportStatus.PUBLISHED
+    ).update(status=ReportStatus.SUPERSEDED)
+    current.cells = cells(content)
+    current.status = ReportStatus.PUBLISHED
+    current.published_at = now
+    current.save(update_fields=["cells", "status", "published_at", "updated_at"])
+    record_audit(kind=AuditKind.ITEM_PUBLISHED, actor=approver, target=current.title)
+    return current
+
+
+@transaction.atomic
+def send_back(*, report: AnnualReport, actor: Any, reason: str) -> AnnualReport:
+    current = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    current.status = ReportStatus.DRAFT
+    current.save(update_fields=["status", "updated_at"])
+    return current
+
+
+def mask(*, report: AnnualReport, hits: list[Any], actor: Any) -> list[str]:
+    """A reviewer replaces personal data in the prose by the masked forms (the tables hold only counts)."""
+    from disclosure.masking import mask_text
+
+    current = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    for name in PROSE:
+        wanted = {(str(h.kind), h.text) for h in hits if h.source == name}
+        setattr(current, name, mask_text(getattr(current, name), wanted))
+    current.save(update_fields=[*PROSE, "updated_at"])
+    return []
+
+
+PROSE = ["overview", "problems", "other_matters", "correction_reason"]
+
+
+def correct(*, report: AnnualReport, actor: Any) -> AnnualReport:
+    """A published report is corrected only by a new version, which states why; the old one stays public."""
+    if report.status != ReportStatus.PUBLISHED:
+        raise ValidationError("只有已发布的报告可以更正。")
+    return draft(organisation=report.organisation, year=report.year, scope=report.scope, actor=actor)

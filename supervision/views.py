@@ -9,17 +9,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from portal.forms import add_service_errors
-from portal.models import Organisation, Role
+from portal.models import Organisation
 from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 from requests_app.models import Application
 
 from . import documents, services
 from .forms import DraftForm, FiguresForm, ProseForm
 from .models import AnnualFigures, AnnualReport, ReportStatus
-
-DRAFTERS = (Role.OFFICE_HEAD, Role.EDITOR)
+from .selectors import DRAFTERS
 
 
 @business_required
@@ -75,6 +75,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     context.update({
         "editable": editable, "prose": prose, "numbers": numbers, "failures": failures, "numbers_of": numbers_of,
         "problems": services.submission_problems(report) if editable else [],
+        "can_correct": has_role(request.user, report.organisation, *DRAFTERS),
     })  # fmt: skip
     status = 400 if prose.errors or numbers.errors else 200
     return render(request, "supervision/staff/report.html", context, status=status)
@@ -98,3 +99,35 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404("没有这种格式")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+@require_POST
+@business_required
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not has_role(request.user, report.organisation, *DRAFTERS):
+        raise Http404("未找到")
+    try:
+        services.submit(report=report, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "已提交审核：审核通过后在“政府信息公开年报”栏目发布。")
+    return redirect("supervision:report", pk=report.pk)
+
+
+@require_POST
+@business_required
+def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published report is corrected by a new version (the old one stays public beside it)."""
+    report = _report(request, pk)
+    if not has_role(request.user, report.organisation, *DRAFTERS):
+        raise Http404("未找到")
+    try:
+        correction = services.correct(report=report, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("supervision:report", pk=report.pk)
+    messages.info(request, "已建立更正版本：请修改并写明更正理由后提交审核。")
+    return redirect("supervision:report", pk=correction.pk)

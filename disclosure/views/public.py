@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from disclosure import columns, selectors
+from disclosure import columns, listings, selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemStatus, TopicPage
 from portal.models import Organisation
@@ -50,7 +50,9 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
     sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
     publishers = selectors.publishers(organisation)
     items = selectors.column_items(organisation, kind=kind)
-    return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns, publishers)
+    extra = listings.entries(spec.slug, organisation)
+    return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns, publishers,
+                     entries=extra)  # fmt: skip
 
 
 def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
@@ -80,6 +82,7 @@ def item_list(
     sub_columns: list[Column],
     publishers: list[int],
     parent: Column | None = None,
+    entries: list[listings.Entry] | None = None,
 ) -> HttpResponse:
     filterset = ItemFilter(request.GET or None, queryset=items, publishers=publishers)
     valid = filterset.is_valid() if filterset.is_bound else True
@@ -104,6 +107,7 @@ def item_list(
         "feed_slug": parent.slug if parent is not None else "",
         "filter_key": filter_query(request),
         "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),
+        "entries": entries or [],
     }
     return render(request, "disclosure/item_list.html", context)
 

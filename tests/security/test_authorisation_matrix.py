@@ -102,6 +102,8 @@ RULES: dict[str, Rule] = {
     "requests-staff:appeal-add": rule(CASE_HANDLERS, "application"),
     "requests-staff:appeal-result": rule(CASE_HANDLERS, "appeal"),
     "supervision:reports": rule(BUSINESS),
+    "supervision:report-submit": rule({"editor", "office_head"}, "report"),
+    "supervision:report-correct": rule({"editor", "office_head"}, "report"),
     # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
     "supervision:report": rule({"editor", "reviewer", "office_head", "case_officer", "inspector"}, "report"),
     "supervision:report-download": rule(
