@@ -63,7 +63,8 @@ def import_register_view(request: HttpRequest) -> HttpResponse:
         "report": report,
         "page_title": "导入历史申请台账",
         "intro": "导入以往年度的依申请公开台账，使历年统计和年度报告有据可查。先“只检查”，"
-        "文件中每一处问题都会按行和列列出；全部无误后取消勾选再导入。任何一行有问题时不会导入任何内容。",
+        "文件中每一处问题都会按行和列列出；全部无误后取消勾选再导入。任何一行有问题时不会导入任何内容。"
+        "尚未办结的申请，“办理结果”和“答复日期”留空：导入后作为办理中的申请，在本平台继续办理和答复。",
     }
     if report is not None:
         context.update(report.banner("件申请"))

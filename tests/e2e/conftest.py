@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.requests_app.conftest import received  # noqa: F401  (applications in known states)
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -93,3 +93,23 @@ def test_the_register_exports_in_the_columns_the_import_reads(
     report, clean = check(town.other_town, [parsed])
     assert report.clean and clean[0]["outcome"] == Outcome.DISCLOSED
     assert client_for("editor").get(reverse("requests-staff:export")).status_code == 404
+
+
+def test_a_case_still_open_comes_in_as_being_handled_and_counts_as_carried_over(
+    client_for: Any, town: Any, calendar: None
+) -> None:
+    """annual-report.md: past years come in through the register, open cases included, so that the first year
+    the portal reports has the right 二 (上年结转)."""
+    from supervision import layout
+    from supervision.tables import table_three, values
+
+    open_case = "2025-031,2025-12-22,自然人,信函,王某,2025年村级财务公开情况,,,,\n"
+    half = "2025-032,2025-12-23,自然人,信函,赵某,道路建设资金,予以公开,,,\n"
+    client = client_for("case_officer")
+    refused = upload(client, town, HEADER + half, dry_run=True)
+    assert "办理结果和答复日期须同时填写" in refused
+    assert "已导入 1 件申请" in upload(client, town, HEADER + open_case, dry_run=False)
+    application = Application.objects.get(number="2025-031")
+    assert application.status == Status.RECEIVED and application.outcome == "" and application.deadline is not None
+    assert values(table_three([town.town.pk], 2026))[layout.CARRIED_IN][layout.PERSON] == 1
+    assert values(table_three([town.town.pk], 2025))[layout.CARRIED_OUT][layout.PERSON] == 1
