@@ -278,6 +278,28 @@ class Application(models.Model):
             models.Index(fields=["organisation", "deadline", "id"], name="application_deadline"),
             models.Index(fields=["organisation", "-received_on", "-id"], name="application_received"),
             models.Index(fields=["organisation", "-submitted_at", "-id"], name="application_recent"),
+            # The annual report's grouped counts read these alone (every column they need is in the index).
+            models.Index(
+                fields=["organisation", "kind", "received_on", "closed_on", "applicant_type", "counted_as"],
+                name="application_report_received",
+            ),
+            models.Index(
+                fields=[
+                    "organisation",
+                    "kind",
+                    "closed_on",
+                    "received_on",
+                    "replied_on",
+                    "deadline",
+                    "applicant_type",
+                    "outcome",
+                    "counted_as",
+                ],
+                name="application_report_closed",
+            ),
+            models.Index(
+                fields=["organisation", "fee_notified_on", "fee_paid_on", "fee_amount"], name="application_fees"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=Status.values), name="application_status_valid"),

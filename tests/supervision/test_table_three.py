@@ -53,17 +53,14 @@ def test_rows_one_to_four_follow_the_definitions(year_of_cases: dict[str, Applic
 def test_article_41_record_corrections_and_unconfirmed_withdrawals_are_in_no_row(
     year_of_cases: dict[str, Application], town: Any
 ) -> None:
-    counted = {pk for cells in table_three([town.town.pk], YEAR).values() for cell in cells.values()
-               for pk in cell.behind}  # fmt: skip
-    assert year_of_cases["correction"].pk not in counted
-    never_received = Application.objects.create(
+    before = values(table_three([town.town.pk], YEAR))
+    Application.objects.create(
         organisation=town.town, number="2026-001-99999", channel="online", submitted_at="2026-06-01T10:00+08:00",
         arrived_on=date(2026, 6, 1), applicant_type="person", name="王五", description="撤回的申请", form="electronic",
         way="email", status="closed", outcome=Outcome.OTHER, closed_on=date(2026, 6, 2), withdrawn=True,
     )  # fmt: skip
-    counted = {pk for cells in table_three([town.town.pk], YEAR).values() for cell in cells.values()
-               for pk in cell.behind}  # fmt: skip
-    assert never_received.pk not in counted
+    assert values(table_three([town.town.pk], YEAR)) == before  # never received: counted nowhere
+    assert before[layout.NEW]["总计"] == 3  # the record correction received in April is not counted either
 
 
 def test_one_application_split_into_several_counts_as_several(received: Any, personas: Any, town: Any) -> None:
@@ -79,19 +76,24 @@ def test_a_clean_year_passes_every_check(year_of_cases: dict[str, Application], 
     assert compute(report).failures == []
 
 
-def test_a_result_counted_in_no_row_fails_the_sum_check_and_is_named(
+def test_a_result_counted_in_no_row_fails_the_sum_check_and_names_the_column(
     year_of_cases: dict[str, Application], town: Any
 ) -> None:
-    """The database keeps one outcome per closed case; the check still guards the sum (e.g. a new outcome code
-    without a row) and names the application counted in 三(七) but in no row."""
+    """The database keeps one outcome per closed case; the check still guards the sum (a new outcome code
+    without a row, a hand-edited snapshot) and asks for the applications of the failing column."""
     three = table_three([town.town.pk], YEAR)
-    lost = three["（一）予以公开"][layout.PERSON]
-    pk = lost.behind.pop()
-    lost.value -= 1
+    three["（一）予以公开"][layout.PERSON].value -= 1
     three["（一）予以公开"]["总计"].value -= 1
-    failures = checks.run(three, table_four([town.town.pk], YEAR), None)
-    assert [f.check for f in failures] == ["三(七) = 三(一)至三(六)之和", "三(七) = 三(一)至三(六)之和"]
-    assert failures[0].cells == "自然人列" and failures[0].applications == [pk]
+    asked = []
+
+    def behind(check: str, column: str) -> list[int]:
+        asked.append((check, column))
+        return [7]
+
+    failures = checks.run(three, table_four([town.town.pk], YEAR), None, behind)
+    assert [(f.check, f.cells) for f in failures] == [("三(七) = 三(一)至三(六)之和", "自然人列"),
+                                                      ("三(七) = 三(一)至三(六)之和", "总计列")]  # fmt: skip
+    assert asked == [("results", layout.PERSON), ("results", "总计")] and failures[0].applications == [7]
 
 
 def test_row_two_is_read_from_last_years_published_report(
@@ -105,6 +107,8 @@ def test_row_two_is_read_from_last_years_published_report(
     report = AnnualReport(organisation=town.town, year=YEAR, created_by=personas["office_head"])
     content = compute(report)
     assert values(content.three)[layout.CARRIED_IN][layout.PERSON] == 2
-    failed = {f.check for f in content.failures}
+    failed = {f.check: f for f in content.failures if f.cells == "自然人列"}
     assert "一 + 二 = 三(七) + 四" in failed  # the records hold one carried case, the report said two
+    named = failed["一 + 二 = 三(七) + 四"].applications
+    assert named == [year_of_cases["carried"].pk]  # the case the records carry over, to compare with the report
     assert "上年已发布报告" in content.carried_in_from
