@@ -17,7 +17,7 @@ from portal.workdays import add_working_days
 
 from . import services
 from .importer import import_row
-from .models import Application, ConsultationAnswer
+from .models import Appeal, AppealKind, AppealResult, Application, ConsultationAnswer
 from .outcomes import Outcome
 from .receipt import Channel
 
@@ -202,6 +202,20 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
             "applicant_type": "person", "channel": Channel.IN_PERSON, "outcome": outcome, "extension": 0,
             "name": NAMES[n], "description": WANTED[n], "note": "从原纸质台账导入",
         })  # fmt: skip
+    # Received in December, answered in January: last year's 四 and this year's 二 (the carry-over).
+    import_row(organisation, officer, {
+        "number": "", "received_on": date(today.year - 1, 12, 15), "replied_on": min(date(today.year, 1, 12), today),
+        "applicant_type": "business", "channel": Channel.ORDINARY_LETTER, "outcome": Outcome.DISCLOSED,
+        "extension": 0, "name": "示例农业开发有限公司", "description": "土地流转合同备案情况", "note": "从原纸质台账导入",
+    })  # fmt: skip
+    # The withheld case of last year went to reconsideration, which upheld the reply (table 四).
+    appealed = Application.objects.filter(
+        organisation=organisation, outcome=Outcome.WITHHELD_PROCESS_INFO, received_on__year=today.year - 1
+    ).first()
+    if appealed is not None:
+        Appeal.objects.create(application=appealed, kind=AppealKind.RECONSIDERATION, filed_on=date(today.year - 1, 11, 3),
+                              body="示例县人民政府", result=AppealResult.UPHELD,
+                              decided_on=date(today.year - 1, 12, 28), recorded_by=officer)  # fmt: skip
     return online
 
 

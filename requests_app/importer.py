@@ -24,7 +24,7 @@ from .states import Action
 HEADERS = {
     "原编号": "number", "收到申请日期": "received_on", "申请人类型": "applicant_type", "申请方式": "channel",
     "申请人": "name", "所需信息": "description", "办理结果": "outcome", "答复日期": "replied_on",
-    "延长工作日数": "extension", "备注": "note",
+    "延长工作日数": "extension", "备注": "note", "提交日期": "submitted_on",
 }  # fmt: skip
 REQUIRED = ["received_on", "applicant_type", "channel", "name", "description"]
 TZ = ZoneInfo("Asia/Shanghai")
@@ -51,7 +51,11 @@ CHANNELS = _lookup(Channel.choices) | {
     "网络": Channel.ONLINE,
     "邮件": Channel.EMAIL,
 }
-OUTCOMES = _lookup(Outcome.choices) | {row: outcome for outcome, row in REPORT_ROW.items()}
+OUTCOMES = (
+    _lookup(Outcome.choices)
+    | {row: outcome for outcome, row in REPORT_ROW.items()}
+    | {label: Outcome.OTHER for label in ("撤回", "申请人撤回", "申请人撤回申请", "申请人撤回申请（其他处理）")}
+)
 
 
 def check(organisation: Organisation, rows: list[dict[str, str]]) -> tuple[Report, list[dict[str, Any]]]:
@@ -69,9 +73,16 @@ def check(organisation: Organisation, rows: list[dict[str, str]]) -> tuple[Repor
 
         if not any(row.values()):
             continue
+        # withdrawn before the office received it (an online application never confirmed): no receipt date, in
+        # no row of table 三; the register gives the day it was submitted
+        outcome = OUTCOMES.get(row.get("outcome", ""))
+        early_withdrawal = not row.get("received_on") and outcome == Outcome.OTHER
+        submitted = parse_date(row.get("submitted_on", ""))
         for name in REQUIRED:
-            if not row.get(name):
+            if not row.get(name) and not (name == "received_on" and early_withdrawal):
                 bad(name, "必填，不能为空。")
+        if early_withdrawal and submitted is None:
+            bad("submitted_on", "收到申请前撤回的申请须填写提交日期（格式 2025-03-01）。")
         received, replied = parse_date(row.get("received_on", "")), parse_date(row.get("replied_on", ""))
         for name, value in (("received_on", received), ("replied_on", replied)):
             if row.get(name) and value is None:
@@ -79,10 +90,10 @@ def check(organisation: Organisation, rows: list[dict[str, str]]) -> tuple[Repor
         if received and replied and replied < received:
             bad("replied_on", "答复日期早于收到申请日期。")
         today = timezone.localdate()
-        for name, value in (("received_on", received), ("replied_on", replied)):
+        for name, value in (("received_on", received), ("replied_on", replied), ("submitted_on", submitted)):
             if value is not None and value > today:
                 bad(name, "日期不能晚于今天。")
-        if bool(row.get("outcome")) != bool(row.get("replied_on")):
+        if bool(row.get("outcome")) != bool(row.get("replied_on")) and not early_withdrawal:
             # a case still open at the end of the register's year has neither (annual-report.md: row 二)
             bad("outcome" if row.get("replied_on") else "replied_on",
                 "办理结果和答复日期须同时填写；尚未办结的申请两项都留空。")  # fmt: skip
@@ -92,7 +103,6 @@ def check(organisation: Organisation, rows: list[dict[str, str]]) -> tuple[Repor
         channel = CHANNELS.get(row.get("channel", ""))
         if row.get("channel") and channel is None:
             bad("channel", "应为：当面提交、信函、网上申请、传真、电子邮件等。")
-        outcome = OUTCOMES.get(row.get("outcome", ""))
         if row.get("outcome") and outcome is None:
             bad("outcome", "无法识别办理结果：请使用年度报告表三的项目名称，如“予以公开”“属于国家秘密”“（四）1”。")
         extension = row.get("extension", "") or "0"
@@ -108,7 +118,8 @@ def check(organisation: Organisation, rows: list[dict[str, str]]) -> tuple[Repor
             clean.append({
                 "number": number, "received_on": received, "replied_on": replied, "applicant_type": applicant_type,
                 "channel": channel, "outcome": outcome, "extension": int(extension), "name": row["name"][:100],
-                "description": row["description"], "note": row.get("note", ""),
+                "description": row["description"], "note": row.get("note", ""), "submitted_on": submitted,
+                "early_withdrawal": early_withdrawal,
             })  # fmt: skip
     return report, clean
 
@@ -131,13 +142,17 @@ def import_register(*, organisation: Organisation, actor: Any, name: str, data: 
 
 def import_row(organisation: Organisation, actor: Any, row: dict[str, Any]) -> None:
     """A closed case is archived as it was; one still open comes in as being handled, with its deadline
-    computed from its receipt date, to be answered on the portal."""
+    computed from its receipt date, to be answered on the portal; one withdrawn before receipt is closed with
+    no receipt date (counted in no row of table 三)."""
     received, replied = row["received_on"], row["replied_on"]
+    if row.get("early_withdrawal"):
+        _import_early_withdrawal(organisation, actor, row)
+        return
     application = Application(
         organisation=organisation,
         number=row["number"] or application_number(organisation, received.year),
         channel=row["channel"],
-        submitted_at=datetime.combine(received, time(9), tzinfo=TZ),
+        submitted_at=datetime.combine(row.get("submitted_on") or received, time(9), tzinfo=TZ),
         arrived_on=received,
         received_on=received,
         clock_start=received,
@@ -160,3 +175,16 @@ def import_row(organisation: Organisation, actor: Any, row: dict[str, Any]) -> N
     application.save()
     days = working_days_between(received, replied).value if replied else None
     record_event(application, Action.IMPORT, actor, replied or received, row["note"], reply_working_days=days)
+
+
+def _import_early_withdrawal(organisation: Organisation, actor: Any, row: dict[str, Any]) -> None:
+    submitted = row["submitted_on"]
+    closed = row["replied_on"] or submitted
+    application = Application.objects.create(
+        organisation=organisation, number=row["number"] or application_number(organisation, submitted.year),
+        channel=row["channel"], submitted_at=datetime.combine(submitted, time(9), tzinfo=TZ), arrived_on=submitted,
+        applicant_type=row["applicant_type"], name=row["name"], description=row["description"],
+        kind=Kind.DISCLOSURE, form=Form.PAPER, way=Way.PICK_UP, status=Status.CLOSED, outcome=Outcome.OTHER,
+        withdrawn=True, reason=row["note"] or "申请人在本机关收到申请前撤回。", closed_on=closed, imported=True,
+    )  # fmt: skip
+    record_event(application, Action.IMPORT, actor, closed, row["note"])

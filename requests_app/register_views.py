@@ -87,6 +87,7 @@ def register_row(application: Application) -> list[object]:
         application.replied_on or application.closed_on,
         application.extension_working_days or "",
         application.reason,
+        application.arrived_on,
         application.get_status_display(),
         application.deadline,
     ]
@@ -122,5 +123,5 @@ def export_register(request: HttpRequest) -> HttpResponse:
 
 EXPORTED_FIELDS = (
     "number", "received_on", "applicant_type", "channel", "name", "description", "outcome", "record_outcome",
-    "replied_on", "closed_on", "extension_working_days", "reason", "status", "deadline",
+    "replied_on", "closed_on", "extension_working_days", "reason", "arrived_on", "withdrawn", "status", "deadline",
 )  # fmt: skip

@@ -11,9 +11,12 @@ from portal.models import Organisation, PlatformProfile, Role
 from portal.permissions import organisation_ids
 from portal.templatetags.portal_tags import cn_date
 from portal.workbench import Block, Line
+from portal.workdays import working_days_between
 
 from .models import AnnualReport, ReportStatus
 
+# The drafters are reminded from this many working days before the deadline (and after it, until published).
+REMIND_WORKING_DAYS = 20
 # Who drafts and submits an organisation's report: the head of its disclosure office and its editors.
 DRAFTERS = (Role.OFFICE_HEAD, Role.EDITOR)
 STATES: dict[str | None, str] = {None: "尚未编制", ReportStatus.DRAFT: "草稿", ReportStatus.IN_REVIEW: "审核中"}
@@ -26,12 +29,14 @@ def deadline_for(year: int) -> date:
 
 
 def workbench_block(user: Any, today: date) -> Block | None:
-    """For those who draft it: whether last year's report is out, and how long is left."""
+    """For those who draft it, from 20 working days before the deadline: whether last year's report is out."""
     own = organisation_ids(user, *DRAFTERS)
     if not own:
         return None
     year = today.year - 1
     due = deadline_for(year)
+    if today < due and working_days_between(today, due).value > REMIND_WORKING_DAYS:
+        return None
     lines = []
     reports = reverse("supervision:reports")
     for organisation in Organisation.objects.filter(pk__in=own, runs_own_column=True).order_by("position", "name"):

@@ -37,3 +37,18 @@ def test_seed_demo_adds_applications_in_every_state_and_outcome() -> None:
         assert response.status_code == 200, application.number
     for notice_pk in Application.objects.values_list("notices", flat=True).exclude(notices=None)[:5]:
         assert staff.get(reverse("requests-staff:notice", args=[notice_pk])).status_code == 200
+
+
+def test_the_demo_town_has_a_carry_over_and_an_appeal_for_last_years_report() -> None:
+    from django.utils import timezone
+
+    from portal.models import Organisation
+    from supervision import layout
+    from supervision.tables import table_four, table_three, values
+
+    call_command("seed_demo", stdout=StringIO())
+    town = Organisation.objects.get(slug="shifanzhen")
+    last = timezone.localdate().year - 1
+    assert values(table_three([town.pk], last))[layout.CARRIED_OUT]["总计"] >= 1
+    assert values(table_three([town.pk], last + 1))[layout.CARRIED_IN]["总计"] >= 1
+    assert values(table_four([town.pk], last))["行政复议"]["结果维持"] == 1

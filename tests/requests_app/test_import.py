@@ -113,3 +113,26 @@ def test_a_case_still_open_comes_in_as_being_handled_and_counts_as_carried_over(
     assert application.status == Status.RECEIVED and application.outcome == "" and application.deadline is not None
     assert values(table_three([town.town.pk], 2026))[layout.CARRIED_IN][layout.PERSON] == 1
     assert values(table_three([town.town.pk], 2025))[layout.CARRIED_OUT][layout.PERSON] == 1
+
+
+def test_a_withdrawal_before_receipt_is_imported_into_no_row_and_an_open_case_is_closed_later(
+    client_for: Any, town: Any, personas: Any, calendar: None
+) -> None:
+    from requests_app import services
+    from supervision import layout
+    from supervision.tables import table_three, values
+
+    rows = ("2025-040,,自然人,网上申请,钱某,村道维修记录,申请人撤回,,,网上提交后即撤回,2025-09-01\n"
+            "2025-041,2025-12-29,自然人,信函,孙某,河道整治方案,,,,,\n")  # fmt: skip
+    client = client_for("case_officer")
+    assert "已导入 2 件申请" in upload(client, town, HEADER.strip() + ",提交日期\n" + rows, dry_run=False)
+    withdrawn = Application.objects.get(number="2025-040")
+    assert withdrawn.withdrawn and withdrawn.received_on is None and withdrawn.arrived_on == date(2025, 9, 1)
+    grid = values(table_three([town.town.pk], 2025))
+    assert grid[layout.NEW]["总计"] == 1 and grid[layout.CARRIED_OUT]["总计"] == 1  # the withdrawal: no row
+    open_case = Application.objects.get(number="2025-041")
+    services.reply(application=open_case, actor=personas["case_officer"], outcome=Outcome.DISCLOSED,
+                   today=date(2026, 1, 20))  # fmt: skip
+    assert values(table_three([town.town.pk], 2026))["（一）予以公开"]["总计"] == 1
+    missing_date = "2025-042,,自然人,网上申请,李某,路灯,撤回,,,,\n"
+    assert "须填写提交日期" in upload(client, town, HEADER.strip() + ",提交日期\n" + missing_date, dry_run=True)

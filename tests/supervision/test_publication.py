@@ -145,3 +145,16 @@ def test_the_workbench_says_last_years_report_is_due_until_it_is_published(
     published(client, drafted(client, town), personas)
     assert "2025年度报告" not in client.get("/staff/").content.decode()
     assert "年度报告" not in client_for("case_officer").get("/staff/").content.decode()
+
+
+def test_the_reminder_starts_twenty_working_days_before_the_deadline(personas: Any, town: Any, calendar: None) -> None:
+    from supervision.selectors import workbench_block
+
+    head = personas["office_head"]
+    AnnualReport.objects.create(organisation=town.town, year=2024, status=ReportStatus.PUBLISHED, created_by=head)
+    assert workbench_block(head, date(2025, 12, 26)) is None  # 2024's is out; 2025's is due from January
+    early = workbench_block(head, date(2026, 1, 5))
+    assert early is not None and "示例镇2025年度报告：尚未编制，2026年1月31日前发布" in early.lines[0].text
+    assert not early.lines[0].warning
+    late = workbench_block(head, date(2026, 2, 2))
+    assert late is not None and late.lines[0].warning == "已超过发布期限（2026年1月31日）"
