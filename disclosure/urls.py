@@ -7,7 +7,6 @@ urlpatterns = [
     path("i/<path:index_number>/", public.by_index_number, name="by-index"),
     path("attachment/<int:pk>/", public.attachment, name="attachment"),
     path("<slug:org>/", public.organisation_column, name="organisation"),
-    path("<slug:org>/yjzj/", public.consultations, name="consultations"),
     path("<slug:org>/c/<slug:slug>/", public.column, name="column"),
     path("<slug:org>/item/<int:pk>/", public.item, name="item"),
     path("<slug:org>/zt/<slug:slug>/", public.topic_page, name="topic-page"),

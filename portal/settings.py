@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "requests_app.apps.RequestsAppConfig",
     "review.apps.ReviewConfig",
     "supervision.apps.SupervisionConfig",
+    "consultations.apps.ConsultationsConfig",
 ]
 
 MIDDLEWARE = [
@@ -254,6 +255,8 @@ CHALLENGE_MAX_NUMBER = env.int("CHALLENGE_MAX_NUMBER", default=100_000)
 # its notices and the statistics stay): two years covers reconsideration (60 days) and a lawsuit (six months,
 # one year where the notice omitted the right to sue) with room for a remand.
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=730)
+# Comments on consultations one address may send in an hour (the challenge comes first, after CHALLENGE_AFTER).
+COMMENTS_PER_ADDRESS_HOUR = env.int("COMMENTS_PER_ADDRESS_HOUR", default=30)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.

@@ -41,11 +41,13 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("gk/", include("supervision.public_urls")),
+    path("gk/", include("consultations.public_urls")),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
     path("staff/review/", include("review.urls")),
     path("ysq/", include("requests_app.urls")),
     path("staff/ysq/", include("requests_app.staff_urls")),
     path("staff/reports/", include("supervision.urls")),
+    path("staff/consultations/", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

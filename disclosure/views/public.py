@@ -164,16 +164,6 @@ def item_print(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     return render_item(request, organisation, selectors.public_item(organisation, pk), "disclosure/item_print.html")
 
 
-def consultations(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = selectors.organisation_with_column(org)
-    context = {
-        "organisation": organisation,
-        "column": columns.CONSULTATION,
-        "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, "")),
-    }
-    return render(request, "disclosure/column.html", context)
-
-
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """An attachment of a published item; drafts' attachments are never served here."""
     found = get_object_or_404(Attachment.objects.select_related("item"), pk=pk, item__status=ItemStatus.PUBLISHED)

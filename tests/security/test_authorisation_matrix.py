@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from consultations.models import Consultation, DecisionMatter
 from disclosure import services as disclosure
 from disclosure.models import Item
 from requests_app import services as requests
@@ -102,6 +103,11 @@ RULES: dict[str, Rule] = {
     "requests-staff:appeal-add": rule(CASE_HANDLERS, "application"),
     "requests-staff:appeal-result": rule(CASE_HANDLERS, "appeal"),
     "supervision:reports": rule(BUSINESS),
+    "consultations-staff:consultations": rule(BUSINESS),
+    "consultations-staff:consultation": rule(
+        {"editor", "reviewer", "office_head", "case_officer", "inspector"}, "consultation"
+    ),
+    "consultations-staff:consultation-submit": rule({"editor", "office_head"}, "consultation"),
     "supervision:report-submit": rule({"editor", "office_head"}, "report"),
     "supervision:report-correct": rule({"editor", "office_head"}, "report"),
     # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
@@ -177,10 +183,24 @@ def objects(
         file.file.save("委托书.pdf", ContentFile(b"%PDF-1.4 "), save=True)
         assert correction is not None
         report = AnnualReport.objects.create(organisation=organisation, year=2025, created_by=editor)
+        matter = DecisionMatter.objects.create(
+            organisation=organisation, title="村规民约修订", kind="other", created_by=editor
+        )
+        consultation = Consultation.objects.create(
+            matter=matter,
+            organisation=organisation,
+            title="村规民约（征求意见稿）",
+            explanation="说明",
+            how_to_comment="信函",
+            opens_on=date(2026, 12, 1),
+            closes_on=date(2026, 12, 20),
+            created_by=editor,
+        )
         appeal = Appeal.objects.create(application=application, kind="reconsideration", filed_on=date(2026, 11, 20),
                                        recorded_by=officer)  # fmt: skip
         made[side] = {
             "report": {"pk": report.pk},
+            "consultation": {"pk": consultation.pk},
             "appeal": {"pk": application.pk, "appeal_pk": appeal.pk},
             "report-download": {"pk": report.pk, "fmt": "json"},
             "item": {"pk": item.pk},

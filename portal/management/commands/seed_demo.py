@@ -177,6 +177,10 @@ class Command(BaseCommand):
 
         online = requests_demo.seed(town, users, timezone.localdate())
 
+        from consultations import demo as consultations_demo
+
+        consultations_demo.seed(town, users["editor"], reviewers, timezone.localdate())
+
         self.stdout.write(self.style.SUCCESS("演示数据已就绪：示例镇人民政府及其内设机构、工作日历和演示账号。"))
         self.stdout.write(f"政府信息公开目录：本次新发布 {published} 条演示信息。")
         for number, code in online:

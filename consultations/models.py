@@ -1,0 +1,133 @@
+"""Pre-disclosure consultation (预公开, regulation.md §4): a decision matter, the consultation on its draft, the
+draft's sections and the comments citizens send. Commenters' names and contacts are personal data: encrypted
+at rest (portal.crypto) and never on a public page."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+from portal.crypto import decrypt
+from portal.models import Organisation
+
+
+class MatterKind(models.TextChoices):
+    MAJOR_DECISION = "major_decision", "重大行政决策"
+    NORMATIVE = "normative", "行政规范性文件"
+    OTHER = "other", "其他决策事项"
+
+
+class DecisionMatter(models.Model):
+    """A decision the organisation will take, whose draft the public sees before it is made."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="decision_matters", verbose_name="承办机构"
+    )
+    title = models.CharField("决策事项名称", max_length=200)
+    kind = models.CharField("类别", max_length=20, choices=MatterKind.choices)
+    market_related = models.BooleanField(
+        "与市场主体生产经营活动密切相关", default=False, help_text="行政规范性文件征求意见期限因此不少于30日。"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "决策事项"
+        verbose_name_plural = "决策事项"
+        constraints = [models.CheckConstraint(condition=models.Q(kind__in=MatterKind.values), name="matter_kind_valid")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ConsultationStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    IN_REVIEW = "in_review", "审核中"
+    PUBLISHED = "published", "已发布"  # open and closed by its dates
+
+
+class Consultation(models.Model):
+    matter = models.ForeignKey(DecisionMatter, on_delete=models.PROTECT, related_name="consultations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="consultations", verbose_name="机构"
+    )
+    title = models.CharField("征求意见稿名称", max_length=200)
+    explanation = models.TextField("起草说明")
+    how_to_comment = models.TextField(
+        "提出意见的方式", help_text="网上提交之外的方式：信函地址、电子邮箱、当面提出的地点和时间等。"
+    )
+    opens_on = models.DateField("征求意见开始日期")
+    closes_on = models.DateField("征求意见截止日期")
+    short_reason = models.TextField(
+        "期限短于法定最短期限的理由", blank=True, help_text="期限短于规定时必须说明，并在公开页面上显示。"
+    )
+    status = models.CharField(
+        "状态", max_length=12, choices=ConsultationStatus.choices, default=ConsultationStatus.DRAFT
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "意见征集"
+        verbose_name_plural = "意见征集"
+        ordering = ["-opens_on", "-id"]
+        indexes = [models.Index(fields=["organisation", "status", "-closes_on"], name="consultation_list")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closes_on__gte=models.F("opens_on")), name="consultation_dates")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self, today: date) -> bool:
+        return self.status == ConsultationStatus.PUBLISHED and self.opens_on <= today <= self.closes_on
+
+    def days_left(self, today: date) -> int:
+        return (self.closes_on - today).days + 1 if self.is_open(today) else 0
+
+
+class Section(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField("顺序")
+    heading = models.CharField("标题", max_length=200)
+    text = models.TextField("内容")
+
+    class Meta:
+        verbose_name = "征求意见稿条款"
+        verbose_name_plural = "征求意见稿条款"
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["consultation", "position"], name="section_position_once")]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Comment(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, null=True, blank=True, related_name="comments")
+    text = models.TextField("意见")
+    name_encrypted = models.TextField(blank=True, editable=False)
+    contact_encrypted = models.TextField(blank=True, editable=False)
+    receipt_hash = models.CharField(max_length=64, unique=True, editable=False)
+    submission_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    data_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "意见"
+        verbose_name_plural = "意见"
+        ordering = ["submitted_at", "id"]
+        indexes = [models.Index(fields=["consultation", "submitted_at", "id"], name="comment_order")]
+
+    def __str__(self) -> str:
+        return f"{self.consultation} #{self.pk}"
+
+    def context(self, field: str) -> str:
+        return f"comment:{self.data_id}:{field}"
+
+    def personal(self, field: str) -> str:
+        return decrypt(getattr(self, f"{field}_encrypted"), context=self.context(field))

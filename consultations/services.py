@@ -1,0 +1,183 @@
+"""Preparing a consultation, its review, and the comments citizens send."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from portal.crypto import encrypt
+from portal.models import Organisation
+
+from . import rules
+from .models import Comment, Consultation, ConsultationStatus, DecisionMatter, Section
+
+ARTICLE = re.compile(r"^\s*(第[一二三四五六七八九十百零〇0-9]+[章节条])")
+
+
+def split_sections(text: str) -> list[tuple[str, str]]:
+    """The draft as (heading, text) sections: a new section at each 第X条/章/节, else at each blank line."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    sections: list[list[str]] = []
+    if any(ARTICLE.match(line) for line in lines):
+        for line in lines:
+            if ARTICLE.match(line) or not sections:
+                sections.append([])
+            sections[-1].append(line)
+    else:
+        for block in re.split(r"\n\s*\n", text.strip()):
+            sections.append(block.strip().splitlines())
+    result = []
+    for block in sections:
+        body = "\n".join(block).strip()
+        if not body:
+            continue
+        found = ARTICLE.match(block[0])
+        heading = found.group(1) if found else block[0][:40]
+        result.append((heading, body))
+    return result
+
+
+@transaction.atomic
+def prepare(
+    *, organisation: Organisation, actor: Any, matter: dict[str, Any], fields: dict[str, Any], draft_text: str
+) -> Consultation:
+    """A decision matter and its consultation, the draft cut into sections; checked against the minimum period."""
+    problems = rules.period_problems(
+        matter["kind"],
+        matter["market_related"],
+        fields["opens_on"],
+        fields["closes_on"],
+        fields.get("short_reason", ""),
+    )
+    sections = split_sections(draft_text)
+    if not sections:
+        problems["draft_text"] = "请填写征求意见稿全文。"
+    if problems:
+        raise ValidationError(problems)
+    decision = DecisionMatter.objects.create(organisation=organisation, created_by=actor, **matter)
+    consultation = Consultation.objects.create(matter=decision, organisation=organisation, created_by=actor, **fields)
+    Section.objects.bulk_create(
+        Section(consultation=consultation, position=n, heading=heading, text=body)
+        for n, (heading, body) in enumerate(sections, start=1)
+    )
+    return consultation
+
+
+def submit(*, consultation: Consultation, actor: Any) -> Consultation:
+    from review import services as review
+
+    with transaction.atomic():
+        current = Consultation.objects.select_for_update().select_related("matter").get(pk=consultation.pk)
+        if current.status != ConsultationStatus.DRAFT:
+            raise ValidationError("只有草稿可以提交审核。")
+        problems = review_problems(current)
+        if problems:
+            raise ValidationError(problems)
+        current.status = ConsultationStatus.IN_REVIEW
+        current.save(update_fields=["status"])
+        review.submit(content=current, actor=actor)
+    return current
+
+
+def review_problems(consultation: Consultation, today: date | None = None) -> list[str]:
+    today = today or timezone.localdate()
+    matter = consultation.matter
+    problems = list(
+        rules.period_problems(
+            matter.kind, matter.market_related, consultation.opens_on, consultation.closes_on, consultation.short_reason
+        ).values()
+    )
+    if consultation.closes_on < today:
+        problems.append("征求意见截止日期已过：请修改日期后再提交。")
+    return problems
+
+
+@transaction.atomic
+def publish(*, consultation: Consultation, approver: Any, now: datetime) -> Consultation:
+    from review.services import approved_for_publication
+
+    current = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if not approved_for_publication(current):
+        raise PermissionDenied("未经审核通过的征求意见稿不能发布（先审后发）。")
+    current.status, current.published_at = ConsultationStatus.PUBLISHED, now
+    current.save(update_fields=["status", "published_at"])
+    return current
+
+
+@transaction.atomic
+def send_back(*, consultation: Consultation) -> Consultation:
+    current = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    current.status = ConsultationStatus.DRAFT
+    current.save(update_fields=["status"])
+    return current
+
+
+# ---------------------------------------------------------------- comments
+
+
+def receipt_hash(code: str) -> str:
+    normalised = "".join(code.upper().split()).replace("-", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:comment:{normalised}".encode()).hexdigest()
+
+
+def new_receipt_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@dataclass(frozen=True)
+class Received:
+    comment: Comment
+    receipt_code: str  # shown once; "" when the same submission came again
+
+
+def comment(
+    *,
+    consultation: Consultation,
+    text: str,
+    name: str,
+    contact: str,
+    section: Section | None,
+    submission_key: uuid.UUID,
+    now: datetime | None = None,
+) -> Received:
+    """A citizen's comment, until the end of the closing day. The same submission sent twice is one comment."""
+    now = now or timezone.now()
+    earlier = Comment.objects.filter(submission_key=submission_key).first()
+    if earlier is not None:
+        return Received(earlier, "")
+    if not consultation.is_open(timezone.localdate(now)):
+        raise ValidationError(f"本次意见征集已于{consultation.closes_on:%Y年%-m月%-d日}24时截止，不再接收网上意见。")
+    if section is not None and section.consultation_id != consultation.pk:
+        raise ValidationError({"section": "所选条款不属于本征求意见稿。"})
+    code = new_receipt_code()
+    item = Comment(
+        consultation=consultation,
+        section=section,
+        text=text.strip(),
+        receipt_hash=receipt_hash(code),
+        submission_key=submission_key,
+    )
+    item.name_encrypted = encrypt(name.strip(), context=item.context("name"))
+    item.contact_encrypted = encrypt(contact.strip(), context=item.context("contact"))
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:  # the same submission, saved a moment ago by a second click
+        return Received(Comment.objects.get(submission_key=submission_key), "")
+    return Received(item, code)
+
+
+def find_by_receipt(code: str) -> Comment | None:
+    return Comment.objects.select_related("consultation", "section").filter(receipt_hash=receipt_hash(code)).first()

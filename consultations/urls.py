@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "consultations-staff"
+urlpatterns = [
+    path("", views.consultation_list, name="consultations"),
+    path("<int:pk>/", views.consultation_page, name="consultation"),
+    path("<int:pk>/submit/", views.consultation_submit, name="consultation-submit"),
+]

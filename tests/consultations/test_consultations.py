@@ -1,0 +1,147 @@
+"""Pre-disclosure consultation (预公开, regulation.md §4; 《重大行政决策程序暂行条例》第十五条): minimum periods on
+the working-day calendar, review before opening, opening and closing by the dates, comments on the whole draft
+or one section with a receipt code, and no commenter's personal data on a public page."""
+
+import re
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from consultations import rules, services
+from consultations.models import Comment, Consultation, ConsultationStatus, MatterKind
+from tests.conftest import review_through
+
+DRAFT = (
+    "第一条 为规范村级公益事业建设，制定本办法。\n第二条 本办法适用于本镇各行政村。\n第三条 本办法自发布之日起施行。"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "market", "opens", "earliest"),
+    [
+        (MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 3, 31)),  # 30 days, the first included
+        (MatterKind.NORMATIVE, True, date(2026, 3, 2), date(2026, 3, 31)),  # tied to market entities: 30 days
+        (MatterKind.NORMATIVE, False, date(2026, 3, 2), date(2026, 3, 10)),  # 7 working days: 2–6 and 9–10 March
+        # across National Day: 29 and 30 September, 8, 9, 10 (a make-up Saturday), 12 and 13 October
+        (MatterKind.NORMATIVE, False, date(2026, 9, 29), date(2026, 10, 13)),
+        (MatterKind.OTHER, False, date(2026, 3, 2), None),
+    ],
+)
+def test_the_minimum_periods_count_on_the_working_day_calendar(
+    calendar: None, kind: str, market: bool, opens: date, earliest: date | None
+) -> None:
+    assert rules.minimum_closing(kind, market, opens) == earliest
+
+
+def test_a_shorter_period_needs_a_reason_shown_to_the_public(calendar: None) -> None:
+    problems = rules.period_problems(MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 3, 20), "")
+    assert "不少于30日" in problems["short_reason"] and "2026年3月31日" in problems["short_reason"]
+    assert rules.period_problems(MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 3, 20),
+                                 "上级要求本月内完成防汛部署，时间紧迫") == {}  # fmt: skip
+    assert "不能早于开始日期" in rules.period_problems(MatterKind.OTHER, False, date(2026, 3, 2), date(2026, 3, 1),
+                                                        "")["closes_on"]  # fmt: skip
+
+
+def prepare(client: Client, town: Any, **changes: str) -> Any:
+    today = timezone.localdate()
+    data = {
+        "matter_title": "示例镇村级公益事业建设管理办法", "kind": "normative",
+        "title": "示例镇村级公益事业建设管理办法（征求意见稿）",
+        "explanation": "为规范村级公益事业建设，起草了本办法。", "draft_text": DRAFT,
+        "how_to_comment": "信函寄示例镇人民政府党政办（人民路1号），电子邮箱 1033317741@qq.com。",
+        "opens_on": today.isoformat(), "closes_on": (today + timedelta(days=20)).isoformat(), "short_reason": "",
+    } | changes  # fmt: skip
+    return client.post("/staff/consultations/", data)
+
+
+def published(client: Client, town: Any, personas: Any) -> Consultation:
+    response = prepare(client, town)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    consultation = Consultation.objects.get()
+    assert [s.heading for s in consultation.sections.all()] == ["第一条", "第二条", "第三条"]
+    client.post(f"/staff/consultations/{consultation.pk}/submit/")
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.IN_REVIEW
+    review_through(consultation, personas)
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.PUBLISHED
+    return consultation
+
+
+def test_a_consultation_is_reviewed_before_it_opens_then_citizens_comment_on_a_section(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    staff = client_for("editor")
+    assert "目前没有正在征求意见的决策草案" in Client().get("/gk/town/yjzj/").content.decode()
+    consultation = published(staff, town, personas)
+    listing = Client().get("/gk/town/yjzj/").content.decode()
+    assert consultation.title in listing and "还剩 21 天" in listing
+    citizen = Client()
+    page = citizen.get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()
+    assert "第二条 本办法适用于本镇各行政村" in page and "起草说明" in page
+    second = consultation.sections.get(position=2)
+    key = str(uuid.uuid4())
+    data = {"section": second.pk, "text": "建议明确村民议事程序。", "name": "李四", "contact": "13912345678",
+            "submission_key": key}  # fmt: skip
+    done = citizen.post(f"/gk/town/yjzj/{consultation.pk}/", data).content.decode()
+    code = re.search(r"意见回执码<br><strong>([A-Z0-9-]+)</strong>", done)
+    assert code is not None
+    again = citizen.post(f"/gk/town/yjzj/{consultation.pk}/", data).content.decode()
+    assert "此前已经提交过" in again and Comment.objects.count() == 1  # double submission: one comment
+    comment = Comment.objects.get()
+    assert comment.section == second and comment.personal("contact") == "13912345678"
+    assert "13912345678" not in comment.contact_encrypted
+    found = Client().post("/gk/town/yjzj/receipt/", {"code": code.group(1).lower()}).content.decode()
+    assert "建议明确村民议事程序" in found and "第二条" in found
+    for public in (listing, page, done, found, Client().get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()):
+        assert "李四" not in public and "13912345678" not in public
+    staff_page = staff.get(f"/staff/consultations/{consultation.pk}/").content.decode()
+    assert "建议明确村民议事程序" in staff_page and "收到的意见（1 条）" in staff_page
+
+
+def test_a_comment_after_the_closing_day_is_refused_and_kept_on_the_page(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    consultation = published(client_for("editor"), town, personas)
+    Consultation.objects.filter(pk=consultation.pk).update(opens_on=date(2026, 1, 5), closes_on=date(2026, 2, 13))
+    page = Client().post(
+        f"/gk/town/yjzj/{consultation.pk}/", {"text": "迟到的意见", "submission_key": str(uuid.uuid4())}
+    )
+    assert "2026年2月13日24时截止" in page.content.decode() and "迟到的意见" in page.content.decode()
+    assert not Comment.objects.exists()
+    assert consultation.title in Client().get("/gk/town/yjzj/").content.decode()  # listed under 已结束
+
+
+def test_a_short_period_without_a_reason_is_refused_and_what_was_typed_is_kept(
+    client_for: Any, town: Any, calendar: None
+) -> None:
+    today = timezone.localdate()
+    response = prepare(
+        client_for("editor"), town, kind="major_decision", closes_on=(today + timedelta(days=5)).isoformat()
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "不少于30日" in page and "村级公益事业建设" in page
+    assert not Consultation.objects.exists()
+
+
+def test_drafts_and_consultations_in_review_are_not_public_nor_other_towns(
+    client_for: Any, town: Any, calendar: None
+) -> None:
+    prepare(client_for("editor"), town)
+    consultation = Consultation.objects.get()
+    assert Client().get(f"/gk/town/yjzj/{consultation.pk}/").status_code == 404
+    assert client_for("other_staff").get(f"/staff/consultations/{consultation.pk}/").status_code == 404
+    assert client_for("case_officer").post(f"/staff/consultations/{consultation.pk}/submit/").status_code == 404
+
+
+def test_splitting_a_draft_into_sections() -> None:
+    assert services.split_sections("第一章 总则\n第一条 目的。\n第二条 范围。") == [
+        ("第一章", "第一章 总则"), ("第一条", "第一条 目的。"), ("第二条", "第二条 范围。"),
+    ]  # fmt: skip
+    assert [h for h, _ in services.split_sections("一、总体要求\n做好工作。\n\n二、主要任务\n落实责任。")] == [
+        "一、总体要求", "二、主要任务",
+    ]  # fmt: skip
