@@ -106,6 +106,12 @@ class Section(models.Model):
         return self.heading
 
 
+class AnswerOutcome(models.TextChoices):
+    ADOPTED = "adopted", "采纳"
+    PARTLY_ADOPTED = "partly", "部分采纳"
+    NOT_ADOPTED = "not_adopted", "不采纳"
+
+
 class Comment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
     section = models.ForeignKey(Section, on_delete=models.PROTECT, null=True, blank=True, related_name="comments")
@@ -116,6 +122,13 @@ class Comment(models.Model):
     submission_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     data_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+    # the office's answer, drafted privately after closing and published with the adoption report
+    outcome = models.CharField("采纳情况", max_length=12, choices=AnswerOutcome.choices, blank=True)
+    answer = models.TextField("答复", blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "意见"
@@ -129,5 +142,34 @@ class Comment(models.Model):
     def context(self, field: str) -> str:
         return f"comment:{self.data_id}:{field}"
 
+    @property
+    def answered(self) -> bool:
+        return bool(self.outcome)
+
     def personal(self, field: str) -> str:
         return decrypt(getattr(self, f"{field}_encrypted"), context=self.context(field))
+
+
+class AdoptionStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    IN_REVIEW = "in_review", "审核中"
+    PUBLISHED = "published", "已发布"
+
+
+class AdoptionReport(models.Model):
+    """意见采纳情况说明 (《重大行政决策程序暂行条例》第十八条、第三十二条): generated from the answers, edited, reviewed
+    and published with them."""
+
+    consultation = models.OneToOneField(Consultation, on_delete=models.PROTECT, related_name="adoption_report")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("意见采纳情况说明")
+    status = models.CharField("状态", max_length=12, choices=AdoptionStatus.choices, default=AdoptionStatus.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "意见采纳情况说明"
+        verbose_name_plural = "意见采纳情况说明"
+
+    def __str__(self) -> str:
+        return f"关于《{self.consultation.title}》征求意见采纳情况的说明"

@@ -20,7 +20,7 @@ from portal.forms import add_service_errors
 
 from . import rules, services
 from .forms import CommentForm, ReceiptForm
-from .models import Consultation, ConsultationStatus
+from .models import AdoptionReport, AdoptionStatus, Consultation, ConsultationStatus
 
 COMMENTS = "consultation-comments"
 
@@ -95,6 +95,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "short": rules.is_short(matter.kind, matter.market_related, consultation.opens_on, consultation.closes_on),
         "minimum": rules.minimum_text(matter.kind, matter.market_related),
         "challenge": challenge.new() if challenge.needed(request, COMMENTS) else "",
+        "report": AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).first(),
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, ""), (consultation.title, "")),
     }
     return render(request, "consultations/consultation.html", context, status=status)
@@ -111,10 +112,17 @@ def receipt(request: HttpRequest, org: str) -> HttpResponse:
             challenge.count(request, "consultation-receipts", 900)
             found = None
             form.add_error("code", "回执码不正确，请核对后重新输入。")
+    answered = (
+        found is not None
+        and AdoptionReport.objects.filter(
+            consultation_id=found.consultation_id, status=AdoptionStatus.PUBLISHED
+        ).exists()
+    )
     context = {
         "organisation": organisation,
         "form": form,
         "found": found,
+        "answered": answered,
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, ""), ("查询我的意见", "")),
     }
     return render(request, "consultations/receipt.html", context, status=400 if form.errors else 200)

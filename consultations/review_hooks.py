@@ -10,8 +10,8 @@ from django.urls import reverse
 from review.registry import Publishable, register
 from review.scanner import Text
 
-from . import services
-from .models import Consultation
+from . import answers, services
+from .models import AdoptionReport, Consultation
 
 FIELDS = ("title", "explanation", "how_to_comment", "short_reason")
 
@@ -51,7 +51,46 @@ def mask(consultation: Consultation, hits: list, actor: object) -> list[str]:
     return []
 
 
+def report_texts(report: AdoptionReport) -> list[Text]:
+    return [Text("text", report.text)]
+
+
+def report_page(report: AdoptionReport) -> str:
+    return reverse("consultations-staff:consultation", args=[report.consultation_id]) + "#adoption"
+
+
+def report_html(report: AdoptionReport) -> str:
+    return render_to_string("consultations/_adoption.html", {"report": report})
+
+
+def report_mask(report: AdoptionReport, hits: list, actor: object) -> list[str]:
+    from disclosure.masking import mask_text
+
+    current = AdoptionReport.objects.get(pk=report.pk)
+    current.text = mask_text(current.text, {(str(h.kind), h.text) for h in hits if h.source == "text"})
+    current.save(update_fields=["text"])
+    return []
+
+
 def register_consultation() -> None:
+    register(
+        AdoptionReport,
+        Publishable(
+            label="意见采纳情况说明",
+            texts=report_texts,
+            unread=lambda report: [],
+            previous_texts=lambda report: [],
+            formed_on=lambda report: None,
+            metadata_errors=answers.submission_problems,
+            internal_links=lambda report: [],
+            preview_url=report_page,
+            edit_url=report_page,
+            preview_html=report_html,
+            publish=lambda r, approver, now: answers.publish(report=r, approver=approver, now=now),
+            send_back=lambda r, actor, reason: answers.send_back(report=r),
+            mask=report_mask,
+        ),
+    )
     register(
         Consultation,
         Publishable(

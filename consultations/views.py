@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -13,9 +14,9 @@ from portal.forms import add_service_errors
 from portal.models import Organisation, Role
 from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 
-from . import rules, services
+from . import answers, rules, services
 from .forms import PrepareForm
-from .models import Consultation
+from .models import AdoptionReport, AnswerOutcome, Consultation
 
 PREPARERS = (Role.EDITOR, Role.OFFICE_HEAD)
 
@@ -77,6 +78,11 @@ def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "short": rules.is_short(matter.kind, matter.market_related, consultation.opens_on, consultation.closes_on),
         "can_submit": consultation.status == "draft" and has_role(request.user, consultation.organisation, *PREPARERS),
         "today": timezone.localdate(),
+        "closed": consultation.closes_on < timezone.localdate() and consultation.status == "published",
+        "can_answer": has_role(request.user, consultation.organisation, *PREPARERS),
+        "outcomes": AnswerOutcome.choices,
+        "unanswered": answers.unanswered(consultation).count(),
+        "report": AdoptionReport.objects.filter(consultation=consultation).first(),
     }
     return render(request, "consultations/staff/consultation.html", context)
 
@@ -95,3 +101,54 @@ def consultation_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已提交审核：审核通过后于开始日期起公开征求意见。")
     return redirect("consultations-staff:consultation", pk=consultation.pk)
+
+
+def _preparer(request: HttpRequest, pk: int) -> Consultation:
+    consultation = _consultation(request, pk)
+    if not has_role(request.user, consultation.organisation, *PREPARERS):
+        raise Http404("未找到")
+    return consultation
+
+
+@require_POST
+@business_required
+def answer_comments(request: HttpRequest, pk: int) -> HttpResponse:
+    """One answer for the comments ticked (identical comments are answered together)."""
+    consultation = _preparer(request, pk)
+    ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit()]
+    try:
+        done = answers.answer(consultation=consultation, comment_ids=ids, outcome=request.POST.get("outcome", ""),
+                              text=request.POST.get("answer", ""), actor=request.user)  # fmt: skip
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"已答复 {done} 条意见。")
+    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#answers")
+
+
+@require_POST
+@business_required
+def adoption_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Generate (again) the adoption report from the answers, save its edited text, or send it to review."""
+    consultation = _preparer(request, pk)
+    action = request.POST.get("action", "generate")
+    try:
+        if action == "generate":
+            answers.prepare_report(consultation=consultation, actor=request.user)
+            messages.success(request, "已根据答复生成意见采纳情况说明，请核对修改。")
+        else:
+            report = consultation.adoption_report
+            if action == "save" and report.status == "draft":
+                report.text = request.POST.get("text", "").strip() or report.text
+                report.save(update_fields=["text"])
+                messages.success(request, "已保存意见采纳情况说明。")
+            elif action == "submit":
+                answers.submit(report=report, actor=request.user)
+                messages.success(request, "已提交审核：审核通过后与各条答复一并公布。")
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    except AdoptionReport.DoesNotExist as error:
+        raise Http404("尚未生成意见采纳情况说明") from error
+    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#adoption")

@@ -108,6 +108,8 @@ RULES: dict[str, Rule] = {
         {"editor", "reviewer", "office_head", "case_officer", "inspector"}, "consultation"
     ),
     "consultations-staff:consultation-submit": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:answer": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:adoption": rule({"editor", "office_head"}, "consultation"),
     "supervision:report-submit": rule({"editor", "office_head"}, "report"),
     "supervision:report-correct": rule({"editor", "office_head"}, "report"),
     # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
