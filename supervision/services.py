@@ -86,7 +86,10 @@ def facts(organisation: Organisation, scope: str, year: int) -> dict[str, Any]:
     days = _working_days_total(closed)
     fees = Application.objects.filter(organisation_id__in=ids, fee_notified_on__range=(start, end))
     paid = fees.filter(fee_paid_on__range=(start, end)).aggregate(total=Sum("fee_amount"))["total"] or 0
+    from consultations.selectors import held_in
+
     return {
+        "consultations": held_in(ids, year),
         "items": published.count(),
         "by_column": [(row["column__name"], row["n"]) for row in by_column],
         "received": received.count(),
@@ -116,7 +119,8 @@ def overview_text(organisation: Organisation, year: int, known: dict[str, Any]) 
     days = f"，平均{known['average_working_days']}个工作日作出答复" if known["average_working_days"] is not None else ""
     return (
         f"{year}年，{organisation.name}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\n"
-        f"（一）主动公开。全年主动公开政府信息{known['items']}条，其中{columns}。\n\n"
+        f"（一）主动公开。全年主动公开政府信息{known['items']}条，其中{columns}；"
+        f"就决策草案公开征求意见{known['consultations']}次。\n\n"
         f"（二）依申请公开。全年新收政府信息公开申请{known['received']}件，办结{known['closed']}件，{on_time}{days}。\n\n"
         "（三）政府信息管理。\n\n（四）政府信息公开平台建设。\n\n（五）监督保障。"
     )

@@ -95,3 +95,6 @@ def test_the_demo_has_an_open_consultation_and_a_closed_one_with_its_adoption_re
     closed = Consultation.objects.get(title__contains="生活垃圾")
     page = Client().get(f"/gk/shifanzhen/yjzj/{closed.pk}/").content.decode()
     assert "共收到意见3条" in page and "部分采纳2条" in page
+    from consultations.selectors import held_in
+
+    assert held_in([closed.organisation_id], closed.opens_on.year) >= 1  # read by the annual report's section 一

@@ -45,6 +45,7 @@ def test_the_office_head_drafts_a_report_that_passes_its_checks(
                   "第二十条第（一）项", "未经复议直接起诉"]:  # fmt: skip
         assert label in page, label
     assert "全年新收政府信息公开申请2件，办结1件，按期答复率100.0%" in report.overview
+    assert "就决策草案公开征求意见0次" in report.overview
 
 
 def test_a_year_not_over_cannot_be_reported(client_for: Any, town: Any) -> None:
