@@ -4,35 +4,16 @@ answers, cannot go to review while a comment lacks one, and is published with th
 e-mail address are told."""
 
 import uuid
-from datetime import timedelta
 from typing import Any
 
-import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
 
 from consultations import services
 from consultations.models import AdoptionReport, AdoptionStatus, Comment, Consultation
 from tests.conftest import review_through
 
 from .test_consultations import published
-
-
-@pytest.fixture
-def closed(client_for: Any, personas: Any, town: Any, calendar: None) -> tuple[Consultation, list[str]]:
-    consultation = published(client_for("editor"), town, personas)
-    codes = []
-    for text, contact, section in (("建议明确议事程序。", "lisi@example.com", 2), ("建议明确议事程序。", "", 2),
-                                   ("建议延长公示期。", "13912345678", None)):  # fmt: skip
-        chosen = consultation.sections.get(position=section) if section else None
-        received = services.comment(consultation=consultation, text=text, name="", contact=contact, section=chosen,
-                                    submission_key=uuid.uuid4())  # fmt: skip
-        codes.append(received.receipt_code)
-    yesterday = timezone.localdate() - timedelta(days=1)
-    Consultation.objects.filter(pk=consultation.pk).update(opens_on=yesterday - timedelta(days=20), closes_on=yesterday)
-    consultation.refresh_from_db()
-    return consultation, codes
 
 
 def test_comments_are_answered_together_and_the_report_waits_for_every_answer(
