@@ -40,13 +40,31 @@ def _published(consultation: Consultation) -> bool:
 
 
 def unanswered(consultation: Consultation) -> Any:
-    return consultation.comments.filter(outcome="").order_by("submitted_at", "id")
+    return consultation.comments.filter(outcome="", spam_reason="").order_by("submitted_at", "id")
+
+
+@transaction.atomic
+def mark_spam(*, consultation: Consultation, comment_id: int, reason: str, actor: Any) -> Comment:
+    """Spam or abuse is kept with the reason and who marked it, counted apart, and needs no answer."""
+    if len(reason.strip()) < 4:
+        raise ValidationError({"reason": "请说明理由（至少4个字），例如“广告信息”“与本草案无关”。"})
+    if _published(consultation):
+        raise ValidationError("意见采纳情况已发布，不能再标记。")
+    comment = consultation.comments.select_for_update().filter(pk=comment_id).first()
+    if comment is None:
+        raise ValidationError("请选择要标记的意见。")
+    comment.spam_reason, comment.spam_by = reason.strip()[:200], actor
+    comment.outcome, comment.answer = "", ""
+    comment.save(update_fields=["spam_reason", "spam_by", "outcome", "answer"])
+    return comment
 
 
 def generated_text(consultation: Consultation) -> str:
     """The usual structure of such a report: how the consultation ran, the counts by outcome, then the main
     opinions (the most frequent first) with their answers."""
-    comments = list(consultation.comments.select_related("section").order_by("submitted_at", "id"))
+    everything = list(consultation.comments.select_related("section").order_by("submitted_at", "id"))
+    comments = [c for c in everything if not c.spam_reason]
+    spam = len(everything) - len(comments)
     counts = Counter(c.outcome for c in comments)
     grouped: dict[tuple[str, str], list[Comment]] = {}
     for c in comments:
@@ -55,7 +73,9 @@ def generated_text(consultation: Consultation) -> str:
         f"{consultation.organisation.name}于{consultation.opens_on:%Y年%-m月%-d日}至{consultation.closes_on:%Y年%-m月%-d日}"
         f"公开征求对《{consultation.title}》的意见，共收到意见{len(comments)}条。经逐条研究，"
         f"采纳{counts[AnswerOutcome.ADOPTED]}条，部分采纳{counts[AnswerOutcome.PARTLY_ADOPTED]}条，"
-        f"不采纳{counts[AnswerOutcome.NOT_ADOPTED]}条。主要意见及采纳情况如下：",
+        f"不采纳{counts[AnswerOutcome.NOT_ADOPTED]}条"
+        + (f"；另有{spam}条与征求意见无关的信息（广告等）已存档，未作答复" if spam else "")
+        + "。主要意见及采纳情况如下：",
     ]
     for n, ((outcome, reply), group) in enumerate(sorted(grouped.items(), key=lambda kv: -len(kv[1])), start=1):
         first = group[0]

@@ -129,6 +129,10 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    # spam or abuse: kept, never deleted, counted apart and not answered
+    spam_reason = models.CharField("标记为无关信息的理由", max_length=200, blank=True)
+    spam_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")  # fmt: skip
 
     class Meta:
         verbose_name = "意见"

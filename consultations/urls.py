@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/submit/", views.consultation_submit, name="consultation-submit"),
     path("<int:pk>/answers/", views.answer_comments, name="answer"),
     path("<int:pk>/adoption/", views.adoption_report, name="adoption"),
+    path("<int:pk>/spam/", views.mark_spam, name="spam"),
 ]

@@ -152,3 +152,19 @@ def adoption_report(request: HttpRequest, pk: int) -> HttpResponse:
     except AdoptionReport.DoesNotExist as error:
         raise Http404("尚未生成意见采纳情况说明") from error
     return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#adoption")
+
+
+@require_POST
+@business_required
+def mark_spam(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _preparer(request, pk)
+    comment_id = request.POST.get("comment", "")
+    try:
+        answers.mark_spam(consultation=consultation, comment_id=int(comment_id) if comment_id.isdigit() else 0,
+                          reason=request.POST.get("reason", ""), actor=request.user)  # fmt: skip
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "已标记为无关信息：保留存档，单独计数，不需答复。")
+    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#answers")

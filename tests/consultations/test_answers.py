@@ -79,3 +79,27 @@ def test_the_demo_has_an_open_consultation_and_a_closed_one_with_its_adoption_re
     from consultations.selectors import held_in
 
     assert held_in([closed.organisation_id], closed.opens_on.year) >= 1  # read by the annual report's section 一
+
+
+def test_spam_is_kept_counted_apart_and_needs_no_answer(
+    closed: tuple[Consultation, list[str]], client_for: Any
+) -> None:
+    consultation, _codes = closed
+    advert = Comment.objects.create(consultation=consultation, text="低价代办各类证件，加微信", receipt_hash="f" * 64)
+    staff = client_for("editor")
+    refused = staff.post(f"/staff/consultations/{consultation.pk}/spam/", {"comment": advert.pk, "reason": ""},
+                         follow=True)  # fmt: skip
+    assert "请说明理由" in refused.content.decode()
+    staff.post(f"/staff/consultations/{consultation.pk}/spam/", {"comment": advert.pk, "reason": "广告信息"})
+    advert.refresh_from_db()
+    assert advert.spam_reason == "广告信息" and Comment.objects.filter(pk=advert.pk).exists()  # kept, not deleted
+    others = list(Comment.objects.exclude(pk=advert.pk).values_list("pk", flat=True))
+    staff.post(f"/staff/consultations/{consultation.pk}/answers/",
+               {"comment": others, "outcome": "adopted", "answer": "已采纳。"})  # fmt: skip
+    staff.post(f"/staff/consultations/{consultation.pk}/adoption/", {"action": "generate"})
+    report = AdoptionReport.objects.get()
+    assert "共收到意见3条" in report.text and "另有1条与征求意见无关的信息" in report.text
+    assert "低价代办" not in report.text
+    staff.post(f"/staff/consultations/{consultation.pk}/adoption/", {"action": "submit"})
+    report.refresh_from_db()
+    assert report.status == AdoptionStatus.IN_REVIEW  # the spam needed no answer
