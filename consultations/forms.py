@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 
-from .models import MatterKind, Section
+from .models import MatterKind, PhaseStatus, Section
 
 DATE_ERRORS = {"required": "请填写日期。", "invalid": "日期格式应为 2026-03-15。"}
 
@@ -75,3 +75,10 @@ class ReceiptForm(forms.Form):
         error_messages={"required": "请输入回执码。"},
         help_text="提交意见时页面显示的12位回执码，如 ABCD-EFGH-JKLM。",
     )
+
+
+class PhaseForm(forms.Form):
+    status = forms.ChoiceField(label="状态", choices=PhaseStatus.choices)
+    starts_on = forms.DateField(label="开始日期", required=False, error_messages=DATE_ERRORS)
+    ends_on = forms.DateField(label="完成日期", required=False, error_messages=DATE_ERRORS)
+    note = forms.CharField(label="情况说明", required=False, max_length=2000)

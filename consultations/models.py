@@ -43,6 +43,45 @@ class DecisionMatter(models.Model):
         return self.title
 
 
+class PhaseKind(models.TextChoices):
+    """The procedure of a major decision (《重大行政决策程序暂行条例》第十四条至第三十二条), in order."""
+
+    PUBLIC_PARTICIPATION = "participation", "公众参与"
+    EXPERT_ARGUMENT = "expert", "专家论证"
+    RISK_ASSESSMENT = "risk", "风险评估"
+    LEGALITY_REVIEW = "legality", "合法性审查"
+    COLLECTIVE_DECISION = "collective", "集体讨论决定"
+    PUBLICATION = "publication", "决策公布"
+
+
+class PhaseStatus(models.TextChoices):
+    PENDING = "pending", "未开始"
+    IN_PROGRESS = "in_progress", "进行中"
+    DONE = "done", "已完成"
+    NOT_APPLICABLE = "not_applicable", "不适用"
+
+
+class Phase(models.Model):
+    matter = models.ForeignKey(DecisionMatter, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField("环节", max_length=20, choices=PhaseKind.choices)
+    status = models.CharField("状态", max_length=20, choices=PhaseStatus.choices, default=PhaseStatus.PENDING)
+    starts_on = models.DateField("开始日期", null=True, blank=True)
+    ends_on = models.DateField("完成日期", null=True, blank=True)
+    note = models.TextField("情况说明", blank=True, help_text="不适用的，写明理由；已完成的，写明结果。")
+
+    class Meta:
+        verbose_name = "决策程序环节"
+        verbose_name_plural = "决策程序环节"
+        constraints = [models.UniqueConstraint(fields=["matter", "kind"], name="phase_once_per_matter")]
+
+    def __str__(self) -> str:
+        return f"{self.matter} · {self.get_kind_display()}"
+
+    @property
+    def position(self) -> int:
+        return list(PhaseKind.values).index(self.kind)
+
+
 class ConsultationStatus(models.TextChoices):
     DRAFT = "draft", "草稿"
     IN_REVIEW = "in_review", "审核中"

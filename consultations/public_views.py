@@ -96,6 +96,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "minimum": rules.minimum_text(matter.kind, matter.market_related),
         "challenge": challenge.new() if challenge.needed(request, COMMENTS) else "",
         "report": AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).first(),
+        "phases": sorted(matter.phases.all(), key=lambda p: p.position),
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, ""), (consultation.title, "")),
     }
     return render(request, "consultations/consultation.html", context, status=status)

@@ -19,7 +19,16 @@ from portal.crypto import encrypt
 from portal.models import Organisation
 
 from . import rules
-from .models import Comment, Consultation, ConsultationStatus, DecisionMatter, Section
+from .models import (
+    Comment,
+    Consultation,
+    ConsultationStatus,
+    DecisionMatter,
+    Phase,
+    PhaseKind,
+    PhaseStatus,
+    Section,
+)
 
 ARTICLE = re.compile(r"^\s*(第[一二三四五六七八九十百零〇0-9]+[章节条])")
 
@@ -65,6 +74,10 @@ def prepare(
     if problems:
         raise ValidationError(problems)
     decision = DecisionMatter.objects.create(organisation=organisation, created_by=actor, **matter)
+    Phase.objects.bulk_create(Phase(matter=decision, kind=kind) for kind in PhaseKind.values)
+    Phase.objects.filter(matter=decision, kind=PhaseKind.PUBLIC_PARTICIPATION).update(
+        status=PhaseStatus.IN_PROGRESS, starts_on=fields["opens_on"]
+    )
     consultation = Consultation.objects.create(matter=decision, organisation=organisation, created_by=actor, **fields)
     Section.objects.bulk_create(
         Section(consultation=consultation, position=n, heading=heading, text=body)
@@ -181,3 +194,24 @@ def comment(
 
 def find_by_receipt(code: str) -> Comment | None:
     return Comment.objects.select_related("consultation", "section").filter(receipt_hash=receipt_hash(code)).first()
+
+
+@transaction.atomic
+def update_phase(*, phase: Phase, status: str, starts_on: date | None, ends_on: date | None, note: str,
+                 today: date) -> Phase:  # fmt: skip
+    """A phase of the procedure, as the public follows it: a phase that does not apply says why."""
+    errors = {}
+    if status == PhaseStatus.NOT_APPLICABLE and len(note.strip()) < 4:
+        errors["note"] = "不适用的环节须说明理由。"
+    if status == PhaseStatus.DONE and ends_on is None:
+        errors["ends_on"] = "已完成的环节须填写完成日期。"
+    for name, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if day is not None and day > today and status == PhaseStatus.DONE:
+            errors[name] = "已完成环节的日期不能晚于今天。"
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = "完成日期不能早于开始日期。"
+    if errors:
+        raise ValidationError(errors)
+    phase.status, phase.starts_on, phase.ends_on, phase.note = status, starts_on, ends_on, note.strip()
+    phase.save(update_fields=["status", "starts_on", "ends_on", "note"])
+    return phase

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/answers/", views.answer_comments, name="answer"),
     path("<int:pk>/adoption/", views.adoption_report, name="adoption"),
     path("<int:pk>/spam/", views.mark_spam, name="spam"),
+    path("<int:pk>/phases/<int:phase_pk>/", views.update_phase, name="phase"),
 ]

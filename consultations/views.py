@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,8 +15,8 @@ from portal.models import Organisation, Role
 from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 
 from . import answers, rules, services
-from .forms import PrepareForm
-from .models import AdoptionReport, AnswerOutcome, Consultation
+from .forms import PhaseForm, PrepareForm
+from .models import AdoptionReport, AnswerOutcome, Consultation, Phase
 
 PREPARERS = (Role.EDITOR, Role.OFFICE_HEAD)
 
@@ -83,6 +83,21 @@ def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": AnswerOutcome.choices,
         "unanswered": answers.unanswered(consultation).count(),
         "report": AdoptionReport.objects.filter(consultation=consultation).first(),
+        "phases": [
+            (
+                phase,
+                PhaseForm(
+                    prefix=f"phase-{phase.pk}",
+                    initial={
+                        "status": phase.status,
+                        "starts_on": phase.starts_on,
+                        "ends_on": phase.ends_on,
+                        "note": phase.note,
+                    },
+                ),
+            )
+            for phase in sorted(matter.phases.all(), key=lambda p: p.position)
+        ],
     }
     return render(request, "consultations/staff/consultation.html", context)
 
@@ -168,3 +183,23 @@ def mark_spam(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已标记为无关信息：保留存档，单独计数，不需答复。")
     return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#answers")
+
+
+@require_POST
+@business_required
+def update_phase(request: HttpRequest, pk: int, phase_pk: int) -> HttpResponse:
+    consultation = _preparer(request, pk)
+    phase = get_object_or_404(Phase, pk=phase_pk, matter=consultation.matter)
+    form = PhaseForm(request.POST, prefix=f"phase-{phase.pk}")
+    if form.is_valid():
+        try:
+            services.update_phase(phase=phase, today=timezone.localdate(), **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, f"{phase.get_kind_display()}：{message}")
+        else:
+            messages.success(request, f"已更新“{phase.get_kind_display()}”环节。")
+    else:
+        for problem in [m for errors in form.errors.values() for m in errors]:
+            messages.error(request, f"{phase.get_kind_display()}：{problem}")
+    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#phases")

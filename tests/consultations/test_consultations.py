@@ -145,3 +145,23 @@ def test_splitting_a_draft_into_sections() -> None:
     assert [h for h, _ in services.split_sections("一、总体要求\n做好工作。\n\n二、主要任务\n落实责任。")] == [
         "一、总体要求", "二、主要任务",
     ]  # fmt: skip
+
+
+def test_the_public_follows_the_decisions_procedure_and_a_phase_that_does_not_apply_says_why(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    """《重大行政决策程序暂行条例》第十四条至第三十二条: public participation, expert argument, risk assessment,
+    legality review, collective decision and publication, each with its dates; one that does not apply, why."""
+    staff = client_for("editor")
+    consultation = published(staff, town, personas)
+    risk = consultation.matter.phases.get(kind="risk")
+    url = f"/staff/consultations/{consultation.pk}/phases/{risk.pk}/"
+    status, note = f"phase-{risk.pk}-status", f"phase-{risk.pk}-note"
+    refused = staff.post(url, {status: "not_applicable", note: ""}, follow=True)
+    assert "不适用的环节须说明理由" in refused.content.decode()
+    staff.post(url, {status: "not_applicable", note: "不涉及社会稳定风险"})
+    page = Client().get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()
+    for label in ("公众参与", "专家论证", "合法性审查", "集体讨论决定", "决策公布"):
+        assert label in page
+    assert "风险评估</strong>：不适用。不涉及社会稳定风险" in page
+    assert "公众参与</strong>：进行中" in page

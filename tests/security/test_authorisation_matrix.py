@@ -18,7 +18,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from consultations.models import Consultation, DecisionMatter
+from consultations.models import Consultation, DecisionMatter, Phase
 from disclosure import services as disclosure
 from disclosure.models import Item
 from requests_app import services as requests
@@ -111,6 +111,7 @@ RULES: dict[str, Rule] = {
     "consultations-staff:answer": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:adoption": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:spam": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:phase": rule({"editor", "office_head"}, "phase"),
     "supervision:report-submit": rule({"editor", "office_head"}, "report"),
     "supervision:report-correct": rule({"editor", "office_head"}, "report"),
     # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
@@ -204,6 +205,7 @@ def objects(
         made[side] = {
             "report": {"pk": report.pk},
             "consultation": {"pk": consultation.pk},
+            "phase": {"pk": consultation.pk, "phase_pk": Phase.objects.create(matter=matter, kind="risk").pk},
             "appeal": {"pk": application.pk, "appeal_pk": appeal.pk},
             "report-download": {"pk": report.pk, "fmt": "json"},
             "item": {"pk": item.pk},
