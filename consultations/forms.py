@@ -82,3 +82,8 @@ class PhaseForm(forms.Form):
     starts_on = forms.DateField(label="开始日期", required=False, error_messages=DATE_ERRORS)
     ends_on = forms.DateField(label="完成日期", required=False, error_messages=DATE_ERRORS)
     note = forms.CharField(label="情况说明", required=False, max_length=2000)
+
+
+class ExtendForm(forms.Form):
+    closes_on = forms.DateField(label="新的截止日期", error_messages=DATE_ERRORS)
+    reason = forms.CharField(label="延长理由", max_length=500, error_messages={"required": "请说明延长理由。"})

@@ -106,6 +106,8 @@ class Consultation(models.Model):
     status = models.CharField(
         "状态", max_length=12, choices=ConsultationStatus.choices, default=ConsultationStatus.DRAFT
     )
+    extended_from = models.DateField("原定截止日期", null=True, blank=True, editable=False)
+    extension_reason = models.TextField("延长理由", blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)

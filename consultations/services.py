@@ -215,3 +215,19 @@ def update_phase(*, phase: Phase, status: str, starts_on: date | None, ends_on: 
     phase.status, phase.starts_on, phase.ends_on, phase.note = status, starts_on, ends_on, note.strip()
     phase.save(update_fields=["status", "starts_on", "ends_on", "note"])
     return phase
+
+
+@transaction.atomic
+def extend(*, consultation: Consultation, closes_on: date, reason: str, today: date) -> Consultation:
+    """A longer period, announced on the consultation's page with the original date and the reason."""
+    current = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if current.status != ConsultationStatus.PUBLISHED or current.closes_on < today:
+        raise ValidationError("只有尚未结束的意见征集可以延长。")
+    if closes_on <= current.closes_on:
+        raise ValidationError({"closes_on": f"新的截止日期须晚于原定的{current.closes_on:%Y年%-m月%-d日}。"})
+    if len(reason.strip()) < 4:
+        raise ValidationError({"reason": "请说明延长理由（将在公开页面上显示）。"})
+    current.extended_from = current.extended_from or current.closes_on
+    current.closes_on, current.extension_reason = closes_on, reason.strip()
+    current.save(update_fields=["extended_from", "closes_on", "extension_reason"])
+    return current

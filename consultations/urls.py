@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/adoption/", views.adoption_report, name="adoption"),
     path("<int:pk>/spam/", views.mark_spam, name="spam"),
     path("<int:pk>/phases/<int:phase_pk>/", views.update_phase, name="phase"),
+    path("<int:pk>/extend/", views.extend, name="extend"),
 ]

@@ -15,7 +15,7 @@ from portal.models import Organisation, Role
 from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 
 from . import answers, rules, services
-from .forms import PhaseForm, PrepareForm
+from .forms import ExtendForm, PhaseForm, PrepareForm
 from .models import AdoptionReport, AnswerOutcome, Consultation, Phase
 
 PREPARERS = (Role.EDITOR, Role.OFFICE_HEAD)
@@ -83,6 +83,7 @@ def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": AnswerOutcome.choices,
         "unanswered": answers.unanswered(consultation).count(),
         "report": AdoptionReport.objects.filter(consultation=consultation).first(),
+        "extend_form": ExtendForm(),
         "phases": [
             (
                 phase,
@@ -203,3 +204,22 @@ def update_phase(request: HttpRequest, pk: int, phase_pk: int) -> HttpResponse:
         for problem in [m for errors in form.errors.values() for m in errors]:
             messages.error(request, f"{phase.get_kind_display()}：{problem}")
     return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#phases")
+
+
+@require_POST
+@business_required
+def extend(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _preparer(request, pk)
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        try:
+            services.extend(consultation=consultation, today=timezone.localdate(), **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, "已延长征求意见期限，并在公开页面上公告。")
+    else:
+        for problem in [m for errors in form.errors.values() for m in errors]:
+            messages.error(request, str(problem))
+    return redirect(reverse("consultations-staff:consultation", args=[pk]))

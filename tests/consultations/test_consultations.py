@@ -165,3 +165,21 @@ def test_the_public_follows_the_decisions_procedure_and_a_phase_that_does_not_ap
         assert label in page
     assert "风险评估</strong>：不适用。不涉及社会稳定风险" in page
     assert "公众参与</strong>：进行中" in page
+
+
+def test_an_extension_is_announced_on_the_consultation_page(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    staff = client_for("editor")
+    consultation = published(staff, town, personas)
+    before = consultation.closes_on
+    earlier = staff.post(f"/staff/consultations/{consultation.pk}/extend/",
+                         {"closes_on": before.isoformat(), "reason": "延长"}, follow=True)  # fmt: skip
+    assert "须晚于原定的" in earlier.content.decode()
+    later = before + timedelta(days=10)
+    staff.post(f"/staff/consultations/{consultation.pk}/extend/",
+               {"closes_on": later.isoformat(), "reason": "部分村民外出务工，延长以便充分听取意见"})  # fmt: skip
+    consultation.refresh_from_db()
+    assert consultation.closes_on == later and consultation.extended_from == before
+    page = Client().get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()
+    assert "征求意见期限已由" in page and "部分村民外出务工" in page

@@ -112,6 +112,7 @@ RULES: dict[str, Rule] = {
     "consultations-staff:adoption": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:spam": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:phase": rule({"editor", "office_head"}, "phase"),
+    "consultations-staff:extend": rule({"editor", "office_head"}, "consultation"),
     "supervision:report-submit": rule({"editor", "office_head"}, "report"),
     "supervision:report-correct": rule({"editor", "office_head"}, "report"),
     # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
