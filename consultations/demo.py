@@ -31,7 +31,7 @@ def seed(town: Organisation, author: Any, reviewers: list[Any], today: date) -> 
             "explanation": "为规范村级公益事业建设，镇党政办会同财政所起草了本办法，现公开征求意见。",
             "how_to_comment": "1. 在本页提交；\n2. 信函寄示例镇人民政府党政办（示例县示例镇人民路1号），信封注明“意见征集”；\n"
             "3. 电子邮件发送至 1033317741@qq.com。",
-            "opens_on": today - timedelta(days=3), "closes_on": today + timedelta(days=27), "short_reason": "",
+            "opens_on": today, "closes_on": today + timedelta(days=30), "short_reason": "",
         },
         draft_text=DRAFT,
     )  # fmt: skip

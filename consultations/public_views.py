@@ -23,6 +23,7 @@ from .forms import CommentForm, ReceiptForm
 from .models import AdoptionReport, AdoptionStatus, Consultation, ConsultationStatus
 
 COMMENTS = "consultation-comments"
+RECEIPT_FAILURES, RECEIPT_ATTEMPTS = "consultation-receipts", 10  # wrong codes per address in 15 minutes
 
 
 def consultation_list(request: HttpRequest, org: str) -> HttpResponse:
@@ -107,10 +108,13 @@ def receipt(request: HttpRequest, org: str) -> HttpResponse:
     organisation = organisation_with_column(org)
     form = ReceiptForm(request.POST or None)
     found = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and challenge.volume(request, RECEIPT_FAILURES) >= RECEIPT_ATTEMPTS:
+        form.is_valid()
+        form.add_error(None, "查询失败次数过多，请15分钟后再试。")
+    elif request.method == "POST" and form.is_valid():
         found = services.find_by_receipt(form.cleaned_data["code"])
         if found is None or found.consultation.organisation_id != organisation.pk:
-            challenge.count(request, "consultation-receipts", 900)
+            challenge.count(request, RECEIPT_FAILURES, 15 * 60)
             found = None
             form.add_error("code", "回执码不正确，请核对后重新输入。")
     answered = (

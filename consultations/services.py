@@ -112,6 +112,9 @@ def review_problems(consultation: Consultation, today: date | None = None) -> li
     )
     if consultation.closes_on < today:
         problems.append("征求意见截止日期已过：请修改日期后再提交。")
+    elif consultation.opens_on < today and consultation.status == ConsultationStatus.DRAFT:
+        # the period counts from publication: a start already past would shorten it silently
+        problems.append("开始日期早于今天：征求意见期限自公开之日起计算，请将开始日期改为今天或以后。")
     return problems
 
 

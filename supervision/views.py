@@ -49,7 +49,9 @@ def _report(request: HttpRequest, pk: int) -> AnnualReport:
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     editable = report.status == ReportStatus.DRAFT and has_role(request.user, report.organisation, *DRAFTERS)
-    figures, _ = AnnualFigures.objects.get_or_create(organisation=report.organisation, year=report.year)
+    figures = AnnualFigures.objects.filter(organisation=report.organisation, year=report.year).first() or AnnualFigures(
+        organisation=report.organisation, year=report.year
+    )  # saved only when staff enter the figures, never by reading the page
     prose = ProseForm(instance=report)
     numbers = FiguresForm(instance=figures, prefix="figures")
     if request.method == "POST":

@@ -183,3 +183,22 @@ def test_an_extension_is_announced_on_the_consultation_page(
     assert consultation.closes_on == later and consultation.extended_from == before
     page = Client().get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()
     assert "征求意见期限已由" in page and "部分村民外出务工" in page
+
+
+def test_a_start_date_already_past_cannot_go_to_review(client_for: Any, town: Any, calendar: None) -> None:
+    """The period counts from publication: a draft dated to open yesterday would be shorter than it says."""
+    staff = client_for("editor")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    prepare(staff, town, opens_on=yesterday.isoformat())
+    consultation = Consultation.objects.get()
+    page = staff.post(f"/staff/consultations/{consultation.pk}/submit/", follow=True).content.decode()
+    assert "开始日期早于今天" in page
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.DRAFT
+
+
+def test_receipt_codes_cannot_be_guessed(town: Any, db: Any) -> None:
+    guesser = Client(REMOTE_ADDR="198.51.100.70")
+    for _ in range(10):
+        assert "回执码不正确" in guesser.post("/gk/town/yjzj/receipt/", {"code": "AAAA-BBBB-CCCC"}).content.decode()
+    assert "查询失败次数过多" in guesser.post("/gk/town/yjzj/receipt/", {"code": "AAAA-BBBB-CCCD"}).content.decode()
