@@ -1,11 +1,11 @@
 """Receipt (条例 第三十一条), the applicant's identity (第二十九条) and personal data at rest."""
 
-from datetime import date
 from typing import Any
 
 import pytest
 from django.core import mail
 
+from portal.workdays import add_working_days
 from requests_app import services
 from requests_app.models import Status
 from requests_app.receipt import Channel
@@ -23,9 +23,10 @@ def test_article_31_online_application_receipt_is_the_day_staff_confirm(
     )
     application = submitted.application
     assert application.status == Status.SUBMITTED and application.received_on is None and application.deadline is None
-    confirmed = services.confirm(application=application, actor=personas["case_officer"], today=date(2026, 12, 1))
-    assert confirmed.received_on == date(2026, 12, 1)
-    assert confirmed.deadline == date(2026, 12, 29)
+    day = application.arrived_on  # the day it was submitted (today, in Beijing)
+    confirmed = services.confirm(application=application, actor=personas["case_officer"], today=day)
+    assert confirmed.received_on == day
+    assert confirmed.deadline == add_working_days(day, 20).value
     assert confirmed.assignee == personas["case_officer"]
 
 
@@ -85,6 +86,10 @@ def test_confirming_an_online_application_tells_the_applicant(
 
     submitted = services.submit_online(organisation=town.town, data=person_data(), submission_key=uuid.uuid4())
     with django_capture_on_commit_callbacks(execute=True):
-        services.confirm(application=submitted.application, actor=personas["case_officer"], today=date(2026, 12, 1))
+        services.confirm(application=submitted.application, actor=personas["case_officer"],
+                         today=submitted.application.arrived_on)  # fmt: skip
     assert mail.outbox[-1].to == ["zhangsan@example.com"]
-    assert "2026年12月1日" in mail.outbox[-1].body and "2026年12月29日" in mail.outbox[-1].body
+    from portal.templatetags.portal_tags import cn_date
+
+    day = submitted.application.arrived_on
+    assert cn_date(day) in mail.outbox[-1].body and cn_date(add_working_days(day, 20).value) in mail.outbox[-1].body
