@@ -54,8 +54,8 @@ def mark_spam(*, consultation: Consultation, comment_id: int, reason: str, actor
     if comment is None:
         raise ValidationError("请选择要标记的意见。")
     comment.spam_reason, comment.spam_by = reason.strip()[:200], actor
-    comment.outcome, comment.answer = "", ""
-    comment.save(update_fields=["spam_reason", "spam_by", "outcome", "answer"])
+    comment.outcome, comment.answer, comment.shown, comment.public_text = "", "", False, ""
+    comment.save(update_fields=["spam_reason", "spam_by", "outcome", "answer", "shown", "public_text"])
     return comment
 
 
@@ -140,7 +140,7 @@ def publish(*, report: AdoptionReport, approver: Any, now: datetime) -> Adoption
     link = settings.SITE_URL + reverse(
         "consultations:consultation", args=[consultation.organisation.slug, consultation.pk]
     )
-    for comment in consultation.comments.exclude(contact_encrypted=""):
+    for comment in consultation.comments.exclude(contact_encrypted="").filter(spam_reason=""):
         address = comment.personal("contact")
         try:
             validate_email(address)

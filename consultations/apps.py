@@ -6,6 +6,11 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "预公开与意见征集"
 
     def ready(self) -> None:
-        from .review_hooks import register_consultation
+        from disclosure import listings
+
+        from .review_hooks import register_consultation, register_phase_and_hearing
+        from .selectors import decision_links
 
         register_consultation()
+        register_phase_and_hearing()
+        listings.register_related(decision_links)

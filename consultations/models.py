@@ -12,6 +12,7 @@ from django.db import models
 
 from portal.crypto import decrypt
 from portal.models import Organisation
+from requests_app.models import private_storage
 
 
 class MatterKind(models.TextChoices):
@@ -111,6 +112,20 @@ class Consultation(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
+    publish_comments = models.BooleanField(
+        "公开经审核的意见",
+        default=False,
+        help_text="选中的，经工作人员逐条审核同意的意见（不含姓名和联系方式）在公开页面上显示。",
+    )
+    decision_item = models.ForeignKey(
+        "disclosure.Item",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name="最终公布的决策",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = "意见征集"
@@ -153,6 +168,19 @@ class AnswerOutcome(models.TextChoices):
     NOT_ADOPTED = "not_adopted", "不采纳"
 
 
+class CommentSource(models.TextChoices):
+    ONLINE = "online", "网上提交"
+    LETTER = "letter", "信函"
+    EMAIL = "email", "电子邮件"
+    IN_PERSON = "in_person", "当面提出"
+    MEETING = "meeting", "座谈会、论证会"
+    HEARING = "hearing", "听证会"
+
+
+def comment_file_path(instance: Comment, filename: str) -> str:
+    return f"comments/{instance.data_id}/{uuid.uuid4().hex}/{filename}"
+
+
 class Comment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
     section = models.ForeignKey(Section, on_delete=models.PROTECT, null=True, blank=True, related_name="comments")
@@ -163,6 +191,22 @@ class Comment(models.Model):
     submission_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     data_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+    # comments that came by letter, e-mail, in person or at a meeting are registered by staff
+    source = models.CharField("来源", max_length=12, choices=CommentSource.choices, default=CommentSource.ONLINE)
+    received_on = models.DateField("收到日期", null=True, blank=True)
+    meeting = models.ForeignKey(
+        "Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="comments", verbose_name="会议"
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    attachment = models.FileField(
+        "附件", upload_to=comment_file_path, storage=private_storage, max_length=300, blank=True
+    )
+    attachment_name = models.CharField("附件名称", max_length=200, blank=True)
+    # shown on the public page when the consultation publishes comments and staff approved this one
+    shown = models.BooleanField("审核后公开", default=False)
+    public_text = models.TextField("公开的意见文本", blank=True, editable=False)  # personal data masked
     # the office's answer, drafted privately after closing and published with the adoption report
     outcome = models.CharField("采纳情况", max_length=12, choices=AnswerOutcome.choices, blank=True)
     answer = models.TextField("答复", blank=True)
@@ -179,7 +223,10 @@ class Comment(models.Model):
         verbose_name = "意见"
         verbose_name_plural = "意见"
         ordering = ["submitted_at", "id"]
-        indexes = [models.Index(fields=["consultation", "submitted_at", "id"], name="comment_order")]
+        indexes = [
+            models.Index(fields=["consultation", "submitted_at", "id"], name="comment_order"),
+            models.Index(fields=["consultation", "shown", "id"], name="comment_shown"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.consultation} #{self.pk}"
@@ -218,3 +265,49 @@ class AdoptionReport(models.Model):
 
     def __str__(self) -> str:
         return f"关于《{self.consultation.title}》征求意见采纳情况的说明"
+
+
+def document_path(instance: Document, filename: str) -> str:
+    return f"consultations/{instance.matter_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", "未公开"
+    IN_REVIEW = "in_review", "审核中"
+    PUBLISHED = "published", "已公开"
+
+
+class Document(models.Model):
+    """A file of the decision: the draft's attachments and notes (reviewed and published with the consultation),
+    or a phase's material (风险评估报告, 专家论证意见 …), reviewed on its own before it is public."""
+
+    matter = models.ForeignKey(DecisionMatter, on_delete=models.CASCADE, related_name="documents")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, null=True, blank=True, related_name="documents")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField("文件名称", max_length=200)
+    file = models.FileField("文件", upload_to=document_path, storage=private_storage, max_length=300)
+    size = models.PositiveBigIntegerField("大小（字节）", default=0)
+    text = models.TextField("提取的文本", blank=True, editable=False)
+    status = models.CharField("状态", max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "决策材料"
+        verbose_name_plural = "决策材料"
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consultation__isnull=True) | models.Q(phase__isnull=True), name="document_one_place"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+from .meetings import Hearing, HearingRegistration, HearingReport, Meeting  # noqa: E402, F401

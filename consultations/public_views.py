@@ -5,22 +5,34 @@ appears on any public page."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from disclosure import columns
+from disclosure.models import ItemStatus
 from disclosure.selectors import organisation_with_column
 from disclosure.views.public import column_breadcrumbs
 from portal import challenge
 from portal.forms import add_service_errors
 
-from . import rules, services
+from . import files, rules, services
 from .forms import CommentForm, ReceiptForm
-from .models import AdoptionReport, AdoptionStatus, Consultation, ConsultationStatus
+from .meetings import HearingStatus
+from .models import (
+    AdoptionReport,
+    AdoptionStatus,
+    Consultation,
+    ConsultationStatus,
+    Document,
+    DocumentStatus,
+    Hearing,
+)
 
 COMMENTS = "consultation-comments"
 RECEIPT_FAILURES, RECEIPT_ATTEMPTS = "consultation-receipts", 10  # wrong codes per address in 15 minutes
@@ -37,6 +49,7 @@ def consultation_list(request: HttpRequest, org: str) -> HttpResponse:
         "column": columns.CONSULTATION,
         "open": [(c, c.days_left(today)) for c in published.filter(closes_on__gte=today).order_by("closes_on")],
         "closed": published.filter(closes_on__lt=today).order_by("-closes_on")[:50],
+        "hearings": Hearing.objects.filter(organisation=organisation, status=HearingStatus.PUBLISHED)[:20],
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, "")),
     }
     return render(request, "consultations/list.html", context)
@@ -46,7 +59,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     organisation = organisation_with_column(org)
     today = timezone.localdate()
     consultation = get_object_or_404(
-        Consultation.objects.select_related("matter"),
+        Consultation.objects.select_related("matter", "decision_item"),
         pk=pk,
         organisation=organisation,
         status=ConsultationStatus.PUBLISHED,
@@ -55,6 +68,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     sections = consultation.sections.all()
     form = CommentForm(
         request.POST or None,
+        request.FILES or None,
         sections=sections,
         initial={"submission_key": uuid.uuid4(), "section": request.GET.get("section")},
     )
@@ -78,6 +92,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                     contact=data["contact"],
                     section=data["section"],
                     submission_key=data["submission_key"],
+                    upload=data["attachment"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -97,10 +112,78 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "minimum": rules.minimum_text(matter.kind, matter.market_related),
         "challenge": challenge.new() if challenge.needed(request, COMMENTS) else "",
         "report": AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).first(),
-        "phases": sorted(matter.phases.all(), key=lambda p: p.position),
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, ""), (consultation.title, "")),
+        **_decision_context(consultation),
     }
     return render(request, "consultations/consultation.html", context, status=status)
+
+
+def _decision_context(consultation: Consultation) -> dict[str, Any]:
+    """What the public follows of the decision: phases with their public files, hearings, moderated comments,
+    the final decision. A bounded number of queries whatever the number of comments."""
+    matter = consultation.matter
+    documents = list(files.public(matter.documents.all()))
+    phases = sorted(matter.phases.all(), key=lambda p: p.position)
+    decision = consultation.decision_item
+    return {
+        "public_phases": [(phase, [d for d in documents if d.phase_id == phase.pk]) for phase in phases],
+        "documents": [d for d in documents if d.consultation_id == consultation.pk],
+        "hearings": matter.hearings.filter(status=HearingStatus.PUBLISHED),
+        "shown": list(_shown(consultation)[:SHOWN_ON_PAGE]) if consultation.publish_comments else [],
+        "decision": decision if decision is not None and decision.status == ItemStatus.PUBLISHED else None,
+    }
+
+
+SHOWN_ON_PAGE, SHOWN_PER_PAGE = 20, 50
+
+
+def _shown(consultation: Consultation) -> Any:
+    return (
+        consultation.comments.filter(shown=True)
+        .select_related("section")
+        .only("pk", "public_text", "submitted_at", "section__heading", "outcome", "answer", "source")
+        .order_by("-pk")
+    )
+
+
+def shown_comments(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Every comment staff chose to publish, newest first, 50 a page by the last one seen (no OFFSET)."""
+    organisation = organisation_with_column(org)
+    consultation = get_object_or_404(
+        Consultation, pk=pk, organisation=organisation, status=ConsultationStatus.PUBLISHED,
+        opens_on__lte=timezone.localdate(), publish_comments=True,
+    )  # fmt: skip
+    before = request.GET.get("before", "")
+    page = _shown(consultation)
+    if before.isdigit():
+        page = page.filter(pk__lt=int(before))
+    rows = list(page[: SHOWN_PER_PAGE + 1])
+    context = {
+        "organisation": organisation,
+        "consultation": consultation,
+        "shown": rows[:SHOWN_PER_PAGE],
+        "next_before": rows[SHOWN_PER_PAGE - 1].pk if len(rows) > SHOWN_PER_PAGE else None,
+        "answered": AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).exists(),
+        "breadcrumbs": column_breadcrumbs(
+            organisation,
+            (columns.CONSULTATION.name, reverse("consultations:list", args=[organisation.slug])),
+            (consultation.title, reverse("consultations:consultation", args=[organisation.slug, consultation.pk])),
+            ("公开的意见", ""),
+        ),
+    }
+    return render(request, "consultations/shown.html", context)
+
+
+def document(request: HttpRequest, org: str, pk: int) -> FileResponse:
+    """A decision's public file: reviewed and published, of a consultation already open."""
+    organisation = organisation_with_column(org)
+    found = get_object_or_404(
+        Document.objects.select_related("consultation"), pk=pk, organisation=organisation,
+        status=DocumentStatus.PUBLISHED,
+    )  # fmt: skip
+    if found.consultation is not None and found.consultation.opens_on > timezone.localdate():
+        raise Http404("未找到")
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
 
 
 def receipt(request: HttpRequest, org: str) -> HttpResponse:

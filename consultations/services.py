@@ -12,13 +12,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal.crypto import encrypt
 from portal.models import Organisation
 
-from . import rules
+from . import files, rules
 from .models import (
     Comment,
     Consultation,
@@ -127,6 +128,7 @@ def publish(*, consultation: Consultation, approver: Any, now: datetime) -> Cons
         raise PermissionDenied("未经审核通过的征求意见稿不能发布（先审后发）。")
     current.status, current.published_at = ConsultationStatus.PUBLISHED, now
     current.save(update_fields=["status", "published_at"])
+    files.publish_with(current, now)
     return current
 
 
@@ -167,13 +169,16 @@ def comment(
     section: Section | None,
     submission_key: uuid.UUID,
     now: datetime | None = None,
+    upload: UploadedFile | None = None,
+    registered: dict[str, Any] | None = None,
 ) -> Received:
-    """A citizen's comment, until the end of the closing day. The same submission sent twice is one comment."""
+    """A citizen's comment, until the end of the closing day. The same submission sent twice is one comment.
+    `registered` holds the source of one that staff enter from a letter, an e-mail or a meeting."""
     now = now or timezone.now()
     earlier = Comment.objects.filter(submission_key=submission_key).first()
     if earlier is not None:
         return Received(earlier, "")
-    if not consultation.is_open(timezone.localdate(now)):
+    if registered is None and not consultation.is_open(timezone.localdate(now)):
         raise ValidationError(f"本次意见征集已于{consultation.closes_on:%Y年%-m月%-d日}24时截止，不再接收网上意见。")
     if section is not None and section.consultation_id != consultation.pk:
         raise ValidationError({"section": "所选条款不属于本征求意见稿。"})
@@ -184,13 +189,19 @@ def comment(
         text=text.strip(),
         receipt_hash=receipt_hash(code),
         submission_key=submission_key,
+        **(registered or {}),
     )
     item.name_encrypted = encrypt(name.strip(), context=item.context("name"))
     item.contact_encrypted = encrypt(contact.strip(), context=item.context("contact"))
+    if upload is not None:
+        item.attachment_name = (upload.name or "附件")[:200]
+        item.attachment.save(upload.name or "attachment", upload, save=False)
     try:
         with transaction.atomic():
             item.save()
     except IntegrityError:  # the same submission, saved a moment ago by a second click
+        if item.attachment:
+            item.attachment.delete(save=False)
         return Received(Comment.objects.get(submission_key=submission_key), "")
     return Received(item, code)
 
@@ -234,3 +245,24 @@ def extend(*, consultation: Consultation, closes_on: date, reason: str, today: d
     current.closes_on, current.extension_reason = closes_on, reason.strip()
     current.save(update_fields=["extended_from", "closes_on", "extension_reason"])
     return current
+
+
+@transaction.atomic
+def link_decision(*, consultation: Consultation, index_number: str, today: date) -> Consultation:
+    """The final decision, once published as an item: linked both ways, and the 决策公布 phase marked done."""
+    from disclosure.models import Item, ItemStatus
+
+    found = Item.objects.filter(
+        index_number__iexact=index_number.strip(), status=ItemStatus.PUBLISHED, organisation=consultation.organisation
+    ).first()
+    if found is None:
+        message = "未找到本机关已公开的这一索引号的信息：请先公开最终决策，再填写其索引号。"
+        raise ValidationError({"index_number": message})
+    if consultation.status != ConsultationStatus.PUBLISHED or consultation.closes_on >= today:
+        raise ValidationError("征求意见结束后才能关联最终决策。")
+    consultation.decision_item = found
+    consultation.save(update_fields=["decision_item"])
+    Phase.objects.filter(matter=consultation.matter_id, kind=PhaseKind.PUBLICATION).update(
+        status=PhaseStatus.DONE, ends_on=found.publication_date, note=f"已公开：{found.title}"[:2000]
+    )
+    return consultation

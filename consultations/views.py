@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,9 +17,18 @@ from portal.forms import add_service_errors
 from portal.models import Organisation, Role
 from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 
-from . import answers, rules, services
-from .forms import ExtendForm, PhaseForm, PrepareForm
-from .models import AdoptionReport, AnswerOutcome, Consultation, Phase
+from . import answers, files, rules, services
+from .forms import (
+    DecisionForm,
+    DocumentForm,
+    ExtendForm,
+    HearingForm,
+    MeetingForm,
+    PhaseForm,
+    PrepareForm,
+    RegisterCommentForm,
+)
+from .models import AdoptionReport, AnswerOutcome, Consultation, Document, Phase
 
 PREPARERS = (Role.EDITOR, Role.OFFICE_HEAD)
 
@@ -42,7 +54,15 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
                     },
                     fields={
                         k: data[k]
-                        for k in ("title", "explanation", "how_to_comment", "opens_on", "closes_on", "short_reason")
+                        for k in (
+                            "title",
+                            "explanation",
+                            "how_to_comment",
+                            "opens_on",
+                            "closes_on",
+                            "short_reason",
+                            "publish_comments",
+                        )
                     },
                     draft_text=data["draft_text"],
                 )
@@ -64,26 +84,42 @@ def _consultation(request: HttpRequest, pk: int) -> Consultation:
     return get_for_staff(request, Consultation.objects.select_related("matter", "organisation"), pk=pk)
 
 
-@business_required
-def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+def page_context(request: HttpRequest, consultation: Consultation, **forms: Any) -> dict[str, Any]:
+    """Everything on a consultation's staff page; a form that came back with errors is passed in bound."""
     matter = consultation.matter
-    context = {
+    today = timezone.localdate()
+    meetings = consultation.meetings.all()
+    sections = consultation.sections.all()
+    phases = sorted(matter.phases.all(), key=lambda p: p.position)
+    documents = list(matter.documents.all())
+    return {
         "consultation": consultation,
-        "sections": consultation.sections.all(),
-        "comments": consultation.comments.select_related("section").order_by("submitted_at", "id")[:500],
+        "staff": True,
+        "sections": sections,
+        "comments": consultation.comments.select_related("section", "meeting").order_by("submitted_at", "id")[:500],
         "comment_count": consultation.comments.count(),
         "problems": services.review_problems(consultation),
         "minimum": rules.minimum_text(matter.kind, matter.market_related),
         "short": rules.is_short(matter.kind, matter.market_related, consultation.opens_on, consultation.closes_on),
         "can_submit": consultation.status == "draft" and has_role(request.user, consultation.organisation, *PREPARERS),
-        "today": timezone.localdate(),
-        "closed": consultation.closes_on < timezone.localdate() and consultation.status == "published",
+        "today": today,
+        "closed": consultation.closes_on < today and consultation.status == "published",
         "can_answer": has_role(request.user, consultation.organisation, *PREPARERS),
         "outcomes": AnswerOutcome.choices,
         "unanswered": answers.unanswered(consultation).count(),
         "report": AdoptionReport.objects.filter(consultation=consultation).first(),
         "extend_form": ExtendForm(),
+        "documents": [d for d in documents if d.consultation_id == consultation.pk],
+        "document_form": DocumentForm(),
+        "meetings": meetings,
+        "register_form": forms.get("register_form")
+        or RegisterCommentForm(
+            sections=sections, meetings=meetings, initial={"submission_key": uuid.uuid4()}, prefix="register"
+        ),
+        "meeting_form": forms.get("meeting_form") or MeetingForm(prefix="meeting"),
+        "decision_form": DecisionForm(),
+        "hearings": matter.hearings.all(),
+        "hearing_form": forms.get("hearing_form") or HearingForm(prefix="hearing"),
         "phases": [
             (
                 phase,
@@ -96,11 +132,22 @@ def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
                         "note": phase.note,
                     },
                 ),
+                [d for d in documents if d.phase_id == phase.pk],
             )
-            for phase in sorted(matter.phases.all(), key=lambda p: p.position)
+            for phase in phases
         ],
     }
-    return render(request, "consultations/staff/consultation.html", context)
+
+
+@business_required
+def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    return render(request, "consultations/staff/consultation.html", page_context(request, consultation))
+
+
+def flash(request: HttpRequest, error: ValidationError, prefix: str = "") -> None:
+    for message in error.messages:
+        messages.error(request, f"{prefix}{message}")
 
 
 @require_POST
@@ -223,3 +270,70 @@ def extend(request: HttpRequest, pk: int) -> HttpResponse:
         for problem in [m for errors in form.errors.values() for m in errors]:
             messages.error(request, str(problem))
     return redirect(reverse("consultations-staff:consultation", args=[pk]))
+
+
+@require_POST
+@business_required
+def add_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file of the consultation (while a draft) or, with ?phase=, of one phase of the procedure."""
+    consultation = _preparer(request, pk)
+    phase_pk = request.POST.get("phase", "")
+    phase = get_object_or_404(Phase, pk=phase_pk, matter=consultation.matter) if phase_pk.isdigit() else None
+    form = DocumentForm(request.POST, request.FILES)
+    anchor = "#phases" if phase else "#documents"
+    if not form.is_valid():
+        for problem in [m for errors in form.errors.values() for m in errors]:
+            messages.error(request, str(problem))
+        return redirect(reverse("consultations-staff:consultation", args=[pk]) + anchor)
+    try:
+        document = files.add(upload=form.cleaned_data["upload"], name=form.cleaned_data["name"], actor=request.user,
+                             consultation=None if phase else consultation, phase=phase)  # fmt: skip
+    except ValidationError as error:
+        flash(request, error, "上传失败：")
+    else:
+        messages.success(request, f"已上传“{document.name}”。" + ("提交审核通过后公开。" if phase else ""))
+    return redirect(reverse("consultations-staff:consultation", args=[pk]) + anchor)
+
+
+@require_POST
+@business_required
+def document_action(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    consultation = _preparer(request, pk)
+    document = get_object_or_404(Document, pk=document_pk, matter=consultation.matter)
+    try:
+        action = request.POST.get("action")
+        if action == "submit":
+            files.submit(document=document, actor=request.user)
+            messages.success(request, f"“{document.name}”已提交审核。")
+        elif action == "remove":
+            files.remove(document=document)
+            messages.success(request, f"已删除“{document.name}”。")
+    except ValidationError as error:
+        flash(request, error)
+    return redirect(
+        reverse("consultations-staff:consultation", args=[pk]) + ("#phases" if document.phase_id else "#documents")
+    )
+
+
+@business_required
+def document_file(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+    consultation = _consultation(request, pk)
+    document = get_object_or_404(Document, pk=document_pk, matter=consultation.matter)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)
+
+
+@require_POST
+@business_required
+def link_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _preparer(request, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.link_decision(consultation=consultation, today=timezone.localdate(), **form.cleaned_data)
+        except ValidationError as error:
+            flash(request, error)
+        else:
+            messages.success(request, "已关联最终决策：公开页面和决策信息页面相互链接，“决策公布”环节已完成。")
+    else:
+        messages.error(request, "请填写最终决策的索引号。")
+    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#phases")

@@ -154,6 +154,7 @@ def render_item(
         "interpretations": list(
             found.interpretations.filter(status=ItemStatus.PUBLISHED).order_by("pk").only("pk", "title")
         ),
+        "related": listings.related(found.pk),
         "breadcrumbs": column_breadcrumbs(organisation, (found.column.name, column_url), (found.title, "")),
     }
     return render(request, template, context)

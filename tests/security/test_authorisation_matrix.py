@@ -17,8 +17,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from consultations.models import Consultation, DecisionMatter, Phase
+from consultations.models import Comment, Consultation, DecisionMatter, Document, Hearing, Phase
 from disclosure import services as disclosure
 from disclosure.models import Item
 from requests_app import services as requests
@@ -32,6 +33,7 @@ STAFF = BUSINESS | {"sysadmin", "secadmin", "auditadmin"}
 EVERYONE = STAFF | {"applicant"}  # a signed-in account without any role
 # The town's staff whose rights stop at its boundary (the county's inspector reads both towns).
 TOWN_STAFF = {"editor", "reviewer", "social_reviewer", "office_head", "case_officer"}
+CONSULTATION_READERS = {"editor", "reviewer", "office_head", "case_officer", "inspector"}
 DRAFT_READERS = {"editor", "reviewer", "office_head"}  # the town's editor, reviewer and head; other offices not
 REVIEW_READERS = {"editor", "reviewer", "social_reviewer", "office_head", "inspector"}  # drafter, process, county
 CASE_READERS = {"case_officer", "office_head", "inspector"}
@@ -104,15 +106,27 @@ RULES: dict[str, Rule] = {
     "requests-staff:appeal-result": rule(CASE_HANDLERS, "appeal"),
     "supervision:reports": rule(BUSINESS),
     "consultations-staff:consultations": rule(BUSINESS),
-    "consultations-staff:consultation": rule(
-        {"editor", "reviewer", "office_head", "case_officer", "inspector"}, "consultation"
-    ),
+    "consultations-staff:consultation": rule(CONSULTATION_READERS, "consultation"),
     "consultations-staff:consultation-submit": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:answer": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:adoption": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:spam": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:phase": rule({"editor", "office_head"}, "phase"),
     "consultations-staff:extend": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:add-document": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:document": rule({"editor", "office_head"}, "document"),
+    "consultations-staff:document-file": rule(CONSULTATION_READERS, "document"),
+    "consultations-staff:decision": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:register": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:meeting": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:moderate": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:comment-file": rule(CONSULTATION_READERS, "comment"),
+    "consultations-staff:create-hearing": rule({"editor", "office_head"}, "consultation"),
+    "consultations-staff:hearing": rule(CONSULTATION_READERS, "hearing"),
+    "consultations-staff:hearing-action": rule({"editor", "office_head"}, "hearing"),
+    "consultations-staff:paper-registration": rule({"editor", "office_head"}, "hearing"),
+    "consultations-staff:record": rule({"editor", "office_head"}, "hearing"),
+    "consultations-staff:record-file": rule(CONSULTATION_READERS, "hearing"),
     "supervision:report-submit": rule({"editor", "office_head"}, "report"),
     "supervision:report-correct": rule({"editor", "office_head"}, "report"),
     # a draft is read by the organisation's staff and the county; drafted and edited by its editor and head
@@ -122,7 +136,7 @@ RULES: dict[str, Rule] = {
     ),
 }
 # What a POST-only action needs to get past its own form to the access check.
-POST_DATA: dict[str, str] = {"review:batch-approve": "stage_id"}
+POST_DATA: dict[str, str] = {"review:batch-approve": "stage_id", "consultations-staff:hearing-action": "select"}
 
 
 def staff_urls() -> Iterator[tuple[str, str]]:
@@ -201,11 +215,24 @@ def objects(
             closes_on=date(2026, 12, 20),
             created_by=editor,
         )
+        document = Document(matter=matter, consultation=consultation, organisation=organisation, name="依据",
+                            uploaded_by=editor)  # fmt: skip
+        document.file.save("依据.pdf", ContentFile(b"%PDF-1.4 "), save=True)
+        comment = Comment(consultation=consultation, text="意见", receipt_hash=f"{side:0>64}", attachment_name="a.pdf")
+        comment.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 "), save=True)
+        hearing = Hearing.objects.create(matter=matter, organisation=organisation, title="听证", draft_summary="草案",
+                                         held_at=timezone.now(), place="会议室", selection_method="随机", seats=5,
+                                         registration_closes_on=date(2026, 11, 1), created_by=editor)  # fmt: skip
+        hearing.record.save("笔录.pdf", ContentFile(b"%PDF-1.4 "), save=True)
         appeal = Appeal.objects.create(application=application, kind="reconsideration", filed_on=date(2026, 11, 20),
                                        recorded_by=officer)  # fmt: skip
         made[side] = {
             "report": {"pk": report.pk},
             "consultation": {"pk": consultation.pk},
+            "document": {"pk": consultation.pk, "document_pk": document.pk},
+            "comment": {"pk": consultation.pk, "comment_pk": comment.pk},
+            "hearing": {"pk": hearing.pk},
+            "select": {"action": "select"},
             "phase": {"pk": consultation.pk, "phase_pk": Phase.objects.create(matter=matter, kind="risk").pk},
             "appeal": {"pk": application.pk, "appeal_pk": appeal.pk},
             "report-download": {"pk": report.pk, "fmt": "json"},
