@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import AdoptionReport, AdoptionStatus, AnswerOutcome, Comment, Consultation
+from .registered import public_text
 
 
 @transaction.atomic
@@ -82,7 +83,7 @@ def generated_text(consultation: Consultation) -> str:
         where = first.section.heading if first.section else "全文"
         times = f"（{len(group)}条相同或相近意见）" if len(group) > 1 else ""
         label = AnswerOutcome(outcome).label if outcome else "尚未答复"
-        lines.append(f"{n}. 关于{where}：{first.text.strip()}{times}\n   {label}。{reply}")
+        lines.append(f"{n}. 关于{where}：{public_text(first.text.strip())}{times}\n   {label}。{reply}")
     return "\n\n".join(lines)
 
 

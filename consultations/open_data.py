@@ -20,6 +20,7 @@ from portal.models import Organisation
 from portal.tabular import safe_row
 
 from .models import AdoptionReport, AdoptionStatus, Comment, Consultation, ConsultationStatus
+from .registered import public_text
 
 COLUMNS = ["序号", "提交时间", "针对", "意见", "采纳情况", "答复"]
 
@@ -61,11 +62,12 @@ class ConsultationFeed(Feed):
 
 
 def _rows(comments: Any) -> Iterator[list[object]]:
+    """Spam left out; what a commenter typed of their own personal data masked, as on the page."""
     for n, comment in enumerate(comments.iterator(chunk_size=2000), start=1):
         yield safe_row([
             n, timezone.localtime(comment.submitted_at).strftime("%Y-%m-%d %H:%M"),
-            comment.section.heading if comment.section else "全文", comment.text,
-            comment.get_outcome_display(), comment.answer,
+            comment.section.heading if comment.section else "全文", public_text(comment.text),
+            comment.get_outcome_display(), public_text(comment.answer),
         ])  # fmt: skip
 
 
@@ -76,7 +78,11 @@ def _published_comments(org: str, pk: int) -> tuple[Consultation, Any]:
                                      status=ConsultationStatus.PUBLISHED)  # fmt: skip
     if not AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).exists():
         raise Http404("意见采纳情况公布后才提供意见汇总")
-    ordered = Comment.objects.filter(consultation=consultation).select_related("section").order_by("submitted_at", "id")
+    ordered = (
+        Comment.objects.filter(consultation=consultation, spam_reason="")
+        .select_related("section")
+        .order_by("submitted_at", "id")
+    )
     return consultation, ordered.only("submitted_at", "text", "outcome", "answer", "section__heading")
 
 

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from consultations import answers, registered, selectors, services
-from consultations.models import Comment, Consultation, DecisionMatter, Document, Meeting
+from consultations.models import AdoptionReport, Comment, Consultation, DecisionMatter, Document, Meeting
 from tests.conftest import review_through
 
 from .test_consultations import prepare, published
@@ -209,3 +209,23 @@ def test_the_supervision_figures_count_what_happened(
     assert selectors.figures([town.town.pk], year).short == 1
     assert selectors.figures([town.other_town.pk], year).held == 0
     assert selectors.figures([town.town.pk], year + 1).comments == 0
+
+
+def test_the_adoption_report_masks_personal_data_a_commenter_typed_and_spam_gets_no_mail(
+    closed: tuple[Consultation, list[str]], client_for: Any, personas: Any
+) -> None:
+    from django.core import mail
+
+    consultation, _codes = closed
+    with_mail, plain, _phone = consultation.comments.order_by("pk")
+    Comment.objects.filter(pk=plain.pk).update(text="我是东村的，电话13912345678，建议明确议事程序。")
+    answers.mark_spam(consultation=consultation, comment_id=with_mail.pk, reason="重复的广告", actor=personas["editor"])
+    Comment.objects.filter(spam_reason="").update(outcome="adopted", answer="已采纳。")
+    staff = client_for("editor")
+    staff.post(f"/staff/consultations/{consultation.pk}/adoption/", {"action": "generate"})
+    report = AdoptionReport.objects.get()
+    assert "139****5678" in report.text and "13912345678" not in report.text
+    staff.post(f"/staff/consultations/{consultation.pk}/adoption/", {"action": "submit"})
+    review_through(report, personas)
+    assert AdoptionReport.objects.get().status == "published"
+    assert not [m for m in mail.outbox if "lisi@example.com" in m.to]  # spam is not answered, so not mailed
