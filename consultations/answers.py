@@ -138,6 +138,7 @@ def publish(*, report: AdoptionReport, approver: Any, now: datetime) -> Adoption
     current.status, current.published_at = AdoptionStatus.PUBLISHED, now
     current.save(update_fields=["status", "published_at"])
     consultation = current.consultation
+    _mask_for_publication(consultation)
     link = settings.SITE_URL + reverse(
         "consultations:consultation", args=[consultation.organisation.slug, consultation.pk]
     )
@@ -151,6 +152,15 @@ def publish(*, report: AdoptionReport, approver: Any, now: datetime) -> Adoption
                 f"{comment.answer}\n\n意见采纳情况说明见：{link}\n凭回执码可在网站上查看您的意见和答复。")  # fmt: skip
         queue_mail(to=address, subject=f"意见答复：{consultation.title}"[:200], body=body)
     return current
+
+
+def _mask_for_publication(consultation: Consultation) -> None:
+    """Each comment's text with personal data masked, kept for the exports (computed once, not per download)."""
+    waiting = consultation.comments.filter(public_text="", spam_reason="").only("pk", "text")
+    while batch := list(waiting[:2000]):
+        for comment in batch:
+            comment.public_text = public_text(comment.text) or "（空）"
+        Comment.objects.bulk_update(batch, ["public_text"])
 
 
 @transaction.atomic

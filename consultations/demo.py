@@ -1,16 +1,19 @@
-"""Demo data: one consultation open for comment with two comments, and one closed with every comment answered
-and its adoption report published (safe to run twice)."""
+"""Demo data: one consultation open for comment with two comments, one closed with every comment answered and
+its adoption report published, and a major decision whose phases are partly done, with a 座谈会 and a hearing
+whose participant list is published (safe to run twice)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from portal.models import Organisation
 from review.demo import approve_through
 
-from . import answers, services
+from . import answers, hearings, registered, services
 from .models import Consultation
 
 DRAFT = """第一条 为规范村级公益事业建设项目的申报、实施和管理，提高资金使用效益，结合本镇实际，制定本办法。
@@ -46,6 +49,7 @@ def seed(town: Organisation, author: Any, reviewers: list[Any], today: date) -> 
         services.comment(consultation=consultation, text=text, name="村民", contact="", section=section,
                          submission_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-comment:{text}"))  # fmt: skip
     _closed_and_answered(town, author, reviewers, today)
+    _major_decision_with_hearing(town, author, reviewers, today)
 
 
 def _closed_and_answered(town: Organisation, author: Any, reviewers: list[Any], today: date) -> None:
@@ -85,3 +89,68 @@ def _closed_and_answered(town: Organisation, author: Any, reviewers: list[Any], 
     report = answers.prepare_report(consultation=consultation, actor=author)
     answers.submit(report=report, actor=author)
     approve_through(report, reviewers)
+
+
+def _major_decision_with_hearing(town: Organisation, author: Any, reviewers: list[Any], today: date) -> None:
+    consultation = services.prepare(
+        organisation=town,
+        actor=author,
+        matter={"title": "示例镇集镇农贸市场迁建方案", "kind": "major_decision", "market_related": True},
+        fields={
+            "title": "示例镇集镇农贸市场迁建方案（征求意见稿）",
+            "explanation": "现农贸市场占道经营、消防通道不畅。镇党政办会同市场监管所起草了迁建方案，拟提请镇党委会议研究。",
+            "how_to_comment": "在本页提交；或来信寄示例镇人民政府党政办（示例县示例镇人民路1号）；"
+            "或于工作日到镇政府一楼便民服务中心当面提出。",
+            "opens_on": today, "closes_on": today + timedelta(days=30), "short_reason": "",
+            "publish_comments": True,
+        },
+        draft_text="一、迁建地点\n新市场选址于人民路与新街交叉口东侧。\n\n二、摊位安排\n原有固定摊位经营户优先选位。"
+        "\n\n三、过渡安排\n迁建期间设临时疏导点。",
+    )  # fmt: skip
+    services.submit(consultation=consultation, actor=author)
+    approve_through(consultation, reviewers)
+    consultation.refresh_from_db()
+    phases = {p.kind: p for p in consultation.matter.phases.all()}
+    for kind, status, note in (
+        ("expert", "done", "邀请县规划、消防专家3人论证，认为选址可行，建议增设消防通道。"),
+        ("risk", "in_progress", "正在开展社会稳定风险评估。"),
+        ("legality", "pending", ""),
+    ):
+        services.update_phase(phase=phases[kind], status=status, starts_on=today - timedelta(days=10),
+                              ends_on=today - timedelta(days=3) if status == "done" else None, note=note, today=today)  # fmt: skip
+    meeting = registered.record_meeting(
+        consultation=consultation, kind="symposium", held_on=today, place="镇政府三楼会议室",
+        participants="人大代表 王某某 东村\n企业代表 某某农业公司 李某\n群众代表 赵某 集镇社区",
+        minutes="与会人员赞成迁建，建议过渡期不收摊位费。", actor=author,
+    )  # fmt: skip
+    registered.register_comment(
+        consultation=consultation, source="meeting", received_on=today, text="建议过渡期间免收摊位费。",
+        name="赵某", contact="", section=None, meeting=meeting, actor=author,
+    )  # fmt: skip
+    hearing = hearings.prepare(
+        matter=consultation.matter, actor=author,
+        fields={
+            "title": "示例镇集镇农贸市场迁建方案", "draft_summary": "迁建方案全文见意见征集页面。",
+            "held_at": timezone.make_aware(datetime.combine(today + timedelta(days=14), time(9, 30))),
+            "place": "示例镇人民政府三楼会议室", "seats": 3, "registration_closes_on": today + timedelta(days=3),
+            "selection_method": "经营户代表1名、群众代表1名、人大代表1名；报名超过名额的，按类别公开随机抽取。",
+        },
+        today=today,
+    )  # fmt: skip
+    hearings.submit_notice(hearing=hearing, actor=author)
+    approve_through(hearing, reviewers)
+    hearing.refresh_from_db()
+    people = [
+        hearings.register(hearing=hearing, name=name, contact=contact, category=category, statement=statement,
+                          channel=channel, submission_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-hearing:{name}"))
+        for name, contact, category, statement, channel in (
+            ("刘某", "13800000001", "enterprise", "支持迁建，希望保留原摊位面积。", "online"),
+            ("陈某", "13800000002", "resident", "担心新址停车不便。", "paper"),
+            ("王某某", "13800000003", "deputy", "支持。", "online"),
+            ("周某", "13800000004", "resident", "反对迁建。", "online"),
+        )
+    ]  # fmt: skip
+    hearings.select(hearing=hearing, chosen=[p.pk for p in people[:3]],
+                    note="报名4人，其中群众代表2人，超过名额，由镇纪委监督随机抽取1人。")  # fmt: skip
+    hearings.publish_list(hearing=hearing, now=timezone.now())
+    hearings.deliver(hearing=hearing, chosen=[p.pk for p in people[:2]], on=today, today=today)

@@ -57,8 +57,12 @@ def one_upload(upload: Any) -> Any:
 
 
 class CommentForm(forms.Form):
-    section = forms.ModelChoiceField(
-        label="针对", queryset=Section.objects.none(), required=False, empty_label="整个征求意见稿"
+    section = forms.TypedChoiceField(
+        label="针对",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "所选条款不属于本征求意见稿，请重新选择。"},
     )
     text = forms.CharField(
         label="您的意见和建议",
@@ -82,8 +86,13 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args: Any, sections: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = sections  # type: ignore[attr-defined]
-        self.fields["section"].label_from_instance = lambda s: s.heading  # type: ignore[attr-defined]
+        self.sections = {s.pk: s for s in sections}  # read once: the page lists them too
+        choices = [("", "整个征求意见稿")] + [(s.pk, s.heading) for s in self.sections.values()]
+        self.fields["section"].choices = choices  # type: ignore[attr-defined]
+
+    def clean_section(self) -> Section | None:
+        chosen = self.cleaned_data.get("section")
+        return self.sections.get(chosen) if chosen is not None else None
 
     def clean_attachment(self) -> Any:
         return one_upload(self.cleaned_data.get("attachment"))

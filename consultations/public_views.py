@@ -65,7 +65,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         status=ConsultationStatus.PUBLISHED,
         opens_on__lte=today,
     )
-    sections = consultation.sections.all()
+    sections = list(consultation.sections.all())
     form = CommentForm(
         request.POST or None,
         request.FILES or None,

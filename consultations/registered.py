@@ -128,7 +128,7 @@ def show(*, consultation: Consultation, comment_ids: list[int], shown: bool) -> 
     done = 0
     for comment in chosen:
         comment.shown = shown
-        comment.public_text = public_text(comment.text) if shown else ""
+        comment.public_text = comment.public_text or public_text(comment.text)
         comment.save(update_fields=["shown", "public_text"])
         done += 1
     if not done:

@@ -79,6 +79,12 @@ def test_the_demo_has_an_open_consultation_and_a_closed_one_with_its_adoption_re
     from consultations.selectors import held_in
 
     assert held_in([closed.organisation_id], closed.opens_on.year) >= 1  # read by the annual report's section 一
+    major = Consultation.objects.get(title__contains="农贸市场")
+    page = Client().get(f"/gk/shifanzhen/yjzj/{major.pk}/").content.decode()
+    assert "专家论证</strong>：已完成" in page and "听证会：示例镇集镇农贸市场迁建方案" in page
+    hearing = major.matter.hearings.get()
+    notice = Client().get(f"/gk/shifanzhen/yjzj/tzh/{hearing.pk}/").content.decode()
+    assert "听证参加人名单" in notice and "刘某" in notice and "周某" not in notice and "13800000001" not in notice
 
 
 def test_spam_is_kept_counted_apart_and_needs_no_answer(
