@@ -59,7 +59,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     organisation = organisation_with_column(org)
     today = timezone.localdate()
     consultation = get_object_or_404(
-        Consultation.objects.select_related("matter", "decision_item"),
+        Consultation.objects.select_related("matter", "decision_item", "adoption_report"),
         pk=pk,
         organisation=organisation,
         status=ConsultationStatus.PUBLISHED,
@@ -111,11 +111,16 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "short": rules.is_short(matter.kind, matter.market_related, consultation.opens_on, consultation.closes_on),
         "minimum": rules.minimum_text(matter.kind, matter.market_related),
         "challenge": challenge.new() if challenge.needed(request, COMMENTS) else "",
-        "report": AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).first(),
+        "report": _published_report(consultation),
         "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, ""), (consultation.title, "")),
         **_decision_context(consultation),
     }
     return render(request, "consultations/consultation.html", context, status=status)
+
+
+def _published_report(consultation: Consultation) -> AdoptionReport | None:
+    report = getattr(consultation, "adoption_report", None)  # read with the consultation
+    return report if report is not None and report.status == AdoptionStatus.PUBLISHED else None
 
 
 def _decision_context(consultation: Consultation) -> dict[str, Any]:

@@ -81,7 +81,7 @@ def test_a_hearing_from_notice_to_published_report(hearing: Hearing, client_for:
     Hearing.objects.filter(pk=hearing.pk).update(held_at=held)
     response = staff.post(f"/staff/consultations/hearings/{hearing.pk}/action/",
                           {"action": "submit_report", "text": "听证会于昨日举行，参加人2名……"})  # fmt: skip
-    assert "听证笔录" in str(list(response.wsgi_request._messages))  # type: ignore[attr-defined]
+    assert "听证笔录" in str(list(response.wsgi_request._messages))
     staff.post(f"/staff/consultations/hearings/{hearing.pk}/record/",
                {"upload": SimpleUploadedFile("笔录.pdf", PDF, "application/pdf"),
                 "signed_on": f"{timezone.localdate():%Y-%m-%d}"})  # fmt: skip
@@ -130,7 +130,7 @@ def test_the_staff_page_shows_the_materials_warning(hearing: Hearing, client_for
             "on": f"{timezone.localdate() + timedelta(days=1):%Y-%m-%d}",
         },
     )
-    assert "送达日期不能晚于今天" in str(list(response.wsgi_request._messages))  # type: ignore[attr-defined]
+    assert "送达日期不能晚于今天" in str(list(response.wsgi_request._messages))
 
 
 def test_a_notice_with_impossible_dates_is_refused_with_what_was_typed_kept(
