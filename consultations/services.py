@@ -57,11 +57,7 @@ def split_sections(text: str) -> list[tuple[str, str]]:
     return result
 
 
-@transaction.atomic
-def prepare(
-    *, organisation: Organisation, actor: Any, matter: dict[str, Any], fields: dict[str, Any], draft_text: str
-) -> Consultation:
-    """A decision matter and its consultation, the draft cut into sections; checked against the minimum period."""
+def _checked_sections(matter: dict[str, Any], fields: dict[str, Any], draft_text: str) -> list[tuple[str, str]]:
     problems = rules.period_problems(
         matter["kind"],
         matter["market_related"],
@@ -74,17 +70,52 @@ def prepare(
         problems["draft_text"] = "请填写征求意见稿全文。"
     if problems:
         raise ValidationError(problems)
-    decision = DecisionMatter.objects.create(organisation=organisation, created_by=actor, **matter)
-    Phase.objects.bulk_create(Phase(matter=decision, kind=kind) for kind in PhaseKind.values)
-    Phase.objects.filter(matter=decision, kind=PhaseKind.PUBLIC_PARTICIPATION).update(
-        status=PhaseStatus.IN_PROGRESS, starts_on=fields["opens_on"]
-    )
-    consultation = Consultation.objects.create(matter=decision, organisation=organisation, created_by=actor, **fields)
+    return sections
+
+
+def _write_sections(consultation: Consultation, sections: list[tuple[str, str]]) -> None:
     Section.objects.bulk_create(
         Section(consultation=consultation, position=n, heading=heading, text=body)
         for n, (heading, body) in enumerate(sections, start=1)
     )
+    Phase.objects.filter(matter=consultation.matter_id, kind=PhaseKind.PUBLIC_PARTICIPATION).update(
+        status=PhaseStatus.IN_PROGRESS, starts_on=consultation.opens_on
+    )
+
+
+@transaction.atomic
+def prepare(
+    *, organisation: Organisation, actor: Any, matter: dict[str, Any], fields: dict[str, Any], draft_text: str
+) -> Consultation:
+    """A decision matter and its consultation, the draft cut into sections; checked against the minimum period."""
+    sections = _checked_sections(matter, fields, draft_text)
+    decision = DecisionMatter.objects.create(organisation=organisation, created_by=actor, **matter)
+    Phase.objects.bulk_create(Phase(matter=decision, kind=kind) for kind in PhaseKind.values)
+    consultation = Consultation.objects.create(matter=decision, organisation=organisation, created_by=actor, **fields)
+    _write_sections(consultation, sections)
     return consultation
+
+
+@transaction.atomic
+def revise(
+    *, consultation: Consultation, matter: dict[str, Any], fields: dict[str, Any], draft_text: str
+) -> Consultation:
+    """A draft changed before (or after being sent back from) review: the same checks, the sections cut again."""
+    current = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if current.status != ConsultationStatus.DRAFT:
+        raise ValidationError("只有草稿可以修改：已发布的意见征集可以延长期限，新的材料上传到相应的决策环节。")
+    sections = _checked_sections(matter, fields, draft_text)
+    DecisionMatter.objects.filter(pk=current.matter_id).update(**matter)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.save(update_fields=list(fields))
+    current.sections.all().delete()  # a draft has no comments yet
+    _write_sections(current, sections)
+    return current
+
+
+def draft_text(consultation: Consultation) -> str:
+    return "\n\n".join(section.text for section in consultation.sections.all())
 
 
 def submit(*, consultation: Consultation, actor: Any) -> Consultation:
@@ -111,6 +142,12 @@ def review_problems(consultation: Consultation, today: date | None = None) -> li
             matter.kind, matter.market_related, consultation.opens_on, consultation.closes_on, consultation.short_reason
         ).values()
     )
+    if consultation.status == ConsultationStatus.IN_REVIEW and consultation.opens_on < today <= consultation.closes_on:
+        # review took past the start day: the period counts from publication, so what is left must still suffice
+        left = rules.period_problems(
+            matter.kind, matter.market_related, today, consultation.closes_on, consultation.short_reason
+        )
+        problems += [f"审核期间已过开始日期，自今天起算：{problem}请退回修改日期。" for problem in left.values()]
     if consultation.closes_on < today:
         problems.append("征求意见截止日期已过：请修改日期后再提交。")
     elif consultation.opens_on < today and consultation.status == ConsultationStatus.DRAFT:
@@ -127,7 +164,12 @@ def publish(*, consultation: Consultation, approver: Any, now: datetime) -> Cons
     if not approved_for_publication(current):
         raise PermissionDenied("未经审核通过的征求意见稿不能发布（先审后发）。")
     current.status, current.published_at = ConsultationStatus.PUBLISHED, now
-    current.save(update_fields=["status", "published_at"])
+    # approved after its start day: the period counts from publication, and the page says so
+    current.opens_on = max(current.opens_on, timezone.localdate(now))
+    current.save(update_fields=["status", "published_at", "opens_on"])
+    Phase.objects.filter(matter=current.matter_id, kind=PhaseKind.PUBLIC_PARTICIPATION).update(
+        starts_on=current.opens_on
+    )
     files.publish_with(current, now)
     return current
 

@@ -6,6 +6,7 @@ app_name = "consultations-staff"
 urlpatterns = [
     path("", views.consultation_list, name="consultations"),
     path("<int:pk>/", views.consultation_page, name="consultation"),
+    path("<int:pk>/edit/", views.consultation_edit, name="consultation-edit"),
     path("<int:pk>/submit/", views.consultation_submit, name="consultation-submit"),
     path("<int:pk>/answers/", views.answer_comments, name="answer"),
     path("<int:pk>/adoption/", views.adoption_report, name="adoption"),

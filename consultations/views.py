@@ -33,6 +33,18 @@ from .models import AdoptionReport, AnswerOutcome, Consultation, Document, Phase
 PREPARERS = (Role.EDITOR, Role.OFFICE_HEAD)
 
 
+FIELDS = ("title", "explanation", "how_to_comment", "opens_on", "closes_on", "short_reason", "publish_comments")
+
+
+def prepared(data: dict[str, Any]) -> dict[str, Any]:
+    """The prepare form's data as the service takes it: the matter, the consultation's fields, the draft."""
+    return {
+        "matter": {"title": data["matter_title"], "kind": data["kind"], "market_related": data["market_related"]},
+        "fields": {name: data[name] for name in FIELDS},
+        "draft_text": data["draft_text"],
+    }
+
+
 @business_required
 def consultation_list(request: HttpRequest) -> HttpResponse:
     own = Organisation.objects.filter(pk__in=organisation_ids(request.user, *PREPARERS))
@@ -47,24 +59,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
                 consultation = services.prepare(
                     organisation=organisation,
                     actor=request.user,
-                    matter={
-                        "title": data["matter_title"],
-                        "kind": data["kind"],
-                        "market_related": data["market_related"],
-                    },
-                    fields={
-                        k: data[k]
-                        for k in (
-                            "title",
-                            "explanation",
-                            "how_to_comment",
-                            "opens_on",
-                            "closes_on",
-                            "short_reason",
-                            "publish_comments",
-                        )
-                    },
-                    draft_text=data["draft_text"],
+                    **prepared(data),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -337,3 +332,27 @@ def link_decision(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, "请填写最终决策的索引号。")
     return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#phases")
+
+
+@business_required
+def consultation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft changed before review, or after a reviewer sent it back."""
+    consultation = _preparer(request, pk)
+    matter = consultation.matter
+    initial = {name: getattr(consultation, name) for name in FIELDS} | {
+        "matter_title": matter.title,
+        "kind": matter.kind,
+        "market_related": matter.market_related,
+        "draft_text": services.draft_text(consultation),
+    }
+    form = PrepareForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revise(consultation=consultation, **prepared(form.cleaned_data))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "已保存修改。")
+            return redirect("consultations-staff:consultation", pk=pk)
+    context = {"consultation": consultation, "form": form}
+    return render(request, "consultations/staff/edit.html", context, status=400 if form.errors else 200)

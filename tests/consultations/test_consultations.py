@@ -202,3 +202,58 @@ def test_receipt_codes_cannot_be_guessed(town: Any, db: Any) -> None:
     for _ in range(10):
         assert "回执码不正确" in guesser.post("/gk/town/yjzj/receipt/", {"code": "AAAA-BBBB-CCCC"}).content.decode()
     assert "查询失败次数过多" in guesser.post("/gk/town/yjzj/receipt/", {"code": "AAAA-BBBB-CCCD"}).content.decode()
+
+
+def test_a_draft_sent_back_from_review_is_edited_and_cut_into_articles_again(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    from review import services as review
+
+    staff = client_for("editor")
+    prepare(staff, town)
+    consultation = Consultation.objects.get()
+    staff.post(f"/staff/consultations/{consultation.pk}/submit/")
+    submission = review.open_submission(consultation)
+    assert submission is not None
+    review.return_for_changes(submission=submission, actor=personas["reviewer"], comment="第二条表述不清")
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.DRAFT
+    page = staff.get(f"/staff/consultations/{consultation.pk}/edit/").content.decode()
+    assert "第二条 本办法适用于本镇各行政村。" in page
+    today = timezone.localdate()
+    data = {
+        "matter_title": "示例镇村级公益事业建设管理办法", "kind": "normative",
+        "title": "示例镇村级公益事业建设管理办法（征求意见稿）", "explanation": "说明", "how_to_comment": "信函",
+        "opens_on": today.isoformat(),
+        "closes_on": (today + timedelta(days=2)).isoformat(), "short_reason": "",
+        "draft_text": "第一条 目的。\n第二条 本办法适用于本镇各行政村和社区。\n第三条 施行。\n第四条 解释。",
+    }  # fmt: skip
+    refused = staff.post(f"/staff/consultations/{consultation.pk}/edit/", data)
+    assert refused.status_code == 400 and "不少于7个工作日" in refused.content.decode()
+    assert "各行政村和社区" in refused.content.decode()  # what was typed is kept
+    data["closes_on"] = (today + timedelta(days=20)).isoformat()
+    assert staff.post(f"/staff/consultations/{consultation.pk}/edit/", data).status_code == 302
+    assert [s.heading for s in consultation.sections.all()] == ["第一条", "第二条", "第三条", "第四条"]
+    assert client_for("other_staff").get(f"/staff/consultations/{consultation.pk}/edit/").status_code == 404
+
+
+def test_a_review_that_runs_past_the_start_day_needs_the_period_still_to_suffice(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    """第十五条: the period counts from publication; a review that took days must not shorten it silently."""
+    staff = client_for("editor")
+    prepare(staff, town)
+    consultation = Consultation.objects.get()
+    staff.post(f"/staff/consultations/{consultation.pk}/submit/")
+    today = timezone.localdate()
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens_on=today - timedelta(days=15), closes_on=today + timedelta(days=2)
+    )
+    consultation.refresh_from_db()
+    assert any("审核期间已过开始日期" in p for p in services.review_problems(consultation))
+    Consultation.objects.filter(pk=consultation.pk).update(closes_on=today + timedelta(days=20))
+    consultation.refresh_from_db()
+    assert services.review_problems(consultation) == []
+    review_through(consultation, personas)
+    consultation.refresh_from_db()
+    assert consultation.opens_on == today  # published today: the page shows the period from today

@@ -43,6 +43,10 @@ def test_a_citizen_comments_on_an_article_and_finds_it_again(
     page.get_by_role("button", name="查询").click()
     expect(page.get_by_text("建议公示期不少于10日。")).to_be_visible()
     axe_check(page, "receipt page")
+    page.goto(live_server.url + "/gk/town/yjzj/")
+    page.get_by_role("link", name="“示例镇集镇农贸市场迁建方案”听证会").click()
+    expect(page.get_by_role("heading", name="听证参加人名单")).to_be_visible()
+    axe_check(page, "hearing page with its participant list")
 
 
 def test_staff_answer_and_publish_then_the_citizen_reads_the_answer(

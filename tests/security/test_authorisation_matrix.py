@@ -107,6 +107,7 @@ RULES: dict[str, Rule] = {
     "supervision:reports": rule(BUSINESS),
     "consultations-staff:consultations": rule(BUSINESS),
     "consultations-staff:consultation": rule(CONSULTATION_READERS, "consultation"),
+    "consultations-staff:consultation-edit": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:consultation-submit": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:answer": rule({"editor", "office_head"}, "consultation"),
     "consultations-staff:adoption": rule({"editor", "office_head"}, "consultation"),
