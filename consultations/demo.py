@@ -116,7 +116,8 @@ def _major_decision_with_hearing(town: Organisation, author: Any, reviewers: lis
         ("risk", "in_progress", "正在开展社会稳定风险评估。"),
         ("legality", "pending", ""),
     ):
-        services.update_phase(phase=phases[kind], status=status, starts_on=today - timedelta(days=10),
+        services.update_phase(phase=phases[kind], status=status,
+                              starts_on=today - timedelta(days=10) if status != "pending" else None,
                               ends_on=today - timedelta(days=3) if status == "done" else None, note=note, today=today)  # fmt: skip
     meeting = registered.record_meeting(
         consultation=consultation, kind="symposium", held_on=today, place="镇政府三楼会议室",
@@ -132,7 +133,7 @@ def _major_decision_with_hearing(town: Organisation, author: Any, reviewers: lis
         fields={
             "title": "示例镇集镇农贸市场迁建方案", "draft_summary": "迁建方案全文见意见征集页面。",
             "held_at": timezone.make_aware(datetime.combine(today + timedelta(days=14), time(9, 30))),
-            "place": "示例镇人民政府三楼会议室", "seats": 3, "registration_closes_on": today + timedelta(days=3),
+            "place": "示例镇人民政府三楼会议室", "seats": 3, "registration_closes_on": today,
             "selection_method": "经营户代表1名、群众代表1名、人大代表1名；报名超过名额的，按类别公开随机抽取。",
         },
         today=today,

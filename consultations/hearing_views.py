@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from portal.forms import add_service_errors
 from portal.permissions import business_required, get_for_staff, has_role
+from requests_app.forms.staff import RevealForm
 
 from . import hearings
 from .forms import HearingForm, RecordForm, RegistrationForm
@@ -51,14 +52,16 @@ def _hearing(request: HttpRequest, pk: int, *, change: bool = False) -> Hearing:
 
 def _context(request: HttpRequest, hearing: Hearing, **forms: Any) -> dict[str, Any]:
     registrations = list(hearing.registrations.all())
+    names = {}
     for person in registrations:
-        person.name, person.contact = person.personal("name"), person.personal("contact")  # type: ignore[attr-defined]
+        names[person.pk] = person.name = person.personal("name")  # type: ignore[attr-defined]
+        person.contact = hearings.masked_contact(person.personal("contact"))  # type: ignore[attr-defined]
     return {
         "hearing": hearing,
         "consultation": hearing.matter.consultations.order_by("pk").first(),
         "registrations": registrations,
         "selected": [p for p in registrations if p.selected],
-        "warnings": hearings.materials_warnings(hearing),
+        "warnings": [(names[w.registration.pk], w.text) for w in hearings.materials_warnings(hearing)],
         "materials_due": hearings.materials_due(hearing),
         "problems": hearings.notice_problems(hearing),
         "report": HearingReport.objects.filter(hearing=hearing).first(),
@@ -164,3 +167,22 @@ def record_file(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404("尚未上传听证笔录")
     suffix = PurePath(hearing.record.name or "").suffix
     return FileResponse(hearing.record.open("rb"), as_attachment=True, filename=f"听证笔录{suffix}")
+
+
+@business_required
+def contacts(request: HttpRequest, pk: int) -> HttpResponse:
+    """The registrants' full contacts, to tell them the selection and deliver the materials; audited."""
+    hearing = _hearing(request, pk, change=True)
+    form = RevealForm(request.POST or None)
+    values = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            values = hearings.reveal_contacts(hearing=hearing, actor=request.user, reason=form.cleaned_data["reason"],
+                                              request=request)  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+    response = render(
+        request, "consultations/staff/contacts.html", {"hearing": hearing, "form": form, "values": values}
+    )
+    response["Cache-Control"] = "no-store"
+    return response

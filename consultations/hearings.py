@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure.services import check_upload
-from portal.crypto import encrypt
+from portal.crypto import encrypt, mask_phone
 
 from .meetings import Channel, HearingStatus
 from .models import DecisionMatter, Hearing, HearingRegistration, HearingReport
@@ -201,6 +201,26 @@ def materials_warnings(hearing: Hearing, today: date | None = None) -> list[Warn
         elif delivered is None and today <= due:
             found.append(Warning(person, f"尚未送达材料：应于{due:%Y年%-m月%-d日}前送达。"))
     return found
+
+
+def masked_contact(value: str) -> str:
+    """A registrant's contact as lists show it: 138****5678, l***@example.com."""
+    if "@" in value:
+        name, _, domain = value.partition("@")
+        return f"{name[:1]}***@{domain}"
+    return mask_phone(value)
+
+
+def reveal_contacts(*, hearing: Hearing, actor: Any, reason: str, request: Any = None) -> list[tuple[str, str, str]]:
+    """Every registrant's name, category and full contact, for a stated reason written to the audit log."""
+    from portal.models import AuditKind
+    from portal.services import record_audit
+
+    if len(reason.strip()) < 4:
+        raise ValidationError({"reason": "请说明查看完整联系方式的理由（至少4个字）。"})
+    record_audit(kind=AuditKind.DATA_REVEALED, actor=actor, request=request, target=f"听证会 {hearing.title}",
+                 detail={"reason": reason.strip()})  # fmt: skip
+    return [(p.personal("name"), p.get_category_display(), p.personal("contact")) for p in hearing.registrations.all()]
 
 
 @transaction.atomic

@@ -25,6 +25,7 @@ urlpatterns = [
     path("hearings/<int:pk>/", hearing_views.hearing_page, name="hearing"),
     path("hearings/<int:pk>/action/", hearing_views.hearing_action, name="hearing-action"),
     path("hearings/<int:pk>/registrations/", hearing_views.paper_registration, name="paper-registration"),
+    path("hearings/<int:pk>/contacts/", hearing_views.contacts, name="hearing-contacts"),
     path("hearings/<int:pk>/record/", hearing_views.record, name="record"),
     path("hearings/<int:pk>/record/file/", hearing_views.record_file, name="record-file"),
 ]

@@ -102,6 +102,7 @@ def page_context(request: HttpRequest, consultation: Consultation, **forms: Any)
         "can_answer": has_role(request.user, consultation.organisation, *PREPARERS),
         "outcomes": AnswerOutcome.choices,
         "unanswered": answers.unanswered(consultation).count(),
+        "waiting": answers.unanswered(consultation).only("pk", "text")[:50],
         "report": AdoptionReport.objects.filter(consultation=consultation).first(),
         "extend_form": ExtendForm(),
         "documents": [d for d in documents if d.consultation_id == consultation.pk],

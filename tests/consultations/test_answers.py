@@ -32,6 +32,8 @@ def test_comments_are_answered_together_and_the_report_waits_for_every_answer(
     assert "共收到意见3条" in report.text and "（2条相同或相近意见）" in report.text
     waiting = staff.post(f"/staff/consultations/{consultation.pk}/adoption/", {"action": "submit"}, follow=True)
     assert "还有 1 条意见没有答复" in waiting.content.decode()
+    listed = waiting.content.decode().split("尚未答复的意见")[1].split("</ul>")[0]  # the screen lists them
+    assert "建议延长公示期。" in listed and "建议明确议事程序" not in listed
     other = Comment.objects.get(text="建议延长公示期。")
     staff.post(f"/staff/consultations/{consultation.pk}/answers/",
                {"comment": [other.pk], "outcome": "not_adopted", "answer": "村务公开规定公示期为7日。"})  # fmt: skip

@@ -121,7 +121,8 @@ def test_the_staff_page_shows_the_materials_warning(hearing: Hearing, client_for
     person = register(hearing, "王五", "13900000000")
     hearings.select(hearing=hearing, chosen=[person.pk], note="报名1人，入选。")
     page = client_for("editor").get(f"/staff/consultations/hearings/{hearing.pk}/").content.decode()
-    assert "听证材料送达提醒" in page and "王五" in page and "尚未送达材料" in page
+    assert "听证材料送达提醒" in page and "王五：尚未送达材料" in page
+    assert "139****0000" in page and "13900000000" not in page  # masked in the list
     response = client_for("editor").post(
         f"/staff/consultations/hearings/{hearing.pk}/action/",
         {
@@ -180,3 +181,15 @@ def test_an_unpublished_notice_is_not_public(client_for: Any, personas: Any, tow
     consultation: Consultation = published(client_for("editor"), town, personas)
     client_for("editor").post(f"/staff/consultations/{consultation.pk}/hearings/", notice())
     assert Client().get(f"/gk/town/yjzj/tzh/{Hearing.objects.get().pk}/").status_code == 404
+
+
+def test_the_full_contacts_are_shown_for_a_reason_that_is_audited(hearing: Hearing, client_for: Any) -> None:
+    from portal.models import AuditEvent
+
+    register(hearing, "王五", "13900000000")
+    url = f"/staff/consultations/hearings/{hearing.pk}/contacts/"
+    refused = client_for("editor").post(url, {"reason": ""})
+    assert "13900000000" not in refused.content.decode()
+    shown = client_for("editor").post(url, {"reason": "电话通知遴选结果"})
+    assert "13900000000" in shown.content.decode() and shown["Cache-Control"] == "no-store"
+    assert AuditEvent.objects.filter(kind="data_revealed", target__contains=hearing.title).exists()

@@ -126,6 +126,7 @@ RULES: dict[str, Rule] = {
     "consultations-staff:hearing": rule(CONSULTATION_READERS, "hearing"),
     "consultations-staff:hearing-action": rule({"editor", "office_head"}, "hearing"),
     "consultations-staff:paper-registration": rule({"editor", "office_head"}, "hearing"),
+    "consultations-staff:hearing-contacts": rule({"editor", "office_head"}, "hearing"),
     "consultations-staff:record": rule({"editor", "office_head"}, "hearing"),
     "consultations-staff:record-file": rule(CONSULTATION_READERS, "hearing"),
     "supervision:report-submit": rule({"editor", "office_head"}, "report"),
