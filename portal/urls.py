@@ -48,6 +48,7 @@ urlpatterns = [
     path("ysq/", include("requests_app.urls")),
     path("staff/ysq/", include("requests_app.staff_urls")),
     path("staff/reports/", include("supervision.urls")),
+    path("staff/supervision/", include("supervision.dashboard_urls")),
     path("staff/consultations/", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -146,6 +146,12 @@ class Item(models.Model):
                 fields=["channel", "column_kind", "status", "-publication_date", "-id"], name="item_kind_list"
             ),
             models.Index(fields=["status", "-publication_date", "-id"], name="item_recent"),
+            # items published without a 内容概述 (an old catalogue's), counted per organisation on the dashboard
+            models.Index(
+                fields=["channel", "-publication_date"],
+                condition=models.Q(status="published", summary=""),
+                name="item_summary_missing",
+            ),
         ]
         constraints = [
             # the permanent address /gk/i/<索引号>/ ignores case: …XJ/… and …xj/… are one item

@@ -19,6 +19,12 @@ def cn_date(value: date | datetime | None) -> str:
 
 
 @register.filter
+def percent(value: float | None) -> str:
+    """0.857 → 85.7%."""
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+@register.filter
 def cn_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
