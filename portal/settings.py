@@ -259,6 +259,10 @@ PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=7
 # Comments on consultations one address may send in an hour (the challenge comes first, after CHALLENGE_AFTER).
 COMMENTS_PER_ADDRESS_HOUR = env.int("COMMENTS_PER_ADDRESS_HOUR", default=30)
 REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
+# Complaints and reports about disclosure work (条例 第四十七条、第五十一条) are answered within this many working
+# days; an error reported about the site itself (网站纠错) within 3, as website inspections score it.
+COMPLAINT_REPLY_WORKING_DAYS = env.int("COMPLAINT_REPLY_WORKING_DAYS", default=15)
+SITE_ERROR_REPLY_WORKING_DAYS = env.int("SITE_ERROR_REPLY_WORKING_DAYS", default=3)
 
 # Security: production defaults follow `check --deploy`; each can be relaxed by the environment.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None

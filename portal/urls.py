@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("gk/", include("supervision.public_urls")),
     path("gk/", include("consultations.public_urls")),
+    path("gk/", include("supervision.complaint_urls")),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
     path("staff/review/", include("review.urls")),
@@ -49,6 +50,7 @@ urlpatterns = [
     path("staff/ysq/", include("requests_app.staff_urls")),
     path("staff/reports/", include("supervision.urls")),
     path("staff/supervision/", include("supervision.dashboard_urls")),
+    path("staff/complaints/", include("supervision.complaint_staff_urls")),
     path("staff/consultations/", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

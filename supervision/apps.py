@@ -9,6 +9,7 @@ class SupervisionConfig(AppConfig):
         from disclosure import columns, listings
         from portal import workbench
 
+        from . import complaint_services
         from .public_views import listing
         from .review_hooks import register_report
         from .selectors import workbench_block
@@ -16,3 +17,4 @@ class SupervisionConfig(AppConfig):
         register_report()
         listings.register(columns.ANNUAL_REPORT.slug, listing)
         workbench.register(workbench_block)
+        workbench.register(complaint_services.workbench_block)

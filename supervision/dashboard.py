@@ -61,6 +61,9 @@ class Row:
     review_hours_total: float = 0.0
     consultations: Any = None
     report_status: str = ""
+    complaints: int = 0  # received in the period
+    complaints_overdue: int = 0  # not answered and past the deadline now
+    complaints_upheld: int = 0  # closed in the period as 成立 or 部分成立
 
     @property
     def average_reply_days(self) -> float | None:
@@ -88,7 +91,23 @@ def rows(organisations: list[Organisation], period: Period, today: date) -> list
     _review(by_id, ids, period)
     _consultations(by_id, ids, period)
     _reports(by_id, ids, period)
+    _complaints(by_id, ids, period, today)
     return list(by_id.values())
+
+
+def _complaints(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:
+    from .complaints import Complaint, ComplaintStatus, Finding
+
+    within = Complaint.objects.filter(organisation_id__in=ids)
+    received = within.filter(received_on__range=(period.start, period.end))
+    for org, n in received.values_list("organisation_id").annotate(n=Count("id")):
+        by_id[org].complaints = n
+    overdue = within.filter(status=ComplaintStatus.OPEN, due_on__lt=today)
+    for org, n in overdue.values_list("organisation_id").annotate(n=Count("id")):
+        by_id[org].complaints_overdue = n
+    upheld = within.filter(closed_on__range=(period.start, period.end), finding__in=[Finding.UPHELD, Finding.PARTLY])
+    for org, n in upheld.values_list("organisation_id").annotate(n=Count("id")):
+        by_id[org].complaints_upheld = n
 
 
 def _applications(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:

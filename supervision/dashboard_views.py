@@ -106,6 +106,9 @@ COLUMNS = [
     ("收到意见", lambda r: r.consultations.comments if r.consultations else 0),
     ("已答复意见", lambda r: r.consultations.answered if r.consultations else 0),
     ("听证会", lambda r: r.consultations.hearings if r.consultations else 0),
+    ("投诉举报", lambda r: r.complaints),
+    ("投诉超期未答复", lambda r: r.complaints_overdue),
+    ("投诉成立或部分成立", lambda r: r.complaints_upheld),
     ("上年度报告", lambda r: r.report_status or "尚未编制"),
 ]
 

@@ -81,3 +81,6 @@ class AnnualReport(models.Model):
     @property
     def title(self) -> str:
         return f"{self.organisation.name}{self.year}年政府信息公开工作年度报告"
+
+
+from .complaints import Complaint, ComplaintKind, ComplaintStatus, Finding  # noqa: E402, F401

@@ -25,6 +25,7 @@ from disclosure.models import Item
 from requests_app import services as requests
 from requests_app.models import Appeal, Application, ApplicationAttachment
 from review import services as review
+from supervision.complaints import Complaint
 from supervision.models import AnnualReport
 from tests.conftest import PERSONAS
 
@@ -83,6 +84,9 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:attachment-remove": rule({"editor"}, "attachment"),
     "disclosure-staff:attachment-replace": rule({"editor"}, "attachment"),
     "dashboard:page": rule({"inspector", "office_head"}),
+    "complaints-staff:queue": rule(BUSINESS),
+    "complaints-staff:complaint": rule(CONSULTATION_READERS, "complaint"),
+    "complaints-staff:attachment": rule(CONSULTATION_READERS, "complaint"),
     "dashboard:behind": rule({"inspector", "office_head"}, "dashboard-row"),
     "review:queue": rule(BUSINESS),
     "review:batch": rule(BUSINESS),
@@ -228,6 +232,10 @@ def objects(
                                          held_at=timezone.now(), place="会议室", selection_method="随机", seats=5,
                                          registration_closes_on=date(2026, 11, 1), created_by=editor)  # fmt: skip
         hearing.record.save("笔录.pdf", ContentFile(b"%PDF-1.4 "), save=True)
+        complaint = Complaint(organisation=organisation, kind="complaint", subject="超期", text="未答复",
+                              receipt_hash=f"c{side:0>63}", received_on=date(2026, 11, 2), due_on=date(2026, 11, 23),
+                              attachment_name="a.pdf")  # fmt: skip
+        complaint.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 "), save=True)
         appeal = Appeal.objects.create(application=application, kind="reconsideration", filed_on=date(2026, 11, 20),
                                        recorded_by=officer)  # fmt: skip
         made[side] = {
@@ -235,6 +243,7 @@ def objects(
             "consultation": {"pk": consultation.pk},
             "document": {"pk": consultation.pk, "document_pk": document.pk},
             "dashboard-row": {"org": organisation.pk, "figure": "received"},
+            "complaint": {"pk": complaint.pk},
             "comment": {"pk": consultation.pk, "comment_pk": comment.pk},
             "hearing": {"pk": hearing.pk},
             "select": {"action": "select"},

@@ -26,7 +26,10 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
     ("templates/disclosure/item_print.html", "|safe"): (1, "item body, cleaned by nh3 on every save"),
     ("templates/disclosure/print/booklet.html", "|safe"): (1, "item body, cleaned by nh3 on every save"),
     ("templates/disclosure/print/poster.html", "|safe"): (1, "item body, cleaned by nh3 on every save"),
-    ("supervision/charts.py", "mark_safe"): (1, "chart SVG written by leather through ElementTree, which escapes labels"),
+    ("supervision/charts.py", "mark_safe"): (
+        1,
+        "chart SVG written by leather through ElementTree, which escapes labels",
+    ),
     ("portal/services.py", "raw SQL"): (1, "PostgreSQL advisory lock for the audit chain: a fixed statement"),
     ("portal/audit_purge.py", "raw SQL"): (2, "the audit purge: fixed statements with bound parameters"),
     ("portal/backup.py", "raw SQL"): (7, "backup: fixed statements; table names from the schema, quoted"),
