@@ -34,7 +34,7 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/bandit -q -c pyproject.toml -r portal disclosure requests_app review --severity-level medium
+	$(VENV)/bin/bandit -q -c pyproject.toml -r portal disclosure requests_app review supervision consultations --severity-level medium
 
 typecheck: install
 	$(VENV)/bin/mypy .

@@ -24,6 +24,6 @@ def bars(pairs: list[tuple[str, int]], width: int = 560) -> SafeString:
     opening = f'<svg width="{width}" height="{height}" '
     if not svg.startswith(opening):
         raise ValueError(f"leather wrote an unexpected SVG opening: {svg[:80]}")
-    return SafeString(
-        f'<svg class="chart" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" ' + svg[len(opening) :]
-    )
+    start = f'<svg class="chart" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" '
+    # reviewed: every label was escaped by ElementTree (tests/security/test_code_review.py)
+    return SafeString(start + svg[len(opening) :])  # nosec B703

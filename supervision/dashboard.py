@@ -165,8 +165,8 @@ def _items(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
 
 
 def _columns(by_id: dict[int, Row], organisations: list[Organisation], today: date) -> None:
-    """Blank (nothing ever published) and stale (not updated within its cycle) columns: one query per column,
-    each organisation's last publication found by a seek in the column list's index."""
+    """Blank (nothing ever published) and stale (not updated within its cycle) columns: one query, each
+    organisation's last publication in each column found by a seek in the column list's index."""
     from disclosure.models import Column, ColumnKind, Item, ItemStatus
     from disclosure.selectors import columns_for
 
@@ -174,14 +174,19 @@ def _columns(by_id: dict[int, Row], organisations: list[Organisation], today: da
     one_of_each = {o.kind: o for o in organisations}  # which columns apply depends on the kind alone
     applicable = {kind: {c.pk for c in columns_for(o)} for kind, o in one_of_each.items()}
     ids = [o.pk for o in organisations if o.runs_own_column]
-    for column in leaves:
-        last = Subquery(
+    lasts = {
+        f"c{column.pk}": Subquery(
             Item.objects.filter(channel=OuterRef("pk"), column=column, status=ItemStatus.PUBLISHED)
             .order_by("-publication_date")
             .values("publication_date")[:1]
         )
-        for org, last_on in Organisation.objects.filter(pk__in=ids).annotate(last=last).values_list("pk", "last"):
-            row = by_id[org]
+        for column in leaves
+    }
+    if not ids or not lasts:
+        return
+    for org, *dates in Organisation.objects.filter(pk__in=ids).annotate(**lasts).values_list("pk", *lasts):
+        row = by_id[org]
+        for column, last_on in zip(leaves, dates, strict=True):
             if column.pk not in applicable[row.organisation.kind]:
                 continue
             if last_on is None:

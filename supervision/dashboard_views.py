@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import Organisation, Role
@@ -70,6 +71,8 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "outcomes": outcomes,
         "outcomes_chart": charts.bars(outcomes),
         "query": request.GET.urlencode(),
+        # the records behind a number are at <behind><org>/<figure>/: reversed once, not once per cell
+        "behind": reverse("dashboard:behind", args=[0, "received"]).removesuffix("0/received/"),
         "blank_fail": dashboard.BLANK_COLUMNS_FAIL,
     }
     return render(request, "supervision/dashboard/page.html", context)
