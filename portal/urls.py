@@ -51,6 +51,7 @@ urlpatterns = [
     path("staff/reports/", include("supervision.urls")),
     path("staff/supervision/", include("supervision.dashboard_urls")),
     path("staff/complaints/", include("supervision.complaint_staff_urls")),
+    path("staff/inspections/", include("supervision.inspection_urls")),
     path("staff/consultations/", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ class SupervisionConfig(AppConfig):
         from disclosure import columns, listings
         from portal import workbench
 
-        from . import complaint_services
+        from . import complaint_services, inspection_services
         from .public_views import listing
         from .review_hooks import register_report
         from .selectors import workbench_block
@@ -18,3 +18,4 @@ class SupervisionConfig(AppConfig):
         listings.register(columns.ANNUAL_REPORT.slug, listing)
         workbench.register(workbench_block)
         workbench.register(complaint_services.workbench_block)
+        workbench.register(inspection_services.workbench_block)

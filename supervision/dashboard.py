@@ -64,6 +64,8 @@ class Row:
     complaints: int = 0  # received in the period
     complaints_overdue: int = 0  # not answered and past the deadline now
     complaints_upheld: int = 0  # closed in the period as 成立 or 部分成立
+    follow_ups_open: int = 0  # rectifications and tasks not closed
+    follow_ups_overdue: int = 0  # of them, past their due date
 
     @property
     def average_reply_days(self) -> float | None:
@@ -92,7 +94,18 @@ def rows(organisations: list[Organisation], period: Period, today: date) -> list
     _consultations(by_id, ids, period)
     _reports(by_id, ids, period)
     _complaints(by_id, ids, period, today)
+    _follow_ups(by_id, ids, today)
     return list(by_id.values())
+
+
+def _follow_ups(by_id: dict[int, Row], ids: list[int], today: date) -> None:
+    from .inspections import FollowUp, FollowUpStatus
+
+    waiting = FollowUp.objects.filter(organisation_id__in=ids).exclude(status=FollowUpStatus.CLOSED)
+    for org, n, late in waiting.values_list("organisation_id").annotate(
+        n=Count("id"), late=Count("id", filter=Q(due_on__lt=today))
+    ):
+        by_id[org].follow_ups_open, by_id[org].follow_ups_overdue = n, late
 
 
 def _complaints(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:

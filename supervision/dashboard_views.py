@@ -73,6 +73,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         # the records behind a number are at <behind><org>/<figure>/: reversed once, not once per cell
         "behind": reverse("dashboard:behind", args=[0, "received"]).removesuffix("0/received/"),
+        "follow_ups_url": reverse("inspections:follow-ups"),
         "blank_fail": dashboard.BLANK_COLUMNS_FAIL,
     }
     return render(request, "supervision/dashboard/page.html", context)
@@ -112,6 +113,8 @@ COLUMNS = [
     ("投诉举报", lambda r: r.complaints),
     ("投诉超期未答复", lambda r: r.complaints_overdue),
     ("投诉成立或部分成立", lambda r: r.complaints_upheld),
+    ("整改督办未销号", lambda r: r.follow_ups_open),
+    ("整改督办超期", lambda r: r.follow_ups_overdue),
     ("上年度报告", lambda r: r.report_status or "尚未编制"),
 ]
 

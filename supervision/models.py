@@ -84,3 +84,4 @@ class AnnualReport(models.Model):
 
 
 from .complaints import Complaint, ComplaintKind, ComplaintStatus, Finding  # noqa: E402, F401
+from .inspections import FollowUp, FollowUpStatus, Inspection, InspectionKind, LeadershipMeeting  # noqa: E402, F401

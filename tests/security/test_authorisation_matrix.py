@@ -26,6 +26,7 @@ from requests_app import services as requests
 from requests_app.models import Appeal, Application, ApplicationAttachment
 from review import services as review
 from supervision.complaints import Complaint
+from supervision.inspections import FollowUp, Inspection
 from supervision.models import AnnualReport
 from tests.conftest import PERSONAS
 
@@ -85,6 +86,10 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:attachment-replace": rule({"editor"}, "attachment"),
     "dashboard:page": rule({"inspector", "office_head"}),
     "complaints-staff:queue": rule(BUSINESS),
+    "inspections:follow-ups": rule(BUSINESS),
+    "inspections:new-inspection": rule({"inspector"}),
+    "inspections:new-meeting": rule({"office_head"}),
+    "inspections:follow-up": rule({"office_head"}, "follow-up"),
     "complaints-staff:complaint": rule(CONSULTATION_READERS, "complaint"),
     "complaints-staff:attachment": rule(CONSULTATION_READERS, "complaint"),
     "dashboard:behind": rule({"inspector", "office_head"}, "dashboard-row"),
@@ -144,7 +149,11 @@ RULES: dict[str, Rule] = {
     ),
 }
 # What a POST-only action needs to get past its own form to the access check.
-POST_DATA: dict[str, str] = {"review:batch-approve": "stage_id", "consultations-staff:hearing-action": "select"}
+POST_DATA: dict[str, str] = {
+    "review:batch-approve": "stage_id",
+    "consultations-staff:hearing-action": "select",
+    "inspections:follow-up": "follow-up-report",
+}
 
 
 def staff_urls() -> Iterator[tuple[str, str]]:
@@ -236,6 +245,11 @@ def objects(
                               receipt_hash=f"c{side:0>63}", received_on=date(2026, 11, 2), due_on=date(2026, 11, 23),
                               attachment_name="a.pdf")  # fmt: skip
         complaint.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 "), save=True)
+        inspected = Inspection.objects.create(organisation=organisation, kind="scheduled", scope="专栏",
+                                              held_on=date(2026, 11, 2), inspectors="督查", findings="空白栏目",
+                                              recorded_by=editor)  # fmt: skip
+        follow_up = FollowUp.objects.create(organisation=organisation, inspection=inspected, requirement="补齐",
+                                            owner="党政办", due_on=date(2026, 12, 31))  # fmt: skip
         appeal = Appeal.objects.create(application=application, kind="reconsideration", filed_on=date(2026, 11, 20),
                                        recorded_by=officer)  # fmt: skip
         made[side] = {
@@ -244,6 +258,8 @@ def objects(
             "document": {"pk": consultation.pk, "document_pk": document.pk},
             "dashboard-row": {"org": organisation.pk, "figure": "received"},
             "complaint": {"pk": complaint.pk},
+            "follow-up": {"pk": follow_up.pk},
+            "follow-up-report": {"action": "report", "report": "已完成整改。"},
             "comment": {"pk": consultation.pk, "comment_pk": comment.pk},
             "hearing": {"pk": hearing.pk},
             "select": {"action": "select"},
