@@ -1,5 +1,6 @@
-"""Demo data for supervision: a complaint being handled, one closed with its finding and rectification, and a
-site error waiting for its reply (safe to run twice)."""
+"""Demo data for supervision: a complaint being handled, one closed with its finding and rectification, a site
+error waiting for its reply, an inspection with one rectification done and one open, and a leadership-group
+meeting with its task (safe to run twice)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from django.utils import timezone
 from portal.models import Organisation
 
 from . import complaint_services as services
+from . import inspection_services
 from .complaints import Complaint
 
 
-def seed(town: Organisation, head: Any, today: date) -> None:
+def seed(town: Organisation, head: Any, inspector: Any, today: date) -> None:
     if Complaint.objects.filter(organisation=town).exists():
         return
+    _inspection_and_meeting(town, head, inspector, today)
 
     def received(days_ago: int, kind: str, subject: str, text: str, contact: str = "", page_url: str = "") -> Any:
         at = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9, 30)))
@@ -33,3 +36,23 @@ def seed(town: Organisation, head: Any, today: date) -> None:
                    text="经核查，该名单系村委会自行张贴，镇党政办已督促撤下并重新张贴遮盖后的名单。")  # fmt: skip
     services.close(complaint=closed, finding="upheld", actor=head, today=today - timedelta(days=30),
                    rectification="名单已重新张贴；镇党政办向各村印发个人信息处理提醒，并在审核清单中加入公开栏材料。")  # fmt: skip
+
+
+def _inspection_and_meeting(town: Organisation, head: Any, inspector: Any, today: date) -> None:
+    held = today - timedelta(days=20)
+    inspection = inspection_services.record_inspection(
+        organisation=town, kind="scheduled", held_on=held, scope="政府信息公开专栏、依申请公开办理台账",
+        inspectors="县政务公开办 陈督查", findings="“重大建设项目”等栏目空白；工作动态超过2周未更新。", actor=inspector,
+        requirements=f"补充重大建设项目信息或发布空白说明；党政办；{today + timedelta(days=10):%Y-%m-%d}\n"
+        f"恢复工作动态每周更新；党政办；{held + timedelta(days=7):%Y-%m-%d}", today=today,
+    )  # fmt: skip
+    weekly = inspection.follow_ups.get(requirement__startswith="恢复工作动态")
+    inspection_services.report_done(
+        follow_up=weekly, report="已指定专人每周一更新工作动态。", today=held + timedelta(days=5)
+    )
+    inspection_services.close(follow_up=weekly, actor=inspector, today=held + timedelta(days=6))
+    inspection_services.record_meeting(
+        organisation=town, held_on=today - timedelta(days=30), attendees="镇长、分管副镇长、党政办和社会事务办负责人",
+        topics="研究年度政务公开工作要点和检查发现问题的整改", decisions="建立栏目月度巡查制度，由党政办牵头。", actor=head,
+        tasks=f"制定栏目月度巡查制度；党政办；{today + timedelta(days=15):%Y-%m-%d}", today=today,
+    )  # fmt: skip

@@ -1,10 +1,13 @@
-"""An inspector opens the supervision dashboard, reads a chart's numbers in its table, and follows a number to
-the cases behind it (seed §五; 条例 第四十六条至第四十八条); axe finds no serious violation, charts included."""
+"""An inspector opens the supervision dashboard, reads a chart's numbers in its table, follows a number to the
+cases behind it and records an inspection finding; the office head sees the rectification on the workbench
+(seed §五; 条例 第四十六条至第四十八条); axe finds no serious violation, charts included."""
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from requests_app import services
@@ -41,3 +44,20 @@ def test_an_inspector_follows_a_number_to_the_cases_behind_it(
     page.go_back()
     page.go_back()
     axe_check(page, "supervision dashboard on a phone")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base + "/staff/")
+    page.get_by_role("link", name="检查和整改").click()
+    page.get_by_text("记录一次检查").click()
+    page.get_by_label("被检查的机构").select_option(label="示例镇人民政府")
+    page.get_by_label("不定期检查").check()
+    page.get_by_label("检查日期").fill(timezone.localdate().isoformat())
+    page.get_by_label("检查范围").fill("政府信息公开专栏")
+    page.get_by_label("检查人员").fill("陈督查")
+    page.get_by_label("发现的问题").fill("工作动态超过2周未更新。")
+    page.get_by_label("整改要求").fill(f"恢复工作动态每周更新；党政办；{timezone.localdate() + timedelta(days=7)}")
+    page.get_by_role("button", name="记录检查").click()
+    expect(page.get_by_text("已记录检查结果")).to_be_visible()
+    axe_check(page, "inspections page")
+    sign_in(page, base, "office_head")
+    expect(page.get_by_role("link", name=re.compile("检查整改：恢复工作动态每周更新"))).to_be_visible()

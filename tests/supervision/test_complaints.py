@@ -126,3 +126,7 @@ def test_the_demo_has_complaints_in_each_state(db: Any) -> None:
     call_command("seed_demo", stdout=StringIO())  # safe to run twice
     assert sorted(Complaint.objects.values_list("status", flat=True)) == ["closed", "open", "open"]
     assert Complaint.objects.get(status="closed").finding == "upheld"
+    from supervision.inspections import FollowUp, LeadershipMeeting
+
+    assert sorted(FollowUp.objects.values_list("status", flat=True)) == ["closed", "open", "open"]
+    assert LeadershipMeeting.objects.count() == 1
