@@ -43,6 +43,7 @@ urlpatterns = [
     path("gk/", include("supervision.public_urls")),
     path("gk/", include("consultations.public_urls")),
     path("gk/", include("supervision.complaint_urls")),
+    path("", include("supervision.evaluation_urls")),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
     path("staff/review/", include("review.urls")),

@@ -64,6 +64,9 @@ class Row:
     complaints: int = 0  # received in the period
     complaints_overdue: int = 0  # not answered and past the deadline now
     complaints_upheld: int = 0  # closed in the period as 成立 or 部分成立
+    useful: int = 0  # 有用 votes on the organisation's items in the period
+    votes: int = 0
+    ratings: Counter[str] = field(default_factory=Counter)  # applicants' and evaluations' 满意 / 基本满意 / 不满意
     follow_ups_open: int = 0  # rectifications and tasks not closed
     follow_ups_overdue: int = 0  # of them, past their due date
 
@@ -78,6 +81,12 @@ class Row:
     @property
     def average_review_hours(self) -> float | None:
         return self.review_hours_total / self.reviewed if self.reviewed else None
+
+    @property
+    def satisfied_share(self) -> float | None:
+        """满意 and 基本满意 among every rating and evaluation of the period."""
+        total = sum(self.ratings.values())
+        return (self.ratings["satisfied"] + self.ratings["basic"]) / total if total else None
 
     @property
     def fails_blank(self) -> bool:
@@ -95,7 +104,25 @@ def rows(organisations: list[Organisation], period: Period, today: date) -> list
     _reports(by_id, ids, period)
     _complaints(by_id, ids, period, today)
     _follow_ups(by_id, ids, today)
+    _evaluations(by_id, ids, period)
     return list(by_id.values())
+
+
+def _evaluations(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
+    from .evaluations import Evaluation, HandlingRating, ItemVote
+
+    within = (period.start, period.end)
+    votes = ItemVote.objects.filter(channel_id__in=ids, voted_on__range=within).values_list("channel_id")
+    for org, n, useful in votes.annotate(n=Count("id"), useful=Count("id", filter=Q(useful=True))):
+        by_id[org].votes, by_id[org].useful = n, useful
+    rated = HandlingRating.objects.filter(organisation_id__in=ids, rated_on__range=within)
+    for org, level, n in rated.values_list("organisation_id", "satisfaction").annotate(n=Count("id")):
+        by_id[org].ratings[level] += n
+    counted = Evaluation.objects.filter(organisation_id__in=ids, held_on__range=within).values_list("organisation_id")
+    for org, satisfied, basic, unsatisfied in counted.annotate(
+        s=Sum("satisfied"), b=Sum("basic"), u=Sum("unsatisfied")
+    ):
+        by_id[org].ratings.update({"satisfied": satisfied, "basic": basic, "unsatisfied": unsatisfied})
 
 
 def _follow_ups(by_id: dict[int, Row], ids: list[int], today: date) -> None:

@@ -113,6 +113,8 @@ COLUMNS = [
     ("投诉举报", lambda r: r.complaints),
     ("投诉超期未答复", lambda r: r.complaints_overdue),
     ("投诉成立或部分成立", lambda r: r.complaints_upheld),
+    ("信息有用评价（有用/全部）", lambda r: f"{r.useful}/{r.votes}"),
+    ("社会评议满意率", lambda r: round(r.satisfied_share * 100, 1) if r.satisfied_share is not None else ""),
     ("整改督办未销号", lambda r: r.follow_ups_open),
     ("整改督办超期", lambda r: r.follow_ups_overdue),
     ("上年度报告", lambda r: r.report_status or "尚未编制"),

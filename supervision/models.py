@@ -84,4 +84,5 @@ class AnnualReport(models.Model):
 
 
 from .complaints import Complaint, ComplaintKind, ComplaintStatus, Finding  # noqa: E402, F401
+from .evaluations import Evaluation, EvaluationSource, HandlingRating, ItemVote, Satisfaction  # noqa: E402, F401
 from .inspections import FollowUp, FollowUpStatus, Inspection, InspectionKind, LeadershipMeeting  # noqa: E402, F401

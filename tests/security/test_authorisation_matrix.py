@@ -87,6 +87,7 @@ RULES: dict[str, Rule] = {
     "dashboard:page": rule({"inspector", "office_head"}),
     "complaints-staff:queue": rule(BUSINESS),
     "inspections:follow-ups": rule(BUSINESS),
+    "evaluations:page": rule(BUSINESS),
     "inspections:new-inspection": rule({"inspector"}),
     "inspections:new-meeting": rule({"office_head"}),
     "inspections:follow-up": rule({"office_head"}, "follow-up"),
