@@ -53,6 +53,7 @@ urlpatterns = [
     path("staff/supervision/", include("supervision.dashboard_urls")),
     path("staff/complaints/", include("supervision.complaint_staff_urls")),
     path("staff/inspections/", include("supervision.inspection_urls")),
+    path("staff/assessments/", include("supervision.assessment_urls")),
     path("staff/consultations/", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -83,6 +83,7 @@ class AnnualReport(models.Model):
         return f"{self.organisation.name}{self.year}年政府信息公开工作年度报告"
 
 
+from .assessments import Accountability, Assessment, AssessmentStatus, Indicator, Rule, Score  # noqa: E402, F401
 from .complaints import Complaint, ComplaintKind, ComplaintStatus, Finding  # noqa: E402, F401
 from .evaluations import Evaluation, EvaluationSource, HandlingRating, ItemVote, Satisfaction  # noqa: E402, F401
 from .inspections import FollowUp, FollowUpStatus, Inspection, InspectionKind, LeadershipMeeting  # noqa: E402, F401

@@ -88,7 +88,10 @@ def facts(organisation: Organisation, scope: str, year: int) -> dict[str, Any]:
     paid = fees.filter(fee_paid_on__range=(start, end)).aggregate(total=Sum("fee_amount"))["total"] or 0
     from consultations.selectors import held_in
 
+    from .assessment_services import result_sentence
+
     return {
+        "assessment": result_sentence(ids, year),
         "consultations": held_in(ids, year),
         "items": published.count(),
         "by_column": [(row["column__name"], row["n"]) for row in by_column],
@@ -122,7 +125,8 @@ def overview_text(organisation: Organisation, year: int, known: dict[str, Any]) 
         f"（一）主动公开。全年主动公开政府信息{known['items']}条，其中{columns}；"
         f"就决策草案公开征求意见{known['consultations']}次。\n\n"
         f"（二）依申请公开。全年新收政府信息公开申请{known['received']}件，办结{known['closed']}件，{on_time}{days}。\n\n"
-        "（三）政府信息管理。\n\n（四）政府信息公开平台建设。\n\n（五）监督保障。"
+        "（三）政府信息管理。\n\n（四）政府信息公开平台建设。\n\n"
+        f"（五）监督保障。{known.get('assessment', '')}"
     )
 
 

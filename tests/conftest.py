@@ -210,7 +210,8 @@ def _migration_data(request: Any) -> None:
 
     from django.apps import apps
 
-    for name in ("disclosure.migrations.0002_statutory_columns", "disclosure.migrations.0003_topics"):
+    for name in ("disclosure.migrations.0002_statutory_columns", "disclosure.migrations.0003_topics",
+                 "supervision.migrations.0006_default_indicators"):  # fmt: skip
         importlib.import_module(name).forwards(apps, None)
 
 

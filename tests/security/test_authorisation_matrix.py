@@ -25,6 +25,7 @@ from disclosure.models import Item
 from requests_app import services as requests
 from requests_app.models import Appeal, Application, ApplicationAttachment
 from review import services as review
+from supervision.assessments import Assessment
 from supervision.complaints import Complaint
 from supervision.inspections import FollowUp, Inspection
 from supervision.models import AnnualReport
@@ -88,6 +89,10 @@ RULES: dict[str, Rule] = {
     "complaints-staff:queue": rule(BUSINESS),
     "inspections:follow-ups": rule(BUSINESS),
     "evaluations:page": rule(BUSINESS),
+    "assessments:overview": rule(BUSINESS),
+    "assessments:start": rule({"inspector"}),
+    "assessments:sheet": rule(CONSULTATION_READERS, "assessment"),
+    "assessments:act": rule({"inspector"}, "assessment"),
     "inspections:new-inspection": rule({"inspector"}),
     "inspections:new-meeting": rule({"office_head"}),
     "inspections:follow-up": rule({"office_head"}, "follow-up"),
@@ -154,6 +159,7 @@ POST_DATA: dict[str, str] = {
     "review:batch-approve": "stage_id",
     "consultations-staff:hearing-action": "select",
     "inspections:follow-up": "follow-up-report",
+    "assessments:act": "finalise",
 }
 
 
@@ -260,6 +266,8 @@ def objects(
             "dashboard-row": {"org": organisation.pk, "figure": "received"},
             "complaint": {"pk": complaint.pk},
             "follow-up": {"pk": follow_up.pk},
+            "assessment": {"pk": Assessment.objects.create(organisation=organisation, year=2025).pk},
+            "finalise": {"action": "finalise"},
             "follow-up-report": {"action": "report", "report": "已完成整改。"},
             "comment": {"pk": consultation.pk, "comment_pk": comment.pk},
             "hearing": {"pk": hearing.pk},
