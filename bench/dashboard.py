@@ -116,25 +116,26 @@ def fill(organisations: list[Organisation]) -> None:
     with transaction.atomic():
         Item.objects.bulk_create(batch)
     print(f"generated {args.items:,} items in {time.perf_counter() - began:.0f} s", flush=True)
-    began, batch = time.perf_counter(), []
+    began = time.perf_counter()
+    cases: list[Application] = []
     outcomes = list(Outcome)
     for i in range(args.applications):
         town = organisations[i % len(organisations)]
         received = date(2024, 1, 2) + timedelta(days=rng.randrange(1000))
         closed = received + timedelta(days=rng.randrange(5, 40)) if rng.random() < 0.9 else None
-        batch.append(Application(
+        cases.append(Application(
             organisation=town, number=f"B{i:07d}", channel="online",
             submitted_at=datetime(received.year, received.month, received.day, 9, tzinfo=TZ), arrived_on=received,
             received_on=received, applicant_type="person", name="申请人", description="所需信息", form="electronic",
             way="email", status=Status.ARCHIVED if closed else Status.RECEIVED, deadline=received + timedelta(days=28),
             replied_on=closed, closed_on=closed, outcome=rng.choice(outcomes) if closed else "",
         ))  # fmt: skip
-        if len(batch) == 5000:
+        if len(cases) == 5000:
             with transaction.atomic():
-                Application.objects.bulk_create(batch)
-            batch = []
+                Application.objects.bulk_create(cases)
+            cases = []
     with transaction.atomic():
-        Application.objects.bulk_create(batch)
+        Application.objects.bulk_create(cases)
     print(f"generated {args.applications:,} applications in {time.perf_counter() - began:.0f} s", flush=True)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
