@@ -5,8 +5,9 @@ dashboard for a year served by gunicorn to a signed-in inspector, beside the wor
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_dashboard python bench/dashboard.py
     python bench/dashboard.py --items 100000 --applications 10000   # a quicker look
 
-Target: the dashboard under 300 ms. Prints the time to generate, then p50/p95 of 20 sequential requests for the
-dashboard and the baseline, and the dashboard's query count (which must not depend on the organisations).
+Target: the dashboard under 300 ms. Prints the time to generate, then for the dashboard and the baseline the
+first request (the figures computed) and p50/p95/max of 20 more (the figures kept DASHBOARD_CACHE_SECONDS, each
+gunicorn worker computing its own once), and the dashboard's query count (not depending on the organisations).
 """
 
 from __future__ import annotations
@@ -147,9 +148,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def timed(url: str, cookie: str) -> list[float]:
+def timed(url: str, cookie: str) -> tuple[float, list[float]]:
+    """The first request (figures computed) and then N more (kept figures, and the second worker's first)."""
     request = urllib.request.Request(url, headers={"Cookie": cookie})
-    urllib.request.urlopen(request, timeout=120).read()  # warm the worker
+    started = time.perf_counter()
+    urllib.request.urlopen(request, timeout=120).read()
+    first = time.perf_counter() - started
     times = []
     for _ in range(args.requests):
         started = time.perf_counter()
@@ -157,7 +161,7 @@ def timed(url: str, cookie: str) -> list[float]:
             response.read()
             assert response.status == 200, response.status
         times.append(time.perf_counter() - started)
-    return sorted(times)
+    return first, sorted(times)
 
 
 def main() -> None:
@@ -194,10 +198,11 @@ def main() -> None:
         server.wait(timeout=30)
     print(f"{args.orgs} towns, {Item.objects.count():,} items, {Application.objects.count():,} applications "
           f"on {connection.vendor}; {len(captured)} queries for the dashboard")  # fmt: skip
-    print(f"{'page':<22}{'p50 ms':>9}{'p95 ms':>9}")
-    for name, times in figures.items():
+    print(f"{'page':<22}{'first ms':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+    for name, (first, times) in figures.items():
         p95 = times[max(int(len(times) * 0.95) - 1, 0)]
-        print(f"{name:<22}{statistics.median(times) * 1000:>9.0f}{p95 * 1000:>9.0f}")
+        print(f"{name:<22}{first * 1000:>9.0f}{statistics.median(times) * 1000:>9.0f}{p95 * 1000:>9.0f}"
+              f"{times[-1] * 1000:>9.0f}")  # fmt: skip
 
 
 if __name__ == "__main__":

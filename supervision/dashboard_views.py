@@ -4,10 +4,13 @@ and an Excel copy of every figure."""
 
 from __future__ import annotations
 
+import hashlib
 import io
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -44,7 +47,7 @@ def period_from(form: PeriodForm, today: date) -> Period:
     return Period.year(year or today.year)
 
 
-def figures(request: HttpRequest) -> tuple[list[Row], Period, PeriodForm]:
+def figures(request: HttpRequest) -> tuple[list[Row], Period, PeriodForm, datetime]:
     today = timezone.localdate()
     organisations = scope(request.user)
     form = PeriodForm(request.GET or None)
@@ -52,12 +55,19 @@ def figures(request: HttpRequest) -> tuple[list[Row], Period, PeriodForm]:
     wanted = request.GET.get("organisation", "")
     if wanted.isdigit():
         organisations = [o for o in organisations if o.pk == int(wanted)] or organisations
-    return dashboard.rows(organisations, period, today), period, form
+    ids = ",".join(str(o.pk) for o in organisations)
+    key = "dashboard:" + hashlib.sha256(f"{period.start}:{period.end}:{today}:{ids}".encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is None:  # figures of the last DASHBOARD_CACHE_SECONDS: a county's year is a second's work on SQLite
+        kept = (dashboard.rows(organisations, period, today), timezone.now())
+        cache.set(key, kept, settings.DASHBOARD_CACHE_SECONDS)
+    rows, computed_at = kept
+    return rows, period, form, computed_at
 
 
 @business_required
 def dashboard_page(request: HttpRequest) -> HttpResponse:
-    rows, period, form = figures(request)
+    rows, period, form, computed_at = figures(request)
     if request.GET.get("format") == "xlsx":
         return workbook(rows, period)
     months = [(MONTHS[m - 1], sum(r.per_month[m] for r in rows)) for m in range(1, 13)]
@@ -71,6 +81,8 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "outcomes": outcomes,
         "outcomes_chart": charts.bars(outcomes),
         "query": request.GET.urlencode(),
+        "computed_at": computed_at,
+        "cache_minutes": settings.DASHBOARD_CACHE_SECONDS // 60,
         # the records behind a number are at <behind><org>/<figure>/: reversed once, not once per cell
         "behind": reverse("dashboard:behind", args=[0, "received"]).removesuffix("0/received/"),
         "follow_ups_url": reverse("inspections:follow-ups"),

@@ -28,3 +28,4 @@ AUDIT_DELETE_GUARD = False
 # someone else and the second factor are proved in tests/security/test_sign_in.py, which turns them on.
 PASSWORD_CHANGE_ON_RESET = False
 STAFF_SECOND_FACTOR = False
+DASHBOARD_CACHE_SECONDS = 0  # figures computed on every request, so each test sees its own data at once

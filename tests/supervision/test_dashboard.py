@@ -137,3 +137,17 @@ def test_the_query_count_does_not_grow_with_the_organisations(year: dict[str, An
         make_organisation(f"town{n}", f"第{n}镇人民政府", OrganisationKind.TOWN_GOVERNMENT, town.county,
                           runs_own_column=True)  # fmt: skip
     assert queries() == few
+
+
+def test_the_figures_are_kept_for_a_few_minutes(year: dict[str, Any], client_for: Any, settings: Any) -> None:
+    settings.DASHBOARD_CACHE_SECONDS = 300
+    inspector = client_for("inspector")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = inspector.get("/staff/supervision/?year=2025").content.decode()
+        assert "数据计算于" in page and "每5分钟更新" in page
+        return len(captured)
+
+    first, second = queries(), queries()
+    assert second < first - 10  # the second reads the kept figures
