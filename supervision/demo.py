@@ -1,6 +1,7 @@
 """Demo data for supervision: a complaint being handled, one closed with its finding and rectification, a site
 error waiting for its reply, an inspection with one rectification done and one open, and a leadership-group
-meeting with its task (safe to run twice)."""
+meeting with its task, a 评议会's results and votes on items, and last year's assessment fixed with its scores
+(safe to run twice)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def seed(town: Organisation, head: Any, inspector: Any, today: date) -> None:
     if Complaint.objects.filter(organisation=town).exists():
         return
     _inspection_and_meeting(town, head, inspector, today)
+    _evaluations(town, head, today)
+    _last_years_assessment(town, inspector, today)
 
     def received(days_ago: int, kind: str, subject: str, text: str, contact: str = "", page_url: str = "") -> Any:
         at = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9, 30)))
@@ -56,3 +59,29 @@ def _inspection_and_meeting(town: Organisation, head: Any, inspector: Any, today
         topics="研究年度政务公开工作要点和检查发现问题的整改", decisions="建立栏目月度巡查制度，由党政办牵头。", actor=head,
         tasks=f"制定栏目月度巡查制度；党政办；{today + timedelta(days=15):%Y-%m-%d}", today=today,
     )  # fmt: skip
+
+
+def _evaluations(town: Organisation, head: Any, today: date) -> None:
+    from disclosure.models import Item, ItemStatus
+
+    from .evaluation_views import record
+    from .evaluations import ItemVote
+
+    record(organisation=town, source="meeting", held_on=today - timedelta(days=10), satisfied=18, basic=5,
+           unsatisfied=2, comments="希望公开栏张贴时间更长；低保名单公示看不清。", actor=head, today=today)  # fmt: skip
+    for n, item in enumerate(Item.objects.filter(channel=town, status=ItemStatus.PUBLISHED).order_by("pk")[:3]):
+        ItemVote.objects.get_or_create(item=item, voter=f"demo-{n}", defaults={"channel": town, "useful": n != 1,
+                                                                               "voted_on": today})  # fmt: skip
+
+
+def _last_years_assessment(town: Organisation, inspector: Any, today: date) -> None:
+    from decimal import Decimal
+
+    from . import assessment_services
+    from .assessments import Indicator
+
+    assessment = assessment_services.start(year=today.year - 1, organisations=[town], today=today)[0]
+    for indicator in Indicator.objects.filter(rule="scored", is_active=True):
+        assessment_services.score(assessment=assessment, indicator=indicator, points=Decimal(indicator.weight - 2),
+                                  note="领导小组按季度研究公开工作，制度健全；公开栏更新不够及时。", actor=inspector)  # fmt: skip
+    assessment_services.finalise(assessment=assessment, actor=inspector, today=today)

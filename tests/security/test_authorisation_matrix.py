@@ -359,6 +359,7 @@ ADMIN_RULES: dict[str, set[str]] = {
     "disclosure.Topic": SYSTEM,
     "review.Stage": SYSTEM,
     "review.SensitiveWord": SYSTEM,
+    "supervision.Indicator": SYSTEM,
     "portal.Membership": SECURITY,
     "portal.AdministratorDuty": SECURITY,
     "axes.AccessAttempt": SECURITY,

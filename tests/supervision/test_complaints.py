@@ -130,3 +130,8 @@ def test_the_demo_has_complaints_in_each_state(db: Any) -> None:
 
     assert sorted(FollowUp.objects.values_list("status", flat=True)) == ["closed", "open", "open"]
     assert LeadershipMeeting.objects.count() == 1
+    from supervision.assessments import Assessment
+    from supervision.evaluations import Evaluation, ItemVote
+
+    assert Evaluation.objects.count() == 1 and ItemVote.objects.count() == 3
+    assert Assessment.objects.get().status == "final"
