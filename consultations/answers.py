@@ -9,12 +9,13 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from . import reviewing
 from .models import AdoptionReport, AdoptionStatus, AnswerOutcome, Comment, Consultation
 from .registered import public_text
 
@@ -110,33 +111,16 @@ def submission_problems(report: AdoptionReport) -> list[str]:
 
 
 def submit(*, report: AdoptionReport, actor: Any) -> AdoptionReport:
-    from review import services as review
-
-    with transaction.atomic():
-        current = AdoptionReport.objects.select_for_update().get(pk=report.pk)
-        problems = submission_problems(current)
-        if problems:
-            raise ValidationError(problems)
-        if current.status != AdoptionStatus.DRAFT:
-            raise ValidationError("只有草稿可以提交审核。")
-        current.status = AdoptionStatus.IN_REVIEW
-        current.save(update_fields=["status"])
-        review.submit(content=current, actor=actor)
-    return current
+    return reviewing.send(AdoptionReport, report.pk, actor, submission_problems)
 
 
 @transaction.atomic
 def publish(*, report: AdoptionReport, approver: Any, now: datetime) -> AdoptionReport:
     from portal.outbox import queue_mail
-    from review.services import approved_for_publication
 
-    current = AdoptionReport.objects.select_for_update().select_related("consultation").get(pk=report.pk)
-    if not approved_for_publication(current):
-        raise PermissionDenied("未经审核通过的意见采纳情况说明不能发布（先审后发）。")
-    if submission_problems(current):
-        raise ValidationError(submission_problems(current))
-    current.status, current.published_at = AdoptionStatus.PUBLISHED, now
-    current.save(update_fields=["status", "published_at"])
+    if submission_problems(report):
+        raise ValidationError(submission_problems(report))
+    current = reviewing.publish(AdoptionReport, report.pk, now, "未经审核通过的意见采纳情况说明不能发布（先审后发）。")
     consultation = current.consultation
     _mask_for_publication(consultation)
     link = settings.SITE_URL + reverse(

@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from disclosure.extract import extract_text
 from disclosure.services import check_upload
 
+from . import reviewing
 from .models import Consultation, ConsultationStatus, Document, DocumentStatus, Phase
 
 MAX_DOCUMENTS = 20
@@ -57,31 +58,17 @@ def remove(*, document: Document) -> None:
     transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
-def submit(*, document: Document, actor: Any) -> Document:
-    from review import services as review
+def _phase_material(document: Document) -> list[str]:
+    return [] if document.phase_id else ["征求意见稿的附件随征求意见稿一并审核。"]
 
-    with transaction.atomic():
-        current = Document.objects.select_for_update().get(pk=document.pk)
-        if current.phase_id is None:
-            raise ValidationError("征求意见稿的附件随征求意见稿一并审核。")
-        if current.status != DocumentStatus.DRAFT:
-            raise ValidationError("该材料已提交审核或已公开。")
-        current.status = DocumentStatus.IN_REVIEW
-        current.save(update_fields=["status"])
-        review.submit(content=current, actor=actor)
-    return current
+
+def submit(*, document: Document, actor: Any) -> Document:
+    return reviewing.send(Document, document.pk, actor, _phase_material)
 
 
 @transaction.atomic
 def publish(*, document: Document, approver: Any, now: datetime) -> Document:
-    from review.services import approved_for_publication
-
-    current = Document.objects.select_for_update().get(pk=document.pk)
-    if not approved_for_publication(current):
-        raise PermissionDenied("未经审核通过的材料不能公开（先审后发）。")
-    current.status, current.published_at = DocumentStatus.PUBLISHED, now
-    current.save(update_fields=["status", "published_at"])
-    return current
+    return reviewing.publish(Document, document.pk, now, "未经审核通过的材料不能公开（先审后发）。")
 
 
 def publish_with(consultation: Consultation, now: datetime) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils import timezone
 from disclosure.services import check_upload
 from portal.crypto import encrypt, mask_phone
 
+from . import reviewing
 from .meetings import Channel, HearingStatus
 from .models import DecisionMatter, Hearing, HearingRegistration, HearingReport
 
@@ -62,31 +63,12 @@ def notice_problems(hearing: Hearing, today: date | None = None) -> list[str]:
 
 
 def submit_notice(*, hearing: Hearing, actor: Any) -> Hearing:
-    from review import services as review
-
-    with transaction.atomic():
-        current = Hearing.objects.select_for_update().get(pk=hearing.pk)
-        if current.status != HearingStatus.DRAFT:
-            raise ValidationError("只有草稿可以提交审核。")
-        problems = notice_problems(current)
-        if problems:
-            raise ValidationError(problems)
-        current.status = HearingStatus.IN_REVIEW
-        current.save(update_fields=["status"])
-        review.submit(content=current, actor=actor)
-    return current
+    return reviewing.send(Hearing, hearing.pk, actor, notice_problems)
 
 
 @transaction.atomic
 def publish_notice(*, hearing: Hearing, approver: Any, now: datetime) -> Hearing:
-    from review.services import approved_for_publication
-
-    current = Hearing.objects.select_for_update().get(pk=hearing.pk)
-    if not approved_for_publication(current):
-        raise PermissionDenied("未经审核通过的听证会公告不能发布（先审后发）。")
-    current.status, current.published_at = HearingStatus.PUBLISHED, now
-    current.save(update_fields=["status", "published_at"])
-    return current
+    return reviewing.publish(Hearing, hearing.pk, now, "未经审核通过的听证会公告不能发布（先审后发）。")
 
 
 @transaction.atomic
@@ -266,28 +248,9 @@ def report_problems(report: HearingReport) -> list[str]:
 
 
 def submit_report(*, report: HearingReport, actor: Any) -> HearingReport:
-    from review import services as review
-
-    with transaction.atomic():
-        current = HearingReport.objects.select_for_update().select_related("hearing").get(pk=report.pk)
-        if current.status != HearingStatus.DRAFT:
-            raise ValidationError("只有草稿可以提交审核。")
-        problems = report_problems(current)
-        if problems:
-            raise ValidationError(problems)
-        current.status = HearingStatus.IN_REVIEW
-        current.save(update_fields=["status"])
-        review.submit(content=current, actor=actor)
-    return current
+    return reviewing.send(HearingReport, report.pk, actor, report_problems)
 
 
 @transaction.atomic
 def publish_report(*, report: HearingReport, approver: Any, now: datetime) -> HearingReport:
-    from review.services import approved_for_publication
-
-    current = HearingReport.objects.select_for_update().get(pk=report.pk)
-    if not approved_for_publication(current):
-        raise PermissionDenied("未经审核通过的听证报告不能发布（先审后发）。")
-    current.status, current.published_at = HearingStatus.PUBLISHED, now
-    current.save(update_fields=["status", "published_at"])
-    return current
+    return reviewing.publish(HearingReport, report.pk, now, "未经审核通过的听证报告不能发布（先审后发）。")

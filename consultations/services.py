@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,7 +19,7 @@ from django.utils import timezone
 from portal.crypto import encrypt
 from portal.models import Organisation
 
-from . import files, rules
+from . import files, reviewing, rules
 from .models import (
     Comment,
     Consultation,
@@ -119,19 +119,7 @@ def draft_text(consultation: Consultation) -> str:
 
 
 def submit(*, consultation: Consultation, actor: Any) -> Consultation:
-    from review import services as review
-
-    with transaction.atomic():
-        current = Consultation.objects.select_for_update().select_related("matter").get(pk=consultation.pk)
-        if current.status != ConsultationStatus.DRAFT:
-            raise ValidationError("只有草稿可以提交审核。")
-        problems = review_problems(current)
-        if problems:
-            raise ValidationError(problems)
-        current.status = ConsultationStatus.IN_REVIEW
-        current.save(update_fields=["status"])
-        review.submit(content=current, actor=actor)
-    return current
+    return reviewing.send(Consultation, consultation.pk, actor, review_problems)
 
 
 def review_problems(consultation: Consultation, today: date | None = None) -> list[str]:
@@ -158,15 +146,10 @@ def review_problems(consultation: Consultation, today: date | None = None) -> li
 
 @transaction.atomic
 def publish(*, consultation: Consultation, approver: Any, now: datetime) -> Consultation:
-    from review.services import approved_for_publication
-
-    current = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    if not approved_for_publication(current):
-        raise PermissionDenied("未经审核通过的征求意见稿不能发布（先审后发）。")
-    current.status, current.published_at = ConsultationStatus.PUBLISHED, now
+    current = reviewing.publish(Consultation, consultation.pk, now, "未经审核通过的征求意见稿不能发布（先审后发）。")
     # approved after its start day: the period counts from publication, and the page says so
     current.opens_on = max(current.opens_on, timezone.localdate(now))
-    current.save(update_fields=["status", "published_at", "opens_on"])
+    current.save(update_fields=["opens_on"])
     Phase.objects.filter(matter=current.matter_id, kind=PhaseKind.PUBLIC_PARTICIPATION).update(
         starts_on=current.opens_on
     )
