@@ -114,10 +114,10 @@ def _evaluations(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
 
     within = (period.start, period.end)
     votes = ItemVote.objects.filter(channel_id__in=ids, voted_on__range=within).values_list("channel_id")
-    for org, n, useful in votes.annotate(n=Count("id"), useful=Count("id", filter=Q(useful=True))):
+    for org, n, useful in votes.annotate(n=Count("*"), useful=Count("channel_id", filter=Q(useful=True))):
         by_id[org].votes, by_id[org].useful = n, useful
     rated = HandlingRating.objects.filter(organisation_id__in=ids, rated_on__range=within)
-    for org, level, n in rated.values_list("organisation_id", "satisfaction").annotate(n=Count("id")):
+    for org, level, n in rated.values_list("organisation_id", "satisfaction").annotate(n=Count("*")):
         by_id[org].ratings[level] += n
     counted = Evaluation.objects.filter(organisation_id__in=ids, held_on__range=within).values_list("organisation_id")
     for org, satisfied, basic, unsatisfied in counted.annotate(
@@ -131,7 +131,7 @@ def _follow_ups(by_id: dict[int, Row], ids: list[int], today: date) -> None:
 
     waiting = FollowUp.objects.filter(organisation_id__in=ids).exclude(status=FollowUpStatus.CLOSED)
     for org, n, late in waiting.values_list("organisation_id").annotate(
-        n=Count("id"), late=Count("id", filter=Q(due_on__lt=today))
+        n=Count("*"), late=Count("organisation_id", filter=Q(due_on__lt=today))
     ):
         by_id[org].follow_ups_open, by_id[org].follow_ups_overdue = n, late
 
@@ -141,13 +141,13 @@ def _complaints(by_id: dict[int, Row], ids: list[int], period: Period, today: da
 
     within = Complaint.objects.filter(organisation_id__in=ids)
     received = within.filter(received_on__range=(period.start, period.end))
-    for org, n in received.values_list("organisation_id").annotate(n=Count("id")):
+    for org, n in received.values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].complaints = n
     overdue = within.filter(status=ComplaintStatus.OPEN, due_on__lt=today)
-    for org, n in overdue.values_list("organisation_id").annotate(n=Count("id")):
+    for org, n in overdue.values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].complaints_overdue = n
     upheld = within.filter(closed_on__range=(period.start, period.end), finding__in=[Finding.UPHELD, Finding.PARTLY])
-    for org, n in upheld.values_list("organisation_id").annotate(n=Count("id")):
+    for org, n in upheld.values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].complaints_upheld = n
 
 
@@ -158,19 +158,19 @@ def _applications(by_id: dict[int, Row], ids: list[int], period: Period, today: 
     for org, received in (
         Application.objects.filter(within, received_on__range=(period.start, period.end))
         .values_list("organisation_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     ):
         by_id[org].received = received
     closed = Application.objects.filter(within, closed_on__range=(period.start, period.end))
-    for org, outcome, n in closed.values_list("organisation_id", "outcome").annotate(n=Count("id")):
+    for org, outcome, n in closed.values_list("organisation_id", "outcome").annotate(n=Count("*")):
         by_id[org].outcomes[outcome] += n
         by_id[org].closed += n
-    for org, n in closed.filter(replied_on__lte=F("deadline")).values_list("organisation_id").annotate(n=Count("id")):
+    for org, n in closed.filter(replied_on__lte=F("deadline")).values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].on_time = n
     for org, n in (
         Application.objects.filter(within, in_open_queue=True, deadline__lt=today)
         .values_list("organisation_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     ):
         by_id[org].overdue_now = n
     # Σ working days from receipt to reply = Σ W(reply) − Σ W(receipt) for a fixed origin (as the annual report
@@ -178,7 +178,7 @@ def _applications(by_id: dict[int, Row], ids: list[int], period: Period, today: 
     replied = closed.exclude(received_on=None).exclude(replied_on=None)
     origin, counted = date(2000, 1, 1), {}  # W(day) once per distinct day, not once per organisation and day
     for name, sign in (("replied_on", 1), ("received_on", -1)):
-        for org, day, n in replied.values_list("organisation_id", name).annotate(n=Count("id")):
+        for org, day, n in replied.values_list("organisation_id", name).annotate(n=Count("*")):
             if day not in counted:
                 counted[day] = working_days_between(origin, day).value
             by_id[org].reply_days_total += sign * counted[day] * n
@@ -197,7 +197,7 @@ def _items(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
     for org, column, month, late, n in (
         published.annotate(month=month_of)
         .values_list("channel_id", "column_id", "month")
-        .annotate(late=Count("id", filter=Q(publication_working_days__gt=LATE_WORKING_DAYS)), n=Count("id"))
+        .annotate(late=Count("channel_id", filter=Q(publication_working_days__gt=LATE_WORKING_DAYS)), n=Count("*"))
     ):
         row = by_id.get(org)
         if row is None:
@@ -209,7 +209,7 @@ def _items(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
     for org, n in (
         Item.objects.filter(status=ItemStatus.PUBLISHED, summary="", channel_id__in=ids)
         .values_list("channel_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     ):
         by_id[org].summary_missing = n
 
@@ -254,7 +254,7 @@ def _review(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
         closed_at__gte=F("submitted_at"),  # a backdated decision (an old catalogue's) has no turnaround
     )
     span = ExpressionWrapper(F("closed_at") - F("submitted_at"), output_field=DurationField())
-    for org, n, total in decided.values_list("organisation_id").annotate(n=Count("id"), total=Sum(span)):
+    for org, n, total in decided.values_list("organisation_id").annotate(n=Count("*"), total=Sum(span)):
         by_id[org].reviewed = n
         by_id[org].review_hours_total = total.total_seconds() / 3600 if total else 0.0
     for org, n in (
@@ -263,7 +263,7 @@ def _review(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
             submission__submitted_at__date__range=(period.start, period.end),
         )
         .values_list("submission__organisation_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     ):
         by_id[org].overrides = n
 
