@@ -189,6 +189,9 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         base = f"http://127.0.0.1:{port}"
+        warm = urllib.request.Request(f"{base}/staff/", headers={"Cookie": cookie})
+        for _ in range(6):  # each worker's imports and templates loaded before anything is timed
+            urllib.request.urlopen(warm, timeout=120).read()
         figures = {
             "dashboard (2025)": timed(f"{base}/staff/supervision/?year=2025", cookie),
             "workbench (baseline)": timed(f"{base}/staff/", cookie),
