@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal.crypto import mask_contact
 from portal.forms import add_service_errors
 from portal.permissions import business_required, get_for_staff, has_role
 from requests_app.forms.staff import RevealForm
@@ -55,7 +56,7 @@ def _context(request: HttpRequest, hearing: Hearing, **forms: Any) -> dict[str, 
     names = {}
     for person in registrations:
         names[person.pk] = person.name = person.personal("name")  # type: ignore[attr-defined]
-        person.contact = hearings.masked_contact(person.personal("contact"))  # type: ignore[attr-defined]
+        person.contact = mask_contact(person.personal("contact"))  # type: ignore[attr-defined]
     return {
         "hearing": hearing,
         "consultation": hearing.matter.consultations.order_by("pk").first(),

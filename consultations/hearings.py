@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure.services import check_upload
-from portal.crypto import encrypt, mask_phone
+from portal.crypto import encrypt
 
 from . import reviewing
 from .meetings import Channel, HearingStatus
@@ -183,14 +183,6 @@ def materials_warnings(hearing: Hearing, today: date | None = None) -> list[Warn
         elif delivered is None and today <= due:
             found.append(Warning(person, f"尚未送达材料：应于{due:%Y年%-m月%-d日}前送达。"))
     return found
-
-
-def masked_contact(value: str) -> str:
-    """A registrant's contact as lists show it: 138****5678, l***@example.com."""
-    if "@" in value:
-        name, _, domain = value.partition("@")
-        return f"{name[:1]}***@{domain}"
-    return mask_phone(value)
 
 
 def reveal_contacts(*, hearing: Hearing, actor: Any, reason: str, request: Any = None) -> list[tuple[str, str, str]]:

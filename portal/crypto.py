@@ -74,6 +74,14 @@ def mask_phone(value: str) -> str:
     return digits[:3] + "****" + digits[-4:] if len(digits) >= 11 else "*" * len(digits)
 
 
+def mask_contact(value: str) -> str:
+    """A phone or an e-mail address as lists show it: 138****5678, l***@example.com."""
+    if "@" in value:
+        name, _, domain = value.partition("@")
+        return f"{name[:1]}***@{domain}"
+    return mask_phone(value)
+
+
 def key_ids() -> list[str]:
     """The ids (not the keys) of the configured keys: a backup's manifest names the ones its data needs."""
     return list(_keys())

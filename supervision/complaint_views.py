@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from consultations.hearings import masked_contact
+from portal.crypto import mask_contact
 from portal.forms import add_service_errors
 from portal.models import AuditKind, Role
 from portal.permissions import business_required, get_for_staff, has_role, scope_for_staff
@@ -86,7 +86,7 @@ def complaint_page(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "complaint": complaint,
         "name": complaint.personal("name") if complaint.name_encrypted else "",
-        "masked_contact": masked_contact(complaint.personal("contact")) if complaint.contact_encrypted else "",
+        "masked_contact": mask_contact(complaint.personal("contact")) if complaint.contact_encrypted else "",
         "contact": contact,
         "can_handle": can_handle,
         "reply_form": reply_form,
