@@ -20,6 +20,7 @@ from portal.uploads import clean_upload
 from portal.workdays import working_days_between
 from review.scanner import Hit
 
+from . import tallies
 from .extract import ALLOWED_EXTENSIONS, UnreadableFile, docx_to_html, extract_text, html_to_text, sanitise_html
 from .masking import can_mask_file, mask_file, mask_html, mask_text
 from .models import (
@@ -299,6 +300,7 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         current.published_at = now
         current.publication_working_days = _working_days_since(current.changed_date or current.written_date, today)
     current.save()
+    tallies.refresh([tallies.key_of(current)])
     record_event(
         current, Action.PUBLISH, approver, index_number=current.index_number, late=current.is_late,
         legacy=current.legacy_import,
@@ -328,6 +330,7 @@ def _merge_revision(revision: Item, approver: Any, now: datetime) -> Item:
         snapshot=snapshot(original),
         replaced_by=approver,
     )
+    before = tallies.key_of(original)
     for name in CONTENT_FIELDS:
         setattr(original, name, getattr(revision, name))
     today = timezone.localdate(now)
@@ -335,6 +338,7 @@ def _merge_revision(revision: Item, approver: Any, now: datetime) -> Item:
     original.updated_on = today
     original.lock_version += 1
     original.save()
+    tallies.refresh([before, tallies.key_of(original)])
     original.attachments.all().delete()
     revision.attachments.update(item=original)
     revision.save(update_fields=["status", "updated_at"])
@@ -383,6 +387,7 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
     current.withdrawn_at = now or timezone.now()
     current.withdrawal_reason = reason.strip()
     current.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
+    tallies.refresh([tallies.key_of(current)])
     record_event(current, Action.WITHDRAW, actor, note=reason.strip())
     record_audit(
         kind=AuditKind.ITEM_WITHDRAWN, actor=actor, target=f"{current.index_number} {current.title}",

@@ -10,15 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import CharField, Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Cast, Substr
+from django.db.models import Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum
 
 from portal.models import Organisation
 from portal.workdays import working_days_between
 
 LATE_WORKING_DAYS = 20  # 条例 第二十六条
 BLANK_COLUMNS_FAIL = 5  # five or more blank columns fail a website inspection
-FEW_ORGANISATIONS = 10  # up to this many, items are read per organisation; more, by the period alone
 
 
 @dataclass(frozen=True)
@@ -185,25 +183,31 @@ def _applications(by_id: dict[int, Row], ids: list[int], period: Period, today: 
 
 
 def _items(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
-    from disclosure.models import Item, ItemStatus
+    from disclosure.models import Item, ItemStatus, ItemTally
+    from disclosure.tallies import month_end
 
-    published = Item.objects.filter(status=ItemStatus.PUBLISHED, publication_date__range=(period.start, period.end))
-    if len(ids) <= FEW_ORGANISATIONS:
-        published = published.filter(channel_id__in=ids)  # a few: their column lists' index ranges
-    # else the period's range of item_period_figures, read alone; the rows of others are skipped below
-    # the month as the text's characters 6–7 ("2025-03-05"): native in SQLite and PostgreSQL alike, where
-    # ExtractMonth would call a Python function for every row on SQLite
-    month_of = Substr(Cast("publication_date", output_field=CharField()), 6, 2)
-    for org, column, month, late, n in (
-        published.annotate(month=month_of)
-        .values_list("channel_id", "column_id", "month")
-        .annotate(late=Count("channel_id", filter=Q(publication_working_days__gt=LATE_WORKING_DAYS)), n=Count("*"))
-    ):
-        row = by_id.get(org)
-        if row is None:
-            continue
+    first, last = _whole_months(period)
+    counted: list[Any] = []  # (organisation, column, a day of the month, published, late)
+    if first <= last:  # whole months from the maintained tally: a few rows per organisation, column and month
+        tallies = ItemTally.objects.filter(month__range=(first, last), channel_id__in=ids)
+        counted += tallies.values_list("channel_id", "column_id", "month", "published", "late")
+    edges = [(period.start, min(period.end, first - timedelta(days=1)))] if period.start < first else []
+    if first <= last and month_end(last) < period.end:
+        edges.append((month_end(last) + timedelta(days=1), period.end))
+    elif first > last and not edges:
+        edges.append((period.start, period.end))
+    for start, end in edges:  # the days of a month only partly in the period, from the items themselves
+        published = Item.objects.filter(status=ItemStatus.PUBLISHED, publication_date__range=(start, end))
+        counted += (
+            published.filter(channel_id__in=ids)
+            .values_list("channel_id", "column_id", "publication_date")
+            .annotate(n=Count("*"), late=Count("channel_id", filter=Q(publication_working_days__gt=LATE_WORKING_DAYS)))
+            .values_list("channel_id", "column_id", "publication_date", "n", "late")
+        )
+    for org, column, day, n, late in counted:
+        row = by_id[org]
         row.published += n
-        row.per_month[int(month)] += n
+        row.per_month[day.month] += n
         row.per_column[column] += n
         row.late += late
     for org, n in (
@@ -212,6 +216,15 @@ def _items(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
         .annotate(n=Count("*"))
     ):
         by_id[org].summary_missing = n
+
+
+def _whole_months(period: Period) -> tuple[date, date]:
+    """The first days of the first and the last month wholly inside the period (first > last if none)."""
+    from disclosure.tallies import month_end
+
+    first = period.start if period.start.day == 1 else month_end(period.start) + timedelta(days=1)
+    last_day = period.end if period.end == month_end(period.end) else period.end.replace(day=1) - timedelta(days=1)
+    return first, last_day.replace(day=1)
 
 
 def _columns(by_id: dict[int, Row], organisations: list[Organisation], today: date) -> None:

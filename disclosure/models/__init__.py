@@ -12,6 +12,7 @@ from .items import (
     PostingChannel,
     Validity,
 )
+from .tallies import ItemTally
 from .topic_pages import TopicPage, TopicPageEntry
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Item",
     "ItemEvent",
     "ItemStatus",
+    "ItemTally",
     "ItemVersion",
     "Posting",
     "PostingChannel",

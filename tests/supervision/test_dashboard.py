@@ -79,6 +79,17 @@ def test_a_shorter_period_counts_only_its_days(year: dict[str, Any], town: Any) 
     assert march.label == "2025年3月1日至2025年3月31日" and YEAR.label == "2025年"
 
 
+def test_a_period_that_cuts_months_counts_their_days_from_the_items(year: dict[str, Any], town: Any) -> None:
+    # whole months (April, May) from the tally, 5 March – 31 March and 1–9 June from the items themselves
+    def published(start: date, end: date) -> int:
+        return dashboard.rows([town.town], Period(start, end), timezone.localdate())[0].published
+
+    assert published(date(2025, 3, 5), date(2025, 6, 9)) == 2  # the two of 5 March, not the news of 10 June
+    assert published(date(2025, 3, 6), date(2025, 6, 10)) == 1
+    assert published(date(2025, 3, 5), date(2025, 3, 5)) == 2  # one day, inside one month
+    assert published(date(2025, 2, 1), date(2025, 6, 30)) == 3  # whole months only
+
+
 def test_an_inspector_sees_every_organisation_and_follows_a_number(
     year: dict[str, Any], town: Any, client_for: Any
 ) -> None:
