@@ -260,7 +260,7 @@ def next_index_number(organisation: Organisation, year: int) -> str:
     serial, _ = IndexSerial.objects.select_for_update().get_or_create(organisation=organisation, year=year)
     IndexSerial.objects.filter(pk=serial.pk).update(last=F("last") + 1)
     serial.refresh_from_db(fields=["last"])
-    pattern = PlatformProfile.load().index_number_pattern
+    pattern = PlatformProfile.load(fresh=True).index_number_pattern
     code = organisation.credit_code or organisation.slug.upper()
     return pattern.format(credit_code=code, year=year, serial=serial.last)
 
@@ -301,6 +301,7 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         current.publication_working_days = _working_days_since(current.changed_date or current.written_date, today)
     current.save()
     tallies.refresh([tallies.key_of(current)])
+    tallies.touch_sitemap(current)
     record_event(
         current, Action.PUBLISH, approver, index_number=current.index_number, late=current.is_late,
         legacy=current.legacy_import,
@@ -339,6 +340,7 @@ def _merge_revision(revision: Item, approver: Any, now: datetime) -> Item:
     original.lock_version += 1
     original.save()
     tallies.refresh([before, tallies.key_of(original)])
+    tallies.touch_sitemap(original)
     original.attachments.all().delete()
     revision.attachments.update(item=original)
     revision.save(update_fields=["status", "updated_at"])
@@ -388,6 +390,7 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
     current.withdrawal_reason = reason.strip()
     current.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
     tallies.refresh([tallies.key_of(current)])
+    tallies.touch_sitemap(current)
     record_event(current, Action.WITHDRAW, actor, note=reason.strip())
     record_audit(
         kind=AuditKind.ITEM_WITHDRAWN, actor=actor, target=f"{current.index_number} {current.title}",
@@ -398,7 +401,8 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
 
 
 def _after_publication(item_id: int) -> None:
-    """Side effects of a change to what is public (the search index)."""
-    from disclosure import search
+    """Side effects of a change to what is public: the search index, the catalogue's export files."""
+    from disclosure import exports, search
 
     search.index_items([item_id])
+    exports.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))

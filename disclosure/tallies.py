@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import CharField, Count, Q, QuerySet, Sum
+from django.db.models import CharField, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast, Substr
+from django.utils import timezone
 
 from .models import Item, ItemStatus
-from .models.tallies import ItemTally
+from .models.tallies import ItemTally, SitemapPage
 from .rules import PUBLICATION_WORKING_DAYS
 
 
@@ -44,6 +45,13 @@ def month_end(month: date) -> date:
 def _figures(items: QuerySet[Item]) -> dict[str, int]:
     late = Count("pk", filter=Q(publication_working_days__gt=PUBLICATION_WORKING_DAYS))
     return items.aggregate(published=Count("*"), late=late)
+
+
+def touch_sitemap(item: Item) -> None:
+    """The sitemap page holding the item changed: its cached XML is built again on the next request."""
+    number, now = item.pk // SitemapPage.SIZE, timezone.now()
+    if not SitemapPage.objects.filter(number=number).update(changed_at=now, version=F("version") + 1):
+        SitemapPage.objects.get_or_create(number=number, defaults={"changed_at": now})
 
 
 @transaction.atomic
@@ -82,6 +90,17 @@ def rebuild(items: type[Item] = Item, tallies: type[ItemTally] = ItemTally) -> i
                        month=first, published=n, late=late)  # fmt: skip
 
     made = tallies.objects.bulk_create((tally(*row) for row in grouped.iterator(chunk_size=5000)), batch_size=5000)
+    return len(made)
+
+
+@transaction.atomic
+def rebuild_sitemap_pages(items: type[Item] = Item, pages: type[SitemapPage] = SitemapPage) -> int:
+    """Mark every sitemap page that holds a published item as changed now (after a bulk load)."""
+    pages.objects.all().delete()
+    published = items.objects.filter(status=ItemStatus.PUBLISHED).annotate(number=F("id") / SitemapPage.SIZE)
+    numbers = published.order_by().values_list("number", flat=True).distinct()
+    now = timezone.now()
+    made = pages.objects.bulk_create(pages(number=number, changed_at=now) for number in numbers)
     return len(made)
 
 

@@ -228,6 +228,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Files that are never public (applicants' attachments): no URL, served by staff views after a permission check.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+# The whole catalogue's CSV and Excel files, rebuilt in the background after changes (disclosure/exports.py).
+EXPORT_ROOT = env.path("EXPORT_ROOT", default=BASE_DIR / "var" / "exports")
 # Where `manage.py backup` writes (docs/operations.md: copy it off the server).
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 

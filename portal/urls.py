@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from disclosure.views import open_data, search
+from disclosure.views import open_data, search, sitemaps
 from portal.views import public, signin, staff
 
 portal_patterns = (
@@ -33,13 +32,9 @@ urlpatterns = [
     path("", include(portal_patterns)),
     path("search/", search.search_page, name="search"),
     path("api/<slug:org>/items/", open_data.api_items, name="api-items"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": open_data.SITEMAPS}, name="sitemap-index"),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": open_data.SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap-index"),
+    path("sitemap-columns.xml", sitemaps.columns, name="sitemap-columns"),
+    path("sitemap-items-<int:number>.xml", sitemaps.items, name="sitemap-items"),
     path("gk/", include("supervision.public_urls")),
     path("gk/", include("consultations.public_urls")),
     path("gk/", include("supervision.complaint_urls")),

@@ -24,7 +24,7 @@ STATES: dict[str | None, str] = {None: "尚未编制", ReportStatus.DRAFT: "草�
 
 def deadline_for(year: int) -> date:
     """The publication deadline of the report on `year` (条例 第四十九条: 1月31日; the platform may set another)."""
-    profile = PlatformProfile.load()
+    profile = PlatformProfile.load(fresh=True)
     return date(year + 1, profile.annual_report_deadline_month, profile.annual_report_deadline_day)
 
 

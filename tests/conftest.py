@@ -125,6 +125,7 @@ def _search_index(settings: Any, tmp_path: Any) -> None:
 def _media_root(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.EXPORT_ROOT = tmp_path / "exports"
 
 
 @pytest.fixture

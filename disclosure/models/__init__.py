@@ -1,4 +1,5 @@
 from .catalogue import Column, ColumnKind, Genre, Topic
+from .exports import CatalogueExport
 from .guide import Guide
 from .items import (
     Attachment,
@@ -12,11 +13,12 @@ from .items import (
     PostingChannel,
     Validity,
 )
-from .tallies import ItemTally
+from .tallies import ItemTally, SitemapPage
 from .topic_pages import TopicPage, TopicPageEntry
 
 __all__ = [
     "Attachment",
+    "CatalogueExport",
     "Column",
     "ColumnKind",
     "DisclosureAttribute",
@@ -30,6 +32,7 @@ __all__ = [
     "ItemVersion",
     "Posting",
     "PostingChannel",
+    "SitemapPage",
     "Topic",
     "TopicPage",
     "TopicPageEntry",

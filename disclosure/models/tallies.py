@@ -36,3 +36,21 @@ class ItemTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel_id}/{self.column_id}/{self.organisation_id}/{self.month:%Y-%m}: {self.published}"
+
+
+class SitemapPage(models.Model):
+    """One page of the items' sitemap: the published items with ids in [number × SIZE, (number + 1) × SIZE), and
+    when one of them last changed (its `lastmod` in the sitemap index and the key its cached XML is kept by)."""
+
+    SIZE = 10_000  # the sitemaps protocol allows 50,000 URLs; smaller pages are cheaper to build after a change
+
+    number = models.PositiveIntegerField(primary_key=True)
+    changed_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=0, help_text="counts the changes: the key of the cached XML")
+
+    class Meta:
+        verbose_name = "站点地图分页"
+        verbose_name_plural = "站点地图分页"
+
+    def __str__(self) -> str:
+        return f"sitemap-items-{self.number}"

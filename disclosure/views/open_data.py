@@ -3,34 +3,25 @@ so that the county's intensive platform can take in a town's column."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
 from typing import Any
 
-from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from disclosure import selectors
+from disclosure import counting, exports, paging, selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Item
 from portal.models import Organisation
-from portal.tabular import safe_row
 
 FEED_SIZE = 30
 API_PAGE_SIZE = 50
-FIELDS = [
-    ("index_number", "索引号"), ("title", "名称"), ("summary", "内容概述"), ("written_date", "生成日期"),
-    ("organisation", "发布机构"), ("document_number", "文号"), ("publication_date", "发布日期"),
-    ("column", "栏目"), ("topic", "主题分类"), ("genre", "体裁"), ("validity", "有效性"), ("url", "网址"),
-]  # fmt: skip
 
 
 def row(item: Item, request: HttpRequest | None = None) -> dict[str, Any]:
@@ -51,85 +42,75 @@ def row(item: Item, request: HttpRequest | None = None) -> dict[str, Any]:
     }
 
 
-def filtered_items(request: HttpRequest, organisation: Organisation) -> tuple[ItemFilter, QuerySet[Item]]:
+def filtered_items(request: HttpRequest, organisation: Organisation) -> tuple[ItemFilter, QuerySet[Item], int | None]:
+    """The filter set, the items it selects and the column they are limited to (`column=<slug>`), if any."""
     publishers = selectors.publishers(organisation)
     items = selectors.column_items(organisation)
+    column_id = None
     column_slug = request.GET.get("column")
     if column_slug:
-        items = items.filter(column__slug=column_slug)
-    filterset = ItemFilter(request.GET or None, queryset=items, publishers=publishers)
-    return filterset, filterset.qs if (not filterset.is_bound or filterset.is_valid()) else items.none()
+        column = selectors.columns_for(organisation).filter(slug=column_slug).first()
+        column_id = column.pk if column is not None else 0
+        items = items.filter(column_id=column_id)
+    filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=publishers)
+    valid = not filterset.is_bound or filterset.is_valid()
+    return filterset, filterset.qs if valid else items.none(), column_id
 
 
 @require_GET
 def api_items(request: HttpRequest, org: str) -> JsonResponse:
-    """GET /api/<org>/items/?column=&topic=&genre=&year=&validity=&publisher=&page= — newest first."""
+    """GET /api/<org>/items/?column=&topic=&genre=&year=&validity=&publisher=&cursor= — newest first, 50 at a
+    time; `next` carries the cursor of the following page (the last item's publication date and id)."""
     organisation = selectors.organisation_with_column(org)
-    filterset, items = filtered_items(request, organisation)
+    filterset, items, column_id = filtered_items(request, organisation)
     if filterset.is_bound and not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors}, status=400, json_dumps_params={"ensure_ascii": False})
-    page = Paginator(items, API_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = paging.page(items, API_PAGE_SIZE, older=request.GET.get("cursor"), newer=request.GET.get("before"))
+    total = counting.total(organisation, items, filterset, column_id=column_id)
     base = request.build_absolute_uri(reverse("api-items", args=[org]))
-    query = request.GET.copy()
+    query = paging.without_paging(request.GET)
+    query.pop("cursor", None)
+    query.pop("before", None)
 
-    def link(number: int) -> str:
-        query["page"] = str(number)
-        return f"{base}?{query.urlencode()}"
+    def link(**cursor: str) -> str:
+        wanted = query.copy()
+        wanted.update(cursor)
+        return f"{base}?{wanted.urlencode()}"
 
     body = {
         "organisation": organisation.name,
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "next": link(page.next_page_number()) if page.has_next() else None,
-        "previous": link(page.previous_page_number()) if page.has_previous() else None,
-        "results": [row(item, request) for item in page],
+        "count": total.count,
+        "count_is_lower_bound": total.more,  # more than `count` items match (filters beyond year and publisher)
+        "next": link(cursor=str(shown.older)) if shown.older is not None else None,
+        "previous": link(before=str(shown.newer)) if shown.newer is not None else None,
+        "results": [row(item, request) for item in shown.items],
     }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
-def _csv_lines(items: QuerySet[Item], request: HttpRequest) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
-    writer.writerow([label for _, label in FIELDS])
-    for item in items.iterator(chunk_size=2000):
-        data = row(item, request)
-        writer.writerow(safe_row([data[name] for name, _ in FIELDS]))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate(0)
-    yield buffer.getvalue()
+def _export(request: HttpRequest, org: str, fmt: str) -> HttpResponseBase:
+    """The last complete file of the whole catalogue (built in the background), or 503 while the first is built."""
+    organisation = selectors.organisation_with_column(org)
+    record = exports.latest(organisation).get(fmt)
+    path = exports.root() / record.file_name if record is not None else None
+    if record is None or path is None or not path.is_file():
+        exports.request_build(organisation.pk)
+        response = render(request, "disclosure/export_pending.html", {"organisation": organisation}, status=503)
+        response["Retry-After"] = "300"
+        return response
+    served = FileResponse(path.open("rb"), as_attachment=True, filename=record.file_name)
+    served["Last-Modified"] = http_date(record.built_at.timestamp()) if record.built_at else ""
+    return served
 
 
 @require_GET
-def export_csv(request: HttpRequest, org: str) -> StreamingHttpResponse:
-    organisation = selectors.organisation_with_column(org)
-    _, items = filtered_items(request, organisation)
-    response = StreamingHttpResponse(_csv_lines(items, request), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{organisation.slug}-catalogue.csv"'
-    return response
+def export_csv(request: HttpRequest, org: str) -> HttpResponseBase:
+    return _export(request, org, "csv")
 
 
 @require_GET
-def export_xlsx(request: HttpRequest, org: str) -> HttpResponse:
-    import openpyxl
-
-    organisation = selectors.organisation_with_column(org)
-    _, items = filtered_items(request, organisation)
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("政府信息公开目录")
-    sheet.append([label for _, label in FIELDS])
-    for item in items.iterator(chunk_size=2000):
-        data = row(item, request)
-        sheet.append(safe_row([data[name] for name, _ in FIELDS]))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{organisation.slug}-catalogue.xlsx"'
-    return response
+def export_xlsx(request: HttpRequest, org: str) -> HttpResponseBase:
+    return _export(request, org, "xlsx")
 
 
 class ItemFeed(Feed):
@@ -177,32 +158,3 @@ class AtomItemFeed(ItemFeed):
 
     def subtitle(self, obj: tuple[Organisation, Any]) -> str:
         return self.description(obj)
-
-
-class ItemSitemap(Sitemap):
-    changefreq = "monthly"
-    limit = 20000
-
-    def items(self) -> QuerySet[Item]:
-        return (
-            Item.objects.published()
-            .select_related("organisation")
-            .only("pk", "updated_at", "organisation__slug")
-            .order_by("pk")
-        )
-
-    def lastmod(self, item: Item) -> Any:
-        return item.updated_at
-
-
-class ColumnSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self) -> list[str]:
-        return list(Organisation.objects.with_column().values_list("slug", flat=True))
-
-    def location(self, slug: str) -> str:
-        return reverse("disclosure:organisation", args=[slug])
-
-
-SITEMAPS = {"columns": ColumnSitemap, "items": ItemSitemap}

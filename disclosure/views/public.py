@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from disclosure import columns, listings, selectors
+from disclosure import columns, counting, exports, listings, paging, selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemStatus, TopicPage
 from portal.models import Organisation
@@ -52,7 +51,7 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
     items = selectors.column_items(organisation, kind=kind)
     extra = listings.entries(spec.slug, organisation)
     return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns, publishers,
-                     entries=extra)  # fmt: skip
+                     kind=kind, entries=extra)  # fmt: skip
 
 
 def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
@@ -66,10 +65,8 @@ def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
 
 
 def filter_query(request: HttpRequest) -> str:
-    """The filter part of the query string (without the page), to cache the rendered filter form by."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+    """The filter part of the query string (without the paging), to cache the rendered filter form by."""
+    return paging.without_paging(request.GET).urlencode()
 
 
 def item_list(
@@ -82,11 +79,16 @@ def item_list(
     sub_columns: list[Column],
     publishers: list[int],
     parent: Column | None = None,
+    kind: str | None = None,
     entries: list[listings.Entry] | None = None,
 ) -> HttpResponse:
-    filterset = ItemFilter(request.GET or None, queryset=items, publishers=publishers)
+    filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=publishers)
     valid = filterset.is_valid() if filterset.is_bound else True
-    page = Paginator(filterset.qs if valid else items, PAGE_SIZE).get_page(request.GET.get("page"))
+    listed = filterset.qs if valid else items
+    shown = paging.page(listed, PAGE_SIZE, older=request.GET.get("older"), newer=request.GET.get("newer"),
+                        oldest=request.GET.get("oldest") == "1")  # fmt: skip
+    where = {"column_id": parent.pk} if parent is not None else {"kind": kind}
+    total = counting.total(organisation, listed, filterset if valid else None, **where)
     trail: list[tuple[str, str]] = []
     if parent is not None and parent.kind == ColumnKind.STATUTORY:
         trail.append(
@@ -101,7 +103,11 @@ def item_list(
         "description": description,
         "empty_text": empty_text,
         "filter": filterset,
-        "page_obj": page,
+        "listing": shown,
+        "links": paging.links(shown, request.GET),
+        "page_size": PAGE_SIZE,
+        "total": total,
+        "downloads": exports.downloads(organisation),
         "sub_columns": sub_columns,
         "filtered": filterset.is_bound,
         "feed_slug": parent.slug if parent is not None else "",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import string
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -186,8 +187,17 @@ class PlatformProfile(models.Model):
             ),
         ]
 
+    CACHE_KEY = "platform-profile"
+    CACHE_SECONDS = 60  # a change shows at once in the process that saved it, in the others within a minute
+
     def __str__(self) -> str:
         return self.site_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from django.core.cache import cache
+
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
 
     def clean(self) -> None:
         import datetime
@@ -198,6 +208,13 @@ class PlatformProfile(models.Model):
             raise ValidationError({"annual_report_deadline_day": "年报发布截止日期不存在，请核对月和日。"}) from exc
 
     @classmethod
-    def load(cls) -> PlatformProfile:
-        profile, _ = cls.objects.select_related("home_organisation", "host_organisation").get_or_create(pk=1)
+    def load(cls, fresh: bool = False) -> PlatformProfile:
+        """The one profile; kept in the cache for the pages (every page reads it), read afresh where a rule
+        depends on it (`fresh`, e.g. the index number pattern)."""
+        from django.core.cache import cache
+
+        profile = None if fresh else cache.get(cls.CACHE_KEY)
+        if profile is None:
+            profile, _ = cls.objects.select_related("home_organisation", "host_organisation").get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, profile, cls.CACHE_SECONDS)
         return profile

@@ -4,8 +4,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from django.test import Client
 
 from disclosure.models import Genre, Item, Validity
@@ -21,19 +23,40 @@ def test_rss_and_atom_feeds_per_organisation_and_column(client: Client, publishe
     assert client.get("/gk/town/c/nosuch/rss/").status_code == 404
 
 
-def test_sitemap_lists_items(client: Client, published: Callable[..., Item]) -> None:
+def test_sitemap_lists_items_by_id_range_and_a_change_shows_at_once(
+    client: Client, published: Callable[..., Item], personas: Any
+) -> None:
+    from disclosure import services
+
+    assert "sitemap-items" not in client.get("/sitemap.xml").content.decode()  # nothing published yet
     item = published()
     index = client.get("/sitemap.xml").content.decode()
-    assert "sitemap-items.xml" in index
-    assert item.get_absolute_url() in client.get("/sitemap-items.xml").content.decode()
+    assert "<sitemapindex" in index and "/sitemap-columns.xml" in index
+    assert "/sitemap-items-0.xml</loc><lastmod>" in index
+    assert item.get_absolute_url() in client.get("/sitemap-items-0.xml").content.decode()  # built, now kept
+    second = published(title="第二条")
+    assert second.get_absolute_url() in client.get("/sitemap-items-0.xml").content.decode()
+    services.withdraw_item(item=item, actor=personas["office_head"], reason="内容有误")
+    assert item.get_absolute_url() not in client.get("/sitemap-items-0.xml").content.decode()
+    assert "/gk/town/" in client.get("/sitemap-columns.xml").content.decode()
+    assert client.get("/sitemap-items-9.xml").status_code == 404
 
 
-def test_json_api_paginates_and_filters(client: Client, published: Callable[..., Item]) -> None:
+def test_json_api_pages_by_cursor_and_filters(client: Client, published: Callable[..., Item], monkeypatch: Any) -> None:
+    from disclosure.views import open_data
+
     for n in range(3):
         published(title=f"通知{n}")
     published(title="规范性文件", genre=Genre.NORMATIVE, validity=Validity.VALID)
     data = client.get("/api/town/items/").json()
     assert data["count"] == 4 and data["results"][0]["title"] == "规范性文件"
+    assert data["next"] is None and data["previous"] is None and not data["count_is_lower_bound"]
+    monkeypatch.setattr(open_data, "API_PAGE_SIZE", 3)
+    first = client.get("/api/town/items/").json()
+    second = client.get(first["next"]).json()
+    titles = [r["title"] for r in first["results"] + second["results"]]
+    assert titles == ["规范性文件", "通知2", "通知1", "通知0"] and second["next"] is None
+    assert [r["title"] for r in client.get(second["previous"]).json()["results"]] == titles[:3]
     assert set(data["results"][0]) >= {"index_number", "title", "summary", "written_date", "organisation",
                                         "document_number", "publication_date", "column", "validity", "url"}  # fmt: skip
     normative = client.get("/api/town/items/", {"genre": "normative"}).json()
@@ -43,26 +66,70 @@ def test_json_api_paginates_and_filters(client: Client, published: Callable[...,
     assert bad.status_code == 400 and "年份" in json.dumps(bad.json(), ensure_ascii=False)
 
 
-def test_csv_and_xlsx_export_hold_the_core_metadata(client: Client, published: Callable[..., Item]) -> None:
+def test_csv_and_xlsx_export_hold_the_core_metadata(
+    client: Client, published: Callable[..., Item], django_capture_on_commit_callbacks: Any
+) -> None:
+    """The files are built in the background after a publication and served as built; no request builds one."""
     import openpyxl
 
-    item = published(document_number="示政发〔2026〕3号")
+    with django_capture_on_commit_callbacks(execute=True):
+        item = published(document_number="示政发〔2026〕3号")
     response = client.get("/gk/town/catalogue.csv")
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["索引号", "名称", "内容概述", "生成日期"]
     assert rows[1][0] == item.index_number and rows[1][5] == "示政发〔2026〕3号"
+    assert rows[1][11].endswith(item.get_absolute_url()) and len(rows) == 2
+    assert int(response["Content-Length"]) == len(text.encode("utf-8-sig"))
 
-    workbook = openpyxl.load_workbook(io.BytesIO(client.get("/gk/town/catalogue.xlsx").content))
-    sheet = workbook.active
+    xlsx = b"".join(client.get("/gk/town/catalogue.xlsx").streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
     assert sheet.cell(1, 1).value == "索引号" and sheet.cell(2, 2).value == item.title
+    page = client.get("/gk/town/c/fgwj/").content.decode()
+    assert "下载全部目录（CSV，" in page and "生成）" in page
 
 
-def test_export_respects_filters(client: Client, published: Callable[..., Item]) -> None:
-    published(title="新闻", column="gzdt", genre=Genre.NEWS)
-    published(title="文件")
-    text = b"".join(client.get("/gk/town/catalogue.csv", {"column": "gzdt"}).streaming_content).decode("utf-8-sig")
-    assert "新闻" in text and "文件" not in text
+def test_before_the_first_build_the_link_says_the_file_is_being_made(client: Client, town: Any) -> None:
+    response = client.get("/gk/town/catalogue.csv")
+    assert response.status_code == 503 and response["Retry-After"] == "300"
+    assert "目录文件正在生成" in response.content.decode()
+
+
+def test_a_build_that_fails_half_way_leaves_the_last_complete_file(
+    client: Client, town: Any, published: Callable[..., Item], monkeypatch: Any, settings: Any
+) -> None:
+    from disclosure import exports
+
+    published(title="第一条")
+    exports.build(town.town, "csv")
+    first = b"".join(client.get("/gk/town/catalogue.csv").streaming_content)
+    published(title="第二条")
+
+    def broken(organisation: Any) -> Any:
+        yield ["半行"]
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr(exports, "rows", broken)
+    with pytest.raises(OSError, match="磁盘已满"):
+        exports.build(town.town, "csv")
+    assert b"".join(client.get("/gk/town/catalogue.csv").streaming_content) == first
+    assert [p.name for p in settings.EXPORT_ROOT.iterdir()] == ["town-catalogue.csv"]  # no partial file left
+
+
+def test_publications_during_a_build_ask_for_one_more_build_not_one_each(
+    town: Any, published: Callable[..., Item], django_capture_on_commit_callbacks: Any, monkeypatch: Any
+) -> None:
+    from disclosure import exports, tasks
+    from disclosure.models import CatalogueExport
+
+    queued: list[int] = []
+    monkeypatch.setattr(tasks, "build_exports", SimpleNamespace(enqueue=queued.append))
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            published(title=f"通知{n}")
+    assert queued == [town.town.pk]  # one build waits; the next publications join it
+    exports.build(town.town, "csv")  # the worker starts: changes from now on ask again
+    assert not CatalogueExport.objects.get(organisation=town.town, format="csv").queued
 
 
 def test_list_page_links_to_feed_and_exports(client: Client, town: Any) -> None:

@@ -170,6 +170,7 @@ class Command(BaseCommand):
         reviewers = [users["reviewer"], users["social_reviewer"], users["office_head"]]
         published = disclosure_demo.seed(town, author=users["editor"], reviewers=reviewers)
         transaction.on_commit(lambda: call_command("reindex", stdout=self.stdout))
+        transaction.on_commit(lambda: call_command("build_exports", stdout=self.stdout))
 
         from django.utils import timezone
 

@@ -1,0 +1,168 @@
+"""The whole catalogue of an organisation as CSV and Excel files, built by a background task (`build_exports`)
+into EXPORT_ROOT under a temporary name and then renamed into place, so that the public link always serves the
+last complete file, whatever its size; no request builds one. A change to what is public asks for a rebuild
+(`request_build`), and changes during a build ask for one more, never for one per publication."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from portal.models import Organisation
+from portal.tabular import safe_row
+
+from .models import CatalogueExport
+
+HEADINGS = [
+    "索引号",
+    "名称",
+    "内容概述",
+    "生成日期",
+    "发布机构",
+    "文号",
+    "发布日期",
+    "栏目",
+    "主题分类",
+    "体裁",
+    "有效性",
+    "网址",
+]
+CHUNK = 5000
+
+
+def root() -> Path:
+    return Path(settings.EXPORT_ROOT)
+
+
+def rows(organisation: Organisation) -> Iterator[list[Any]]:
+    """The catalogue's rows as text, from plain values in chunks (no model instances: a million rows in seconds)."""
+    from django.urls import reverse
+
+    from .models import Genre, Validity
+    from .selectors import column_items
+
+    genres, validities = dict(Genre.choices), dict(Validity.choices)
+    items = column_items(organisation).order_by("-publication_date", "-id")
+    values = items.values_list(
+        "pk", "index_number", "title", "summary", "written_date", "organisation__name", "organisation__slug",
+        "document_number", "publication_date", "column__name", "topic__name", "genre", "validity",
+    )  # fmt: skip
+    address = settings.SITE_URL + reverse("disclosure:item", args=["SLUG", 987654321])
+    address = address.replace("SLUG", "{}").replace("987654321", "{}")
+    for (
+        pk,
+        index,
+        title,
+        summary,
+        written,
+        publisher,
+        slug,
+        number,
+        published,
+        column,
+        topic,
+        genre,
+        validity,
+    ) in values.iterator(chunk_size=CHUNK):
+        url = address.format(slug, pk)
+        yield safe_row([
+            index or "", title, summary, written.isoformat(), publisher, number,
+            published.isoformat() if published else "", column, topic or "", genres.get(genre, genre),
+            validities.get(validity, ""), url,
+        ])  # fmt: skip
+
+
+def _write_csv(organisation: Organisation, path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
+        writer = csv.writer(out)
+        writer.writerow(HEADINGS)
+        for row in rows(organisation):
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_xlsx(organisation: Organisation, path: Path) -> int:
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)  # rows go to a temporary file, not memory
+    sheet = workbook.create_sheet("政府信息公开目录")
+    sheet.append(HEADINGS)
+    count = 0
+    for row in rows(organisation):
+        sheet.append(row)
+        count += 1
+    workbook.save(path)
+    return count
+
+
+WRITERS = {CatalogueExport.Format.CSV: _write_csv, CatalogueExport.Format.XLSX: _write_xlsx}
+
+
+def file_name(organisation: Organisation, fmt: str) -> str:
+    return f"{organisation.slug}-catalogue.{fmt}"
+
+
+def build(organisation: Organisation, fmt: str) -> CatalogueExport:
+    """Write the file beside the last one and rename it into place (atomic on one file system)."""
+    record, _ = CatalogueExport.objects.get_or_create(organisation=organisation, format=fmt)
+    CatalogueExport.objects.filter(pk=record.pk).update(queued=False)  # changes from now on ask for another build
+    root().mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    handle, temporary = tempfile.mkstemp(dir=root(), prefix=f".{organisation.slug}-", suffix=f".{fmt}")
+    os.close(handle)
+    try:
+        count = WRITERS[CatalogueExport.Format(fmt)](organisation, Path(temporary))
+        name = file_name(organisation, fmt)
+        os.replace(temporary, root() / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    CatalogueExport.objects.filter(pk=record.pk).update(
+        file_name=name, size=(root() / name).stat().st_size, rows=count, built_at=timezone.now(),
+        build_seconds=time.perf_counter() - started,
+    )  # fmt: skip
+    record.refresh_from_db()
+    return record
+
+
+def request_build(channel_id: int) -> None:
+    """After a change to what is public: queue one rebuild of the organisation's files, unless one waits."""
+
+    def enqueue() -> None:
+        from .tasks import build_exports
+
+        for fmt in CatalogueExport.Format:
+            CatalogueExport.objects.get_or_create(organisation_id=channel_id, format=fmt)
+        if CatalogueExport.objects.filter(organisation_id=channel_id, queued=False).update(queued=True):
+            build_exports.enqueue(channel_id)
+
+    transaction.on_commit(enqueue, robust=True)
+
+
+def latest(organisation: Organisation) -> dict[str, CatalogueExport]:
+    """The organisation's built files by format (one query)."""
+    built = CatalogueExport.objects.filter(organisation=organisation).exclude(file_name="")
+    return {record.format: record for record in built}
+
+
+def downloads(organisation: Organisation) -> list[tuple[str, str, CatalogueExport | None]]:
+    """The download links of a catalogue list: address, format and the last built file (its size and time)."""
+    from django.urls import reverse
+
+    built = latest(organisation)
+    return [
+        (reverse(f"disclosure:export-{fmt}", args=[organisation.slug]), label, built.get(fmt))
+        for fmt, label in CatalogueExport.Format.choices
+    ]

@@ -1,0 +1,75 @@
+"""The sitemap (sitemaps.org protocol) without reading the catalogue per request: the index lists the pages of
+items by id range with the time one of their items last changed (one small query), and a page's XML is kept in
+the cache under that time, so it is built again only after an item in it changes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from xml.sax.saxutils import escape  # nosec B406: escaping our own output, no XML is parsed
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+
+from disclosure.models import Item, SitemapPage
+from portal.models import Organisation
+
+XML = "application/xml; charset=utf-8"
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+PAGE_SECONDS = 7 * 24 * 3600  # a kept page is dropped after a week even if nothing changed
+
+
+def _w3c(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    base = settings.SITE_URL
+    entries = [f"<sitemap><loc>{escape(base + reverse('sitemap-columns'))}</loc></sitemap>"]
+    for number, changed_at in SitemapPage.objects.order_by("number").values_list("number", "changed_at"):
+        loc = escape(base + reverse("sitemap-items", args=[number]))
+        entries.append(f"<sitemap><loc>{loc}</loc><lastmod>{_w3c(changed_at)}</lastmod></sitemap>")
+    body = f"{HEAD}<sitemapindex {NS}>\n" + "\n".join(entries) + "\n</sitemapindex>\n"
+    return HttpResponse(body, content_type=XML)
+
+
+def columns(request: HttpRequest) -> HttpResponse:
+    base = settings.SITE_URL
+    urls = [
+        f"<url><loc>{escape(base + reverse('disclosure:organisation', args=[slug]))}</loc>"
+        "<changefreq>weekly</changefreq></url>"
+        for slug in Organisation.objects.with_column().values_list("slug", flat=True)
+    ]
+    return HttpResponse(f"{HEAD}<urlset {NS}>\n" + "\n".join(urls) + "\n</urlset>\n", content_type=XML)
+
+
+def items(request: HttpRequest, number: int) -> HttpResponse:
+    page = SitemapPage.objects.filter(number=number).first()
+    if page is None:
+        raise Http404("站点地图分页不存在")
+    key = f"sitemap-items:{number}:{page.version}:{page.changed_at.timestamp()}"
+    body = cache.get(key)
+    if body is None:
+        body = _build(number)
+        cache.set(key, body, PAGE_SECONDS)
+    return HttpResponse(body, content_type=XML)
+
+
+def _build(number: int) -> str:
+    base = settings.SITE_URL
+    address = base + reverse("disclosure:item", args=["SLUG", 987654321])
+    address = escape(address).replace("SLUG", "{}").replace("987654321", "{}")
+    first = number * SitemapPage.SIZE
+    rows = (
+        Item.objects.published()
+        .filter(pk__range=(first, first + SitemapPage.SIZE - 1))
+        .order_by("pk")
+        .values_list("pk", "organisation__slug", "updated_at")
+    )
+    urls = [
+        f"<url><loc>{address.format(slug, pk)}</loc><lastmod>{_w3c(updated)}</lastmod></url>"
+        for pk, slug, updated in rows.iterator(chunk_size=2000)
+    ]
+    return f"{HEAD}<urlset {NS}>\n" + "\n".join(urls) + "\n</urlset>\n"

@@ -1,0 +1,114 @@
+"""Issue 15: no public address costs more with more items. Query counts equal at 10 and 10,000 items for every
+list, feed, sitemap and API address; counts right after publication; cursor pages that walk the list once."""
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from disclosure import columns, tallies
+from disclosure.models import Column, Item, ItemStatus, Topic
+from tests.conftest import TZ
+
+
+def load(town: Any, author: Any, n: int) -> None:
+    """n published items in bulk (as the bench loads them), the tallies and sitemap pages rebuilt once."""
+    column, topic = Column.objects.get(slug="fgwj"), Topic.objects.first()
+    start = date(2015, 1, 5)
+
+    def item(i: int) -> Item:
+        day = start + timedelta(days=i % 4000)
+        return Item(
+            organisation=town.town, channel=town.town, column=column, column_kind=column.kind, genre="notice",
+            topic=topic if i % 3 == 0 else None, title=f"关于第{i}项工作的通知", summary="部署相关工作。",
+            written_date=day, status=ItemStatus.PUBLISHED, index_number=f"{town.town.credit_code}/{i:08d}",
+            publication_date=day, published_at=datetime(2020, 1, 1, 10, tzinfo=TZ), publication_working_days=i % 30,
+            created_by=author,
+        )  # fmt: skip
+
+    Item.objects.bulk_create(item(i) for i in range(n))
+    tallies.rebuild()
+    tallies.rebuild_sitemap_pages()
+
+
+def addresses(town: Any) -> list[str]:
+    ordered = Item.objects.order_by("publication_date", "id")
+    middle = ordered[ordered.count() // 2]  # a page of newer and of older items either way
+    cursor = f"{middle.publication_date}.{middle.pk}"
+    topic = Topic.objects.first()
+    assert topic is not None
+    return [
+        "/", "/gk/town/", f"/gk/town/{columns.STATUTORY.slug}/", f"/gk/town/{columns.RULES.slug}/", "/gk/town/c/fgwj/",
+        f"/gk/town/c/fgwj/?older={cursor}", f"/gk/town/c/fgwj/?newer={cursor}", "/gk/town/c/fgwj/?oldest=1",
+        "/gk/town/c/fgwj/?year=2019", f"/gk/town/c/fgwj/?topic={topic.pk}", "/gk/town/c/fgwj/?genre=notice",
+        f"/gk/town/c/fgwj/?publisher={town.town.pk}&year=2018", "/api/town/items/", f"/api/town/items/?cursor={cursor}",
+        "/api/town/items/?column=fgwj&year=2020", "/gk/town/rss/", "/gk/town/atom/", "/gk/town/c/fgwj/rss/",
+        "/sitemap.xml", "/sitemap-columns.xml", "/sitemap-items-0.xml",
+    ]  # fmt: skip
+
+
+def queries(client: Client, address: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(address)  # caches filled as they would be on a running site
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200, address
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_every_list_feed_sitemap_and_api_address_costs_the_same_queries_at_10_and_10000_items(
+    town: Any, personas: Any, client: Client
+) -> None:
+    load(town, personas["editor"], 10)
+    few = [(address.split("?")[0], queries(client, address)) for address in addresses(town)]
+    Item.objects.all().delete()
+    load(town, personas["editor"], 10_000)
+    many = [(address.split("?")[0], queries(client, address)) for address in addresses(town)]
+    assert many == few
+
+
+def test_cursor_pages_walk_the_whole_list_once_each_way(town: Any, personas: Any, client: Client) -> None:
+    load(town, personas["editor"], 45)
+    seen, address = [], "/gk/town/c/fgwj/"
+    while address:
+        response = client.get(address)
+        seen += [item.pk for item in response.context["listing"].items]
+        address = response.context["links"].get("older", "")
+        if address:
+            address = "/gk/town/c/fgwj/" + address
+    expected = list(Item.objects.order_by("-publication_date", "-id").values_list("pk", flat=True))
+    assert seen == expected and "共 45 条" in response.content.decode()
+    oldest = client.get("/gk/town/c/fgwj/", {"oldest": "1"}).context
+    assert [i.pk for i in oldest["listing"].items] == expected[-20:] and "older" not in oldest["links"]
+    newer = client.get("/gk/town/c/fgwj/" + oldest["links"]["newer"]).context["listing"].items
+    assert [i.pk for i in newer] == expected[-40:-20]
+    for nonsense in ("x", "2026-13-01.5", "2026-01-01.abc", ""):
+        assert client.get("/gk/town/c/fgwj/", {"older": nonsense}).status_code == 200  # the newest page
+
+
+def test_a_published_item_shows_at_once_on_its_columns_first_page_with_the_count(
+    town: Any, personas: Any, client: Client, published: Callable[..., Item]
+) -> None:
+    load(town, personas["editor"], 30)
+    assert "共 30 条" in client.get("/gk/town/c/fgwj/").content.decode()
+    item = published(title="最新发布的通知")
+    page = client.get("/gk/town/c/fgwj/").content.decode()
+    assert "最新发布的通知" in page and "共 31 条" in page
+    assert item.get_absolute_url() in client.get("/sitemap-items-0.xml").content.decode()
+
+
+def test_a_filter_beyond_year_and_publisher_counts_up_to_a_cap(
+    town: Any, personas: Any, client: Client, monkeypatch: Any
+) -> None:
+    from disclosure import counting
+
+    load(town, personas["editor"], 30)
+    monkeypatch.setattr(counting, "COUNT_CAP", 5)
+    assert "超过 5 条" in client.get("/gk/town/c/fgwj/", {"genre": "notice"}).content.decode()
+    assert "共 30 条" in client.get("/gk/town/c/fgwj/").content.decode()  # the tally, no cap
+    api = client.get("/api/town/items/", {"genre": "notice"}).json()
+    assert api["count"] == 5 and api["count_is_lower_bound"]
