@@ -122,6 +122,7 @@ def build(organisation: Organisation, fmt: str) -> CatalogueExport:
     started = time.perf_counter()
     handle, temporary = tempfile.mkstemp(dir=root(), prefix=f".{organisation.slug}-", suffix=f".{fmt}")
     os.close(handle)
+    os.chmod(temporary, 0o644)  # a public file: readable by a web server that serves it directly
     try:
         count = WRITERS[CatalogueExport.Format(fmt)](organisation, Path(temporary))
         name = file_name(organisation, fmt)

@@ -5,7 +5,7 @@ the cache under that time, so it is built again only after an item in it changes
 from __future__ import annotations
 
 from datetime import datetime
-from xml.sax.saxutils import escape  # nosec B406: escaping our own output, no XML is parsed
+from xml.sax.saxutils import escape  # escaping our own output; no XML is parsed
 
 from django.conf import settings
 from django.core.cache import cache
