@@ -52,7 +52,8 @@ def _schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name="pairs", index_option="position")
-    builder.add_text_field("chars", tokenizer_name="chars", index_option="basic")
+    for name in ("chars", "title_chars"):  # single characters of everything, and of the title alone
+        builder.add_text_field(name, tokenizer_name="chars", index_option="basic")
     return builder.build()
 
 
@@ -74,8 +75,17 @@ def _open(path: Path) -> tantivy.Index:
         return index
 
 
+# The layout of the index's fields: a new layout lives in its own folder (an index of an older one cannot be
+# opened with this schema) and is filled by `manage.py reindex` after the upgrade.
+LAYOUT = 2
+
+
+def index_path() -> Path:
+    return Path(settings.SEARCH_INDEX_DIR) / f"layout-{LAYOUT}"
+
+
 def get_index() -> tantivy.Index:
-    return _open(Path(settings.SEARCH_INDEX_DIR))
+    return _open(index_path())
 
 
 def _writer(index: tantivy.Index) -> Any:
@@ -110,6 +120,7 @@ def _document(item: Item, attachment_texts: Sequence[str]) -> tantivy.Document:
             if value:
                 doc.add_text(name, pairs_of(value))
                 doc.add_text("chars", value)
+    doc.add_text("title_chars", item.title)
     return doc
 
 
@@ -146,9 +157,9 @@ def index_items(ids: Iterable[int]) -> None:
 
 def rebuild(batch: int = 2000, progress: Any = None) -> int:
     """Reindex every published item into a new, empty index (also after the index layout changed)."""
-    path = Path(settings.SEARCH_INDEX_DIR)
+    path = Path(settings.SEARCH_INDEX_DIR)  # an older layout's files go too
     with _lock:
-        _indexes.pop(str(path), None)
+        _indexes.pop(str(index_path()), None)
     if path.exists():
         shutil.rmtree(path)
     index = get_index()
@@ -191,7 +202,7 @@ def split_terms(query: str) -> list[str]:
 def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
     """Items whose fields contain the term as an exact substring."""
     if len(term) == 1:
-        return tantivy.Query.term_query(SCHEMA, "chars", term)
+        return tantivy.Query.term_query(SCHEMA, "title_chars" if tuple(fields) == ("title",) else "chars", term)
     pairs: list[str | tuple[int, str]] = [term[i : i + 2] for i in range(len(term) - 1)]
     alternatives = []
     for field in fields:
@@ -336,17 +347,15 @@ def search(
     if sort == "date":
         ids, has_next = _by_date(searcher, everything, offset, limit, years)
     else:
+        # titles first: the title hits up to the end of this page (year by year when there may be many, so the
+        # cost is one year's hits, not all of them), then the other hits; never a count of every match
         in_title = build_query(terms, filters, fields=("title",))
-        title_count = getattr(searcher.search(in_title, 1, count=True), "count", 0) or 0
-        ids, has_next = [], False
-        if offset < title_count:
-            ids, has_next = _by_date(searcher, in_title, offset, limit, None)
-        if len(ids) < limit:
+        titles, more_titles = _by_date(searcher, in_title, 0, offset + limit, years)
+        ids, has_next = titles[offset:], more_titles
+        if not more_titles:
             rest = tantivy.Query.boolean_query([(tantivy.Occur.Must, everything), (tantivy.Occur.MustNot, in_title)])
-            more, has_next = _by_date(searcher, rest, max(offset - title_count, 0), limit - len(ids), years)
+            more, has_next = _by_date(searcher, rest, max(offset - len(titles), 0), limit - len(ids), years)
             ids += more
-        elif not has_next:
-            has_next = bool(searcher.search(everything, offset + limit + 1, count=False).hits[offset + limit :])
     # By primary key alone: with the status in the WHERE clause SQLite walks the status index instead.
     by_id = Item.objects.select_related("organisation", "column", "topic").order_by().in_bulk(ids)
     items = [by_id[pk] for pk in ids if pk in by_id and by_id[pk].status == ItemStatus.PUBLISHED]

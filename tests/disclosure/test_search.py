@@ -150,3 +150,33 @@ def test_year_by_year_collection_gives_the_same_pages(
     assert first.has_next and second.has_next and not third.has_next
     by_date = [i.title for i in search.search("公开栏", sort="date", limit=10).items]
     assert by_date == ["第3条通知", "第2条通知", "第1条通知", "第0条通知", "公开栏标题的通知"]
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_one_character_puts_title_matches_first_like_longer_queries(
+    published: Callable[..., Item],
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    threshold: int,
+) -> None:
+    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", threshold)
+    with django_capture_on_commit_callbacks(execute=True):
+        published(title="东坪村通知", body="<p>正文</p>", when=date(2024, 3, 1))
+        for n, when in enumerate([date(2025, 5, 1), date(2026, 1, 5)]):
+            published(title=f"第{n}条通知", body="<p>各村要及时更新</p>", when=when)
+    titles = [i.title for page in (0, 1, 2) for i in search.search("村", limit=1, offset=page).items]
+    assert titles == ["东坪村通知", "第1条通知", "第0条通知"]
+    assert search.search("村", limit=1, offset=1).has_next and not search.search("村", limit=1, offset=2).has_next
+    assert found("村") == ["东坪村通知", "第0条通知", "第1条通知"]  # every item containing it
+
+
+def test_a_page_of_title_hits_that_end_with_it_knows_whether_others_follow(
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        published(title="公开栏标题", body="<p>正文</p>")
+    assert not search.search("公开栏", limit=1).has_next
+    with django_capture_on_commit_callbacks(execute=True):
+        published(title="通知", body="<p>公开栏内容</p>", when=date(2026, 10, 13))
+    first = search.search("公开栏", limit=1)
+    assert [i.title for i in first.items] == ["公开栏标题"] and first.has_next
