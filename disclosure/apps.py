@@ -9,6 +9,10 @@ class DisclosureConfig(AppConfig):
         from disclosure.review_hooks import register_item
         from disclosure.views.staff import workbench_block
         from portal import workbench
+        from portal.signals import watch_public_models
 
+        from .models import Column, Guide, Topic, TopicPage, TopicPageEntry
+
+        watch_public_models(Column, Guide, Topic, TopicPage, TopicPageEntry)
         register_item()
         workbench.register(workbench_block)

@@ -22,20 +22,13 @@ from portal.tabular import safe_row
 
 from .models import CatalogueExport
 
-HEADINGS = [
-    "索引号",
-    "名称",
-    "内容概述",
-    "生成日期",
-    "发布机构",
-    "文号",
-    "发布日期",
-    "栏目",
-    "主题分类",
-    "体裁",
-    "有效性",
-    "网址",
-]
+# the columns of the files, and the fields of the JSON API's results (the open-data page lists them)
+FIELDS = [
+    ("index_number", "索引号"), ("title", "名称"), ("summary", "内容概述"), ("written_date", "生成日期"),
+    ("organisation", "发布机构"), ("document_number", "文号"), ("publication_date", "发布日期"),
+    ("column", "栏目"), ("topic", "主题分类"), ("genre", "体裁"), ("validity", "有效性"), ("url", "网址"),
+]  # fmt: skip
+HEADINGS = [label for _, label in FIELDS]
 CHUNK = 5000
 
 

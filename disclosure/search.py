@@ -30,6 +30,7 @@ import tantivy
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
+from .chinese import fold
 from .models import Item, ItemStatus
 
 TEXT_FIELDS = ("title", "body")
@@ -76,7 +77,8 @@ def _open(path: Path) -> tantivy.Index:
 
 
 # The layout of the index's fields: a new layout lives in its own folder (an index of an older one cannot be
-# opened with this schema) and is filled by `manage.py reindex` after the upgrade.
+# opened with this schema) and is filled by `manage.py reindex` after the upgrade. Layout 2: the titles' single
+# characters, index numbers, folded text (disclosure/chinese.py).
 LAYOUT = 2
 
 
@@ -113,14 +115,15 @@ def _document(item: Item, attachment_texts: Sequence[str]) -> tantivy.Document:
     doc.add_text("validity", item.validity or "-")
     texts = {
         "title": [item.title],
-        "body": [item.summary, item.document_number, item.body_text, *attachment_texts],
+        "body": [item.summary, item.document_number, item.index_number or "", item.body_text, *attachment_texts],
     }
     for name, values in texts.items():
         for value in values:
             if value:
-                doc.add_text(name, pairs_of(value))
-                doc.add_text("chars", value)
-    doc.add_text("title_chars", item.title)
+                folded = fold(value)
+                doc.add_text(name, pairs_of(folded))
+                doc.add_text("chars", folded)
+    doc.add_text("title_chars", fold(item.title))
     return doc
 
 
@@ -196,7 +199,8 @@ def _add(writer: Any, ids: list[int]) -> int:
 
 
 def split_terms(query: str) -> list[str]:
-    return [t for t in re.split(r"\s+", query.strip().lower()) if t][:MAX_TERMS]
+    """The terms as the index holds text (folded: simplified, half-width, one kind of bracket, lower case)."""
+    return [t for t in re.split(r"\s+", fold(query).strip()) if t][:MAX_TERMS]
 
 
 def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
@@ -363,15 +367,17 @@ def search(
 
 
 def snippet(text: str, terms: Sequence[str], width: int = 60) -> SafeString:
-    """A short excerpt around the first matching term, every term marked, everything else escaped."""
-    lowered = text.lower()
-    positions = [p for p in (lowered.find(t) for t in terms) if p >= 0]
+    """A short excerpt around the first matching term, every term marked, everything else escaped. Terms are
+    found in the folded text (as long as the original), so 聽證 is marked where 听证 was searched."""
+    folded = fold(text)
+    positions = [p for p in (folded.find(t) for t in terms) if p >= 0]
     start = max(min(positions) - width // 3, 0) if positions else 0
     excerpt = text[start : start + width * 2]
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)), re.I)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
     pieces, last = [], 0
-    for match in pattern.finditer(excerpt):
-        pieces += [html.escape(excerpt[last : match.start()]), f"<mark>{html.escape(match.group(0))}</mark>"]
+    for match in pattern.finditer(folded[start : start + width * 2]):
+        original = excerpt[match.start() : match.end()]
+        pieces += [html.escape(excerpt[last : match.start()]), f"<mark>{html.escape(original)}</mark>"]
         last = match.end()
     pieces.append(html.escape(excerpt[last:]))
     prefix = "…" if start > 0 else ""

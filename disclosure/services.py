@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from portal import page_cache
 from portal.models import AuditKind, Organisation, PlatformProfile
 from portal.services import record_audit
 from portal.uploads import clean_upload
@@ -391,6 +392,7 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
     current.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
     tallies.refresh([tallies.key_of(current)])
     tallies.touch_sitemap(current)
+    page_cache.bump()
     record_event(current, Action.WITHDRAW, actor, note=reason.strip())
     record_audit(
         kind=AuditKind.ITEM_WITHDRAWN, actor=actor, target=f"{current.index_number} {current.title}",

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from portal.models import PlatformProfile
@@ -14,4 +15,9 @@ def active_modes(request: HttpRequest) -> set[str]:
 def site(request: HttpRequest) -> dict[str, Any]:
     """The platform profile and the visitor's accessibility modes, for base.html."""
     profile = PlatformProfile.load()
-    return {"platform": profile, "host": profile.host_organisation, "modes": active_modes(request)}
+    return {
+        "platform": profile,
+        "host": profile.host_organisation,
+        "modes": active_modes(request),
+        "national_error_platform": settings.NATIONAL_ERROR_PLATFORM_URL,
+    }

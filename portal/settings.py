@@ -137,6 +137,8 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 # The portal's own address, for links in emails sent outside a request (reminders, digests).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The national 政府网站找错 platform the footer links to (empty: no link).
+NATIONAL_ERROR_PLATFORM_URL = env.str("NATIONAL_ERROR_PLATFORM_URL", default="https://zfwzzc.www.gov.cn/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Audit rows are kept this many days (at least 180, 网络安全法 第二十一条) before the audit administrator

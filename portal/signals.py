@@ -80,3 +80,23 @@ def audit_delete_refused(at: str | None) -> int:
     if not getattr(settings, "AUDIT_DELETE_GUARD", True):
         return 0
     return 0 if audit_purge.allows(at) else 1
+
+
+def watch_public_models(*models: Any) -> None:
+    """Saving or deleting one of these changes what public pages show: kept pages are built again."""
+    from django.db.models.signals import post_delete
+
+    from portal import page_cache
+
+    for model in models:
+        post_save.connect(page_cache.bump, sender=model, dispatch_uid=f"public-{model._meta.label}-save")
+        post_delete.connect(page_cache.bump, sender=model, dispatch_uid=f"public-{model._meta.label}-delete")
+
+
+def _watch_kernel() -> None:
+    from portal.models import Organisation, PlatformProfile
+
+    watch_public_models(Organisation, PlatformProfile)
+
+
+_watch_kernel()

@@ -9,6 +9,9 @@ portal_patterns = (
     [
         path("", public.home, name="home"),
         path("mode/<slug:mode>/<slug:state>/", public.set_mode, name="set-mode"),
+        path("wzdt/", public.site_map, name="site-map"),
+        path("kfsj/", public.open_data, name="open-data"),
+        path("wza/", public.accessibility, name="accessibility"),
         path("staff/", staff.workbench, name="workbench"),
         path("staff/login/", signin.StaffLoginView.as_view(), name="staff-login"),
         path("staff/logout/", auth_views.LogoutView.as_view(), name="staff-logout"),

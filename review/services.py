@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from disclosure.rules import PUBLICATION_WORKING_DAYS  # 条例 第二十六条, the one constant
+from portal import page_cache
 from portal.models import Membership, Organisation, Role
 from portal.models.staff import display_name
 from portal.permissions import has_role
@@ -253,6 +254,7 @@ def _publish(submission: Submission, actor: Any, now: datetime) -> Submission:
     submission.status = ensure_allowed(submission.status, DecisionKind.PUBLISH)
     submission.save(update_fields=["status"])
     publishable_for(submission.content).publish(submission.content, actor, now)
+    page_cache.bump()  # the public pages show it at once
     submission.closed_at = now
     submission.save(update_fields=["closed_at"])
     _record(submission, DecisionKind.PUBLISH, actor)

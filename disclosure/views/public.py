@@ -10,6 +10,7 @@ from django.urls import reverse
 from disclosure import columns, counting, exports, listings, paging, selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Attachment, Column, ColumnKind, Guide, Item, ItemStatus, TopicPage
+from portal import page_cache
 from portal.models import Organisation
 
 PAGE_SIZE = 20
@@ -26,6 +27,7 @@ def column_breadcrumbs(organisation: Organisation, *tail: tuple[str, str]) -> li
     ]
 
 
+@page_cache.kept
 def organisation_column(request: HttpRequest, org: str) -> HttpResponse:
     """An organisation's 政府信息公开 column: the four first-level columns with their latest items."""
     organisation = selectors.organisation_with_column(org)
@@ -38,6 +40,7 @@ def organisation_column(request: HttpRequest, org: str) -> HttpResponse:
     return render(request, "disclosure/organisation_column.html", context)
 
 
+@page_cache.kept
 def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
     organisation = selectors.organisation_with_column(org)
     spec = columns.BY_SLUG.get(column)
@@ -54,6 +57,7 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
                      kind=kind, entries=extra)  # fmt: skip
 
 
+@page_cache.kept
 def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     """A column below the first level (a 条例 第二十条 item, a town item of 第二十一条, 工作动态 …)."""
     organisation = selectors.organisation_with_column(org)
@@ -134,6 +138,7 @@ def guide(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     return render(request, "disclosure/guide.html", context)
 
 
+@page_cache.kept
 def item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     organisation = selectors.organisation_with_column(org)
     return render_item(request, organisation, selectors.public_item(organisation, pk))
@@ -177,6 +182,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
 
 
+@page_cache.kept
 def topic_page(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     """专题: a curated page of published items."""
     organisation = selectors.organisation_with_column(org)

@@ -1,6 +1,6 @@
 from .audit import AppendOnly, AuditEvent, AuditKind
 from .calendar import AdjustmentKind, CalendarAdjustment, CalendarYear, Origin
-from .organisations import Organisation, OrganisationKind, PlatformProfile
+from .organisations import Organisation, OrganisationKind, PlatformProfile, PublicChange
 from .outbox import MailStatus, OutgoingMail
 from .signin import PasswordRecord
 from .staff import AdministratorDuty, Duty, Membership, Role
@@ -22,5 +22,6 @@ __all__ = [
     "OutgoingMail",
     "PasswordRecord",
     "PlatformProfile",
+    "PublicChange",
     "Role",
 ]

@@ -218,3 +218,17 @@ class PlatformProfile(models.Model):
             profile, _ = cls.objects.select_related("home_organisation", "host_organisation").get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, profile, cls.CACHE_SECONDS)
         return profile
+
+
+class PublicChange(models.Model):
+    """A counter of changes to what the public pages show, the key their cached HTML is kept under
+    (portal/page_cache.py): one row, bumped inside each publication, withdrawal and catalogue edit."""
+
+    changes = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "公开内容变更计数"
+        verbose_name_plural = "公开内容变更计数"
+
+    def __str__(self) -> str:
+        return str(self.changes)

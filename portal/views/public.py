@@ -5,10 +5,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from disclosure import selectors
 from disclosure.models import TopicPage
+from portal import page_cache
 from portal.context_processors import MODES
 from portal.models import Organisation, PlatformProfile
 
 
+@page_cache.kept
 def home(request: HttpRequest) -> HttpResponse:
     profile = PlatformProfile.load()
     organisation = profile.home_organisation
@@ -46,3 +48,39 @@ def set_mode(request: HttpRequest, mode: str, state: str) -> HttpResponse:
     elif mode in MODES:
         response.delete_cookie(f"mode_{mode}", samesite="Lax")
     return response
+
+
+def _breadcrumbs(title: str) -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    return [("首页", reverse("portal:home")), (title, "")]
+
+
+def site_map(request: HttpRequest) -> HttpResponse:
+    """网站地图: every organisation's columns, and the site's services."""
+    from disclosure import columns
+    from disclosure.models import ColumnKind
+
+    organisations = []
+    for organisation in Organisation.objects.with_column():
+        applicable = list(selectors.columns_for(organisation).filter(parent__isnull=True).order_by("position", "pk"))
+        statutory = [c for c in selectors.columns_for(organisation, ColumnKind.STATUTORY)]
+        first_level = [(spec, statutory if spec is columns.STATUTORY else []) for spec in columns.FIRST_LEVEL]
+        listed = {c.pk for c in statutory}
+        other = [c for c in applicable if c.pk not in listed and c.kind not in selectors.KIND_OF_SPEC.values()]
+        organisations.append({"organisation": organisation, "first_level": first_level, "other_columns": other})
+    context = {"organisations": organisations, "breadcrumbs": _breadcrumbs("网站地图")}
+    return render(request, "portal/site_map.html", context)
+
+
+def open_data(request: HttpRequest) -> HttpResponse:
+    """开放数据: the feeds, the JSON API and its fields, the catalogue files with their size and time."""
+    from disclosure import exports
+
+    organisations = [(o, exports.downloads(o)) for o in Organisation.objects.with_column()]
+    context = {"organisations": organisations, "fields": exports.FIELDS, "breadcrumbs": _breadcrumbs("开放数据")}
+    return render(request, "portal/open_data.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accessibility.html", {"breadcrumbs": _breadcrumbs("无障碍声明")})

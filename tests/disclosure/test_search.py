@@ -34,8 +34,8 @@ def found(query: str, **filters: Any) -> list[str]:
 
 
 def ground_truth(query: str) -> list[str]:
-    terms = search.split_terms(query)
-    return sorted(t for t, b in TEXTS if all(term in f"{t}\n{t}\n{b}".lower() for term in terms))
+    """By exact substring over what a person sees of each item: title, summary, body, 文号 and 索引号."""
+    return substring_truth(list(Item.objects.published()), query)
 
 
 @pytest.mark.parametrize(
@@ -180,3 +180,48 @@ def test_a_page_of_title_hits_that_end_with_it_knows_whether_others_follow(
         published(title="通知", body="<p>公开栏内容</p>", when=date(2026, 10, 13))
     first = search.search("公开栏", limit=1)
     assert [i.title for i in first.items] == ["公开栏标题"] and first.has_next
+
+
+PASTED = [
+    ("关于印发示政发〔2026〕5号文件的通知", "<p>聽證會于下月召开。</p>", "示政发〔2026〕5号"),
+    ("鎮人民政府公告", "<p>全镇各村。</p>", ""),
+    ("河长制巡查情况", "<p>东坪村。</p>", ""),
+]
+
+
+@pytest.fixture
+def pasted(published: Callable[..., Item], django_capture_on_commit_callbacks: Any) -> list[Item]:
+    with django_capture_on_commit_callbacks(execute=True):
+        return [published(title=t, body=b, summary=t, document_number=n) for t, b, n in PASTED]
+
+
+def substring_truth(items: list[Item], query: str) -> list[str]:
+    """The expected hits: the items whose folded text contains every folded term, by exact substring."""
+    from disclosure.chinese import fold
+
+    terms = search.split_terms(query)
+    texts = {i.title: fold(f"{i.title}\n{i.summary}\n{i.document_number}\n{i.index_number}\n{i.body_text}")
+             for i in items}  # fmt: skip
+    return sorted(title for title, text in texts.items() if all(term in text for term in terms))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["示政发[2026]5号", "示政发(2026)5号", "示政发（2026）5号", "示政发〔2026〕5号", "示政發〔２０２６〕５號",
+     "听证", "聽證", "镇人民政府", "鎮", "镇", "东坪村", "東坪村", "河長制", "不存在"],
+)  # fmt: skip
+def test_brackets_full_width_and_traditional_find_each_other_with_exact_recall(pasted: list[Item], query: str) -> None:
+    assert found(query) == substring_truth(pasted, query)
+    assert found(query) or query == "不存在"
+
+
+def test_an_index_number_copied_from_an_item_page_or_its_tail_finds_the_item(pasted: list[Item]) -> None:
+    item = pasted[1]
+    assert item.index_number is not None
+    tail = item.index_number.split("/")[-1]
+    assert found(item.index_number) == [item.title]
+    assert item.title in found(tail)
+
+
+def test_the_snippet_marks_the_traditional_text_where_simplified_was_searched() -> None:
+    assert search.snippet("聽證會于下月召开", search.split_terms("听证")) == "<mark>聽證</mark>會于下月召开"

@@ -1,0 +1,67 @@
+"""Whole public pages kept in the cache between changes, so that a column list or an item page costs one
+small query and a cache read instead of its queries and its templates.
+
+A page is kept under the count of changes to what is public (`PublicChange`, bumped in the same transaction as
+every publication, withdrawal and catalogue edit), so a publication shows at once in every process; anything
+else a page shows (a column's description edited in the admin) is at most `PAGE_SECONDS` old. Only anonymous
+visitors without a session or pending messages are served kept pages, by address and accessibility modes; a
+CSRF token in a form is kept as a placeholder and filled per visitor; the pages carry no CSP nonce."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+
+PAGE_SECONDS = 60
+TOKEN = "__csrf_token__"
+TOKEN_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+
+
+def changes() -> int:
+    from portal.models import PublicChange
+
+    return PublicChange.objects.filter(pk=1).values_list("changes", flat=True).first() or 0
+
+
+def bump(**_: Any) -> None:
+    """What the public sees changed (a signal receiver too): every kept page is built again."""
+    from portal.models import PublicChange
+
+    if not PublicChange.objects.filter(pk=1).update(changes=F("changes") + 1):
+        PublicChange.objects.get_or_create(pk=1, defaults={"changes": 1})
+
+
+def _personal(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    return request.method != "GET" or settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def kept(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if _personal(request):
+            return view(request, *args, **kwargs)
+        modes = ",".join(sorted(m for m in ("elder", "contrast") if request.COOKIES.get(f"mode_{m}") == "1"))
+        address = f"{changes()}|{modes}|{request.get_full_path()}"
+        key = "page:" + hashlib.sha256(address.encode()).hexdigest()
+        html = cache.get(key)
+        if html is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+                cache.set(key, TOKEN_VALUE.sub(rf"\g<1>{TOKEN}\g<2>", response.content.decode()), PAGE_SECONDS)
+            return response
+        response = HttpResponse(html.replace(TOKEN, get_token(request)) if TOKEN in html else html)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper

@@ -1,0 +1,50 @@
+"""The pages citizens and inspectors look for: the site map, the accessibility statement, the open-data page,
+and the footer that links to them (issue 16)."""
+
+from typing import Any
+
+from django.test import Client
+
+
+def test_the_footer_links_the_site_map_accessibility_open_data_and_the_national_platform(
+    client: Client, town: Any, settings: Any
+) -> None:
+    page = client.get("/").content.decode()
+    for address in ("/wzdt/", "/wza/", "/kfsj/", "https://zfwzzc.www.gov.cn/", "/staff/login/"):
+        assert address in page
+    settings.NATIONAL_ERROR_PLATFORM_URL = ""
+    assert "政府网站找错" not in client.get("/wzdt/").content.decode()  # a setting: read at start, like all
+
+
+def test_signed_in_staff_see_sign_out_in_the_footer(client_for: Any, town: Any) -> None:
+    page = client_for("editor").get("/").content.decode()
+    assert ">退出</button>" in page and "工作人员登录" not in page
+
+
+def test_the_site_map_lists_every_column_of_every_organisation(client: Client, town: Any) -> None:
+    from disclosure import columns, selectors
+    from disclosure.models import ColumnKind
+
+    page = client.get("/wzdt/").content.decode()
+    assert "网站地图" in page and town.town.name in page and town.other_town.name in page
+    for spec in columns.FIRST_LEVEL:
+        assert f"/gk/town/{spec.slug}/" in page
+    for column in selectors.columns_for(town.town, ColumnKind.STATUTORY):
+        assert f"/gk/town/c/{column.slug}/" in page
+    assert "/gk/town/c/gzdt/" in page and "/ysq/town/" in page
+
+
+def test_the_accessibility_statement_says_how_to_report_a_barrier(client: Client, town: Any) -> None:
+    page = client.get("/wza/").content.decode()
+    assert "无障碍声明" in page and "kind=site_error" in page and "3 个工作日" in page
+
+
+def test_the_open_data_page_lists_the_api_fields_feeds_and_files(client: Client, town: Any, published: Any) -> None:
+    from disclosure import exports
+
+    published()
+    exports.build(town.town, "csv")
+    page = client.get("/kfsj/").content.decode()
+    for text in ("/api/town/items/", "/gk/town/rss/", "/gk/town/atom/", "/gk/town/catalogue.csv", "cursor",
+                 "results[].index_number", "1 条", "（正在生成）", "sitemap.xml"):  # fmt: skip
+        assert text in page, text
