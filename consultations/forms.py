@@ -9,6 +9,8 @@ from .models import CommentSource, MatterKind, Meeting, PhaseStatus, Section
 
 DATE_ERRORS = {"required": "请填写日期。", "invalid": "日期格式应为 2026-03-15。"}
 
+NAME = forms.TextInput(attrs={"autocomplete": "name"})  # WCAG 1.3.5: the browser may fill it in
+
 
 class PrepareForm(forms.Form):
     matter_title = forms.CharField(
@@ -70,7 +72,9 @@ class CommentForm(forms.Form):
         max_length=5000,
         error_messages={"required": "请填写您的意见。", "max_length": "意见不超过5000字。"},
     )
-    name = forms.CharField(label="姓名或单位", max_length=100, required=False, help_text="仅用于答复，不公开。")
+    name = forms.CharField(
+        label="姓名或单位", max_length=100, required=False, help_text="仅用于答复，不公开。", widget=NAME
+    )
     contact = forms.CharField(
         label="联系方式（电话或电子邮箱）",
         max_length=100,
@@ -174,7 +178,7 @@ class HearingForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label="姓名", max_length=100, error_messages={"required": "请填写姓名。"})
+    name = forms.CharField(label="姓名", max_length=100, error_messages={"required": "请填写姓名。"}, widget=NAME)
     contact = forms.CharField(
         label="联系电话或电子邮箱",
         max_length=100,

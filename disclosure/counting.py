@@ -1,5 +1,6 @@
 """How many items a catalogue list holds, without counting the catalogue: from the maintained tally when the
-list is a column (or a first-level column) filtered at most by year and publisher, else counted up to a cap."""
+list is a column (or a first-level column) filtered at most by year and publisher, else counted up to a cap
+once and kept in the cache under the count of public changes (so every page of that list reads it)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .filters import ItemFilter
 from .models import Item
 
 COUNT_CAP = 1000  # past this, a filtered list says 超过 1000 条: counting further would cost more than the page
+COUNT_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -42,5 +44,18 @@ def total(
             publisher_id=publisher.pk if publisher is not None else None,
         )  # fmt: skip
         return Total(counted)
-    found = listed.order_by()[: COUNT_CAP + 1].count()
+    # counted once up to the cap, then kept under the count of public changes: right after every publication
+    import hashlib
+
+    from django.core.cache import cache
+
+    from portal import page_cache
+
+    wanted = sorted((name, str(getattr(value, "pk", value))) for name, value in chosen.items())
+    address = f"{page_cache.changes()}|{organisation.pk}|{column_id}|{kind}|{wanted}"
+    key = "list-count:" + hashlib.sha256(address.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = listed.order_by()[: COUNT_CAP + 1].count()
+        cache.set(key, found, COUNT_SECONDS)
     return Total(min(found, COUNT_CAP), found > COUNT_CAP)

@@ -37,4 +37,6 @@ class ItemFilter(django_filters.FilterSet):
         self.form.fields["year"].widget = forms.NumberInput(attrs={"inputmode": "numeric"})
 
     def filter_topic(self, queryset: QuerySet[Item], name: str, value: Topic) -> QuerySet[Item]:
-        return queryset.filter(topic__in=[value.pk, *value.children.values_list("pk", flat=True)])
+        """A topic and the topics under it; a topic without any is one range of the topic list index."""
+        topics = [value.pk, *value.children.values_list("pk", flat=True)]
+        return queryset.filter(topic_id=value.pk) if len(topics) == 1 else queryset.filter(topic__in=topics)

@@ -276,6 +276,48 @@ class SearchPage:
     terms: list[str]
     items: list[Item]
     has_next: bool
+    total: int = 0  # the matches, exactly, or at least this many when `more`
+    more: bool = False
+    suggestions: list[tuple[str, int]] | None = None  # when nothing matched: shorter queries that match, and how many
+
+
+COUNT_CAP = 1000  # past this, "超过 1000 条": counting every match of a common word costs more than the page
+
+
+def count(searcher: Any, query: tantivy.Query, years: list[int] | None) -> tuple[int, bool]:
+    """How many items match: exactly when there may be few, else year by year, newest first, up to the cap."""
+    if years is None:
+        return getattr(searcher.search(query, 1, count=True), "count", 0) or 0, False
+    total = 0
+    for year in years:
+        in_year = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "year", year))]
+        )
+        total += getattr(searcher.search(in_year, 1, count=True), "count", 0) or 0
+        if total > COUNT_CAP:
+            return COUNT_CAP, True
+    return total, False
+
+
+def _shorter(terms: Sequence[str]) -> list[str]:
+    """What to try when nothing matched: each term alone, or a long single term cut in two."""
+    if len(terms) > 1:
+        return list(dict.fromkeys(terms))
+    term = terms[0]
+    if len(term) < 4:
+        return []
+    half = len(term) // 2
+    return [term[:half], term[half:]]
+
+
+def suggestions(searcher: Any, terms: Sequence[str], filters: Filters) -> list[tuple[str, int]]:
+    found = []
+    for candidate in _shorter(terms):
+        years = _published_years() if _estimate(searcher, [candidate]) > YEAR_BY_YEAR_ABOVE else None
+        n, _ = count(searcher, build_query([candidate], filters), years)
+        if n:
+            found.append((candidate, n))
+    return found
 
 
 # Above this many possible matches, results are collected year by year, newest first, so that a query found
@@ -363,7 +405,9 @@ def search(
     # By primary key alone: with the status in the WHERE clause SQLite walks the status index instead.
     by_id = Item.objects.select_related("organisation", "column", "topic").order_by().in_bulk(ids)
     items = [by_id[pk] for pk in ids if pk in by_id and by_id[pk].status == ItemStatus.PUBLISHED]
-    return SearchPage(terms, items, has_next)
+    total, capped = count(searcher, everything, years)
+    tried = suggestions(searcher, terms, filters) if not total else None
+    return SearchPage(terms, items, has_next, total, capped, tried)
 
 
 def snippet(text: str, terms: Sequence[str], width: int = 60) -> SafeString:

@@ -407,4 +407,5 @@ def _after_publication(item_id: int) -> None:
     from disclosure import exports, search
 
     search.index_items([item_id])
+    page_cache.bump()  # kept search pages built between the commit and the index update are dropped
     exports.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))

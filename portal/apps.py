@@ -7,7 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = "平台基础"
 
     def ready(self) -> None:
-        from portal import checks, signals  # noqa: F401
+        from portal import checks, form_messages, signals  # noqa: F401
+
+        form_messages.install()
 
 
 class PortalAdminConfig(AdminConfig):

@@ -49,3 +49,23 @@ def calendar_years_confirmed(app_configs: Any = None, **kwargs: Any) -> list[Che
         )
         for year in missing
     ]
+
+
+@register(deploy=True)
+def site_url_configured(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Mailed links, the sitemap and the export files carry SITE_URL: in production it must be the portal's
+    public address, not the development default (`manage.py check --deploy`)."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    parts = urlsplit(settings.SITE_URL)
+    if parts.scheme == "https" and parts.hostname not in (None, "127.0.0.1", "localhost"):
+        return []
+    return [
+        Warning(
+            f"SITE_URL 为“{settings.SITE_URL}”：邮件中的链接、站点地图和目录文件中的网址将指向错误的地址。",
+            hint="请将环境变量 SITE_URL 设为门户对外的 https 地址，例如 https://gk.example.gov.cn。",
+            id="portal.W004",
+        )
+    ]

@@ -7,6 +7,8 @@ from portal.models import Organisation
 
 from .models import AnnualFigures, AnnualReport, EvaluationSource, Finding, InspectionKind, Scope
 
+NAME = forms.TextInput(attrs={"autocomplete": "name"})  # WCAG 1.3.5: the browser may fill it in
+
 
 class DraftForm(forms.Form):
     organisation = forms.ModelChoiceField(
@@ -97,7 +99,7 @@ class ComplaintForm(forms.Form):
         help_text="时间、涉及的信息或申请、您认为存在的问题。",
     )
     page_url = forms.CharField(label="出错的网页地址", max_length=500, required=False, help_text="网站纠错时填写。")
-    name = forms.CharField(label="姓名或名称", max_length=100, required=False, help_text="不公开。")
+    name = forms.CharField(label="姓名或名称", max_length=100, required=False, help_text="不公开。", widget=NAME)
     contact = forms.CharField(
         label="联系电话或电子邮箱",
         max_length=100,

@@ -146,6 +146,10 @@ class Item(models.Model):
                 fields=["channel", "column_kind", "status", "-publication_date", "-id"], name="item_kind_list"
             ),
             models.Index(fields=["status", "-publication_date", "-id"], name="item_recent"),
+            # a column list filtered by topic (the most used filter) as one range, and its capped count
+            models.Index(
+                fields=["channel", "column", "topic", "status", "-publication_date", "-id"], name="item_topic_list"
+            ),
             # the dashboard's counts of a period read this alone: publications per organisation, column and month
             models.Index(
                 fields=["status", "publication_date", "channel", "column", "publication_working_days"],

@@ -65,7 +65,9 @@ def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     publishers = selectors.publishers(organisation)
     items = selectors.column_items(organisation, column=col)
     description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
-    return item_list(request, organisation, col.name, description, col.explanation, items, [], publishers, parent=col)
+    siblings = list(selectors.columns_for(organisation, col.kind)) if col.kind == ColumnKind.STATUTORY else []
+    return item_list(request, organisation, col.name, description, col.explanation, items, siblings, publishers,
+                     parent=col)  # fmt: skip
 
 
 def filter_query(request: HttpRequest) -> str:
@@ -114,6 +116,7 @@ def item_list(
         "downloads": exports.downloads(organisation),
         "sub_columns": sub_columns,
         "filtered": filterset.is_bound,
+        "filter_ignored": not valid,
         "feed_slug": parent.slug if parent is not None else "",
         "filter_key": filter_query(request),
         "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),

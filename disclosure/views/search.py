@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from disclosure import search
 from disclosure.models import Column, Genre, Item, Topic, Validity
+from portal import page_cache
 from portal.models import Organisation
 
 PAGE_SIZE = 20
@@ -39,6 +40,7 @@ class SearchForm(forms.Form):
     )
 
 
+@page_cache.kept  # the results of a query change only with what is public
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     result = None
@@ -67,6 +69,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for item in result.items
         ]
         context["has_next"] = result.has_next and page < MAX_PAGE
+        context["filtered"] = filters != search.NO_FILTERS
     return render(request, "disclosure/search.html", context)
 
 

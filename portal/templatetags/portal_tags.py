@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -71,3 +72,14 @@ def staff_name(user: Any) -> str:
     from portal.models.staff import display_name
 
     return display_name(user) if user else ""
+
+
+@register.filter
+def breakable(value: str | None) -> str:
+    """An index number (114305990000000272/2026-00002) that a narrow screen may wrap only after / and -:
+    a <wbr> there, the parts escaped; CSS keeps it from breaking anywhere else."""
+    from django.utils.html import escape, format_html, format_html_join
+
+    parts = re.split(r"(?<=[/-])", value or "")
+    head = format_html_join("", "{}<wbr>", ((part,) for part in parts[:-1]))
+    return format_html('<span class="unbroken">{}{}</span>', head, escape(parts[-1]))

@@ -88,9 +88,12 @@ class IdentityForm(forms.Form):
 
     def __init__(self, *args: Any, applicant_type: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"  # WCAG 1.3.5: the browser may fill it in
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         if applicant_type == ApplicantType.PERSON:
             del self.fields["credit_code"], self.fields["contact_name"]
         else:
+            self.fields["name"].widget.attrs["autocomplete"] = "organization"
             self.fields["name"].label = "单位名称"
             self.fields["name"].error_messages["required"] = "请填写单位名称。"
             del self.fields["id_type"], self.fields["id_number"]
@@ -109,13 +112,21 @@ class IdentityForm(forms.Form):
 
 class ContactForm(forms.Form):
     phone = forms.CharField(
-        label="联系电话", max_length=20, required=False, help_text="手机号码，或带区号的固定电话，如 0730-5180118。"
-    )
-    email = forms.EmailField(label="电子邮箱", required=False, error_messages={"invalid": "电子邮箱格式不正确。"})
-    address = forms.CharField(label="通信地址", max_length=200, required=False, help_text="需要邮寄信息的，请填写。")
+        label="联系电话", max_length=20, required=False, help_text="手机号码，或带区号的固定电话，如 0730-5180118。",
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )  # fmt: skip
+    email = forms.EmailField(
+        label="电子邮箱", required=False, error_messages={"invalid": "电子邮箱格式不正确。"},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )  # fmt: skip
+    address = forms.CharField(
+        label="通信地址", max_length=200, required=False, help_text="需要邮寄信息的，请填写。",
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )  # fmt: skip
     postcode = forms.RegexField(
-        label="邮政编码", regex=r"^\d{6}$", required=False, error_messages={"invalid": "邮政编码应为6位数字。"}
-    )
+        label="邮政编码", regex=r"^\d{6}$", required=False, error_messages={"invalid": "邮政编码应为6位数字。"},
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+    )  # fmt: skip
 
     def clean_phone(self) -> str:
         value = _digits(self.cleaned_data["phone"])

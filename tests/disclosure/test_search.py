@@ -225,3 +225,27 @@ def test_an_index_number_copied_from_an_item_page_or_its_tail_finds_the_item(pas
 
 def test_the_snippet_marks_the_traditional_text_where_simplified_was_searched() -> None:
     assert search.snippet("聽證會于下月召开", search.split_terms("听证")) == "<mark>聽證</mark>會于下月召开"
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_results_say_how_many_matched_exactly_or_past_a_cap(
+    corpus: list[Item], monkeypatch: pytest.MonkeyPatch, threshold: int
+) -> None:
+    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", threshold)
+    result = search.search("公开", limit=1)
+    assert (result.total, result.more) == (len(ground_truth("公开")), False)
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    capped = search.search("公开", limit=1)
+    expected = (1, True) if threshold == 0 else (len(ground_truth("公开")), False)  # few possible: exact
+    assert (capped.total, capped.more) == expected
+
+
+def test_a_search_without_result_suggests_what_matches(client: Client, corpus: list[Item]) -> None:
+    page = client.get("/search/", {"q": "公开栏 不存在的词"}).content.decode()
+    assert "只搜“公开栏”" in page and "（2 条）" in page and "不存在的词" in page
+    long = client.get("/search/", {"q": "森林防火巡山"}).content.decode()
+    assert "只搜“森林防”" in long  # a long term cut in two; the half found is offered
+    none = client.get("/search/", {"q": "无此内容", "year": "2020"}).content.decode()
+    assert "请检查用字" in none and "清除筛选" in none
+    found_page = client.get("/search/", {"q": "公开栏"}).content.decode()
+    assert "找到 2 条包含“公开栏”的信息" in found_page

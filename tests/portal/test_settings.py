@@ -36,10 +36,22 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
         SECRET_KEY="p" * 20 + "roduction-secret-key-with-enough-entropy-8f3k2j1h",
         PERSONAL_DATA_KEYS="cHJvZHVjdGlvbi1saWtlLWtleS0zMi1ieXRlcy4uLi4=",
         ALLOWED_HOSTS="gk.example.gov.cn",
+        SITE_URL="https://gk.example.gov.cn",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_while_site_url_is_the_development_address(tmp_path: Path) -> None:
+    """Mailed links would point at 127.0.0.1: the deployment check names SITE_URL."""
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", DEBUG="false",
+        SECRET_KEY="p" * 20 + "roduction-secret-key-with-enough-entropy-8f3k2j1h",
+        PERSONAL_DATA_KEYS="cHJvZHVjdGlvbi1saWtlLWtleS0zMi1ieXRlcy4uLi4=", ALLOWED_HOSTS="gk.example.gov.cn",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", STATIC_ROOT=str(tmp_path / "static"),
+    )  # fmt: skip
+    assert result.returncode != 0 and "portal.W004" in result.stdout + result.stderr
 
 
 def test_language_and_time_zone() -> None:

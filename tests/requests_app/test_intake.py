@@ -236,3 +236,17 @@ def test_two_simultaneous_submits_of_one_form_make_one_application(town: Any, ca
     assert Application.objects.count() == 1
     assert {r.application.pk for r in results} == {Application.objects.get().pk}
     assert results[0].tracking_code == results[1].tracking_code
+
+
+def test_the_form_fields_tell_the_browser_what_they_hold(client: Any, town: Any) -> None:
+    """WCAG 1.3.5: name, phone, e-mail and address carry autocomplete, so phones and assistive tools fill them."""
+    from requests_app.forms.public import ContactForm, IdentityForm
+
+    identity = IdentityForm(applicant_type="person")
+    assert identity.fields["name"].widget.attrs["autocomplete"] == "name"
+    organisation = IdentityForm(applicant_type="business")
+    assert organisation.fields["name"].widget.attrs["autocomplete"] == "organization"
+    html = str(ContactForm())
+    for value in ('autocomplete="tel"', 'autocomplete="email"', 'autocomplete="street-address"',
+                  'autocomplete="postal-code"'):  # fmt: skip
+        assert value in html
