@@ -1,6 +1,7 @@
 from django.urls import path
 
 from disclosure.views import open_data, public
+from portal.page_cache import kept
 
 app_name = "disclosure"
 urlpatterns = [
@@ -11,10 +12,10 @@ urlpatterns = [
     path("<slug:org>/item/<int:pk>/", public.item, name="item"),
     path("<slug:org>/zt/<slug:slug>/", public.topic_page, name="topic-page"),
     path("<slug:org>/item/<int:pk>/print/", public.item_print, name="item-print"),
-    path("<slug:org>/rss/", open_data.ItemFeed(), name="feed-rss"),
-    path("<slug:org>/atom/", open_data.AtomItemFeed(), name="feed-atom"),
-    path("<slug:org>/c/<slug:slug>/rss/", open_data.ItemFeed(), name="column-feed-rss"),
-    path("<slug:org>/c/<slug:slug>/atom/", open_data.AtomItemFeed(), name="column-feed-atom"),
+    path("<slug:org>/rss/", kept(open_data.ItemFeed()), name="feed-rss"),
+    path("<slug:org>/atom/", kept(open_data.AtomItemFeed()), name="feed-atom"),
+    path("<slug:org>/c/<slug:slug>/rss/", kept(open_data.ItemFeed()), name="column-feed-rss"),
+    path("<slug:org>/c/<slug:slug>/atom/", kept(open_data.AtomItemFeed()), name="column-feed-atom"),
     path("<slug:org>/catalogue.csv", open_data.export_csv, name="export-csv"),
     path("<slug:org>/catalogue.xlsx", open_data.export_xlsx, name="export-xlsx"),
     path("<slug:org>/<slug:column>/", public.first_level, name="first-level"),

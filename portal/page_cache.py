@@ -1,5 +1,5 @@
-"""Whole public pages kept in the cache between changes, so that a column list or an item page costs one
-small query and a cache read instead of its queries and its templates.
+"""Whole public pages (and the JSON API and feeds) kept in the cache between changes, so that a column list or
+an item page costs one small query and a cache read instead of its queries and its templates.
 
 A page is kept under the count of changes to what is public (`PublicChange`, bumped in the same transaction as
 every publication, withdrawal and catalogue edit), so a publication shows at once in every process; anything
@@ -23,6 +23,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 
 PAGE_SECONDS = 60
+KEPT_TYPES = ("text/html", "application/json", "application/rss+xml", "application/atom+xml")
 TOKEN = "__csrf_token__"
 TOKEN_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
@@ -52,15 +53,18 @@ def kept(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         if _personal(request):
             return view(request, *args, **kwargs)
         modes = ",".join(sorted(m for m in ("elder", "contrast") if request.COOKIES.get(f"mode_{m}") == "1"))
-        address = f"{changes()}|{modes}|{request.get_full_path()}"
-        key = "page:" + hashlib.sha256(address.encode()).hexdigest()
+        address = f"{changes()}|{modes}|{request.get_host()}|{request.get_full_path()}"  # feeds carry the host
+        key = "kept:" + hashlib.sha256(address.encode()).hexdigest()
         html = cache.get(key)
         if html is None:
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
-                cache.set(key, TOKEN_VALUE.sub(rf"\g<1>{TOKEN}\g<2>", response.content.decode()), PAGE_SECONDS)
+            kind = response.get("Content-Type", "")
+            if response.status_code == 200 and not response.streaming and kind.startswith(KEPT_TYPES):
+                body = TOKEN_VALUE.sub(rf"\g<1>{TOKEN}\g<2>", response.content.decode())
+                cache.set(key, (kind, body), PAGE_SECONDS)
             return response
-        response = HttpResponse(html.replace(TOKEN, get_token(request)) if TOKEN in html else html)
+        kind, body = html
+        response = HttpResponse(body.replace(TOKEN, get_token(request)) if TOKEN in body else body, content_type=kind)
         patch_vary_headers(response, ["Cookie"])
         return response
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from disclosure import counting, exports, paging, selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Item
+from portal import page_cache
 from portal.models import Organisation
 
 FEED_SIZE = 30
@@ -58,6 +59,7 @@ def filtered_items(request: HttpRequest, organisation: Organisation) -> tuple[It
 
 
 @require_GET
+@page_cache.kept
 def api_items(request: HttpRequest, org: str) -> JsonResponse:
     """GET /api/<org>/items/?column=&topic=&genre=&year=&validity=&publisher=&cursor= — newest first, 50 at a
     time; `next` carries the cursor of the following page (the last item's publication date and id)."""

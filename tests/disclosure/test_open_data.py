@@ -47,6 +47,8 @@ def test_sitemap_lists_items_by_id_range_and_a_change_shows_at_once(
 
 
 def test_json_api_pages_by_cursor_and_filters(client: Client, published: Callable[..., Item], monkeypatch: Any) -> None:
+    from django.core.cache import cache
+
     from disclosure.views import open_data
 
     for n in range(3):
@@ -56,6 +58,7 @@ def test_json_api_pages_by_cursor_and_filters(client: Client, published: Callabl
     assert data["count"] == 4 and data["results"][0]["title"] == "规范性文件"
     assert data["next"] is None and data["previous"] is None and not data["count_is_lower_bound"]
     monkeypatch.setattr(open_data, "API_PAGE_SIZE", 3)
+    cache.clear()  # the kept answer was made with the other page size
     first = client.get("/api/town/items/").json()
     second = client.get(first["next"]).json()
     titles = [r["title"] for r in first["results"] + second["results"]]
@@ -139,3 +142,17 @@ def test_publications_during_a_build_ask_for_one_more_build_not_one_each(
 def test_list_page_links_to_feed_and_exports(client: Client, town: Any) -> None:
     page = client.get("/gk/town/c/fgwj/").content.decode()
     assert "/gk/town/c/fgwj/rss/" in page and "catalogue.csv" in page and "catalogue.xlsx" in page
+
+
+def test_the_api_and_feeds_are_kept_until_the_next_publication(
+    client: Client, published: Callable[..., Item], django_assert_num_queries: Any
+) -> None:
+    published(title="第一条")
+    for address in ("/api/town/items/", "/gk/town/rss/"):
+        first = client.get(address)
+        with django_assert_num_queries(1):  # the count of public changes; the rest from the cache
+            kept = client.get(address)
+        assert kept.content == first.content and kept["Content-Type"] == first["Content-Type"]
+    published(title="第二条")
+    assert client.get("/api/town/items/").json()["count"] == 2
+    assert "第二条" in client.get("/gk/town/rss/").content.decode()
