@@ -4,11 +4,14 @@ once and kept in the cache under the count of public changes (so every page of t
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
+from portal import page_cache
 from portal.models import Organisation
 
 from . import tallies
@@ -45,11 +48,6 @@ def total(
         )  # fmt: skip
         return Total(counted)
     # counted once up to the cap, then kept under the count of public changes: right after every publication
-    import hashlib
-
-    from django.core.cache import cache
-
-    from portal import page_cache
 
     wanted = sorted((name, str(getattr(value, "pk", value))) for name, value in chosen.items())
     address = f"{page_cache.changes()}|{organisation.pk}|{column_id}|{kind}|{wanted}"

@@ -145,17 +145,25 @@ def request_build(channel_id: int) -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
+def latest_of(organisation_ids: list[int]) -> dict[int, dict[str, CatalogueExport]]:
+    """The built files of these organisations by organisation and format (one query)."""
+    found: dict[int, dict[str, CatalogueExport]] = {}
+    for record in CatalogueExport.objects.filter(organisation_id__in=organisation_ids).exclude(file_name=""):
+        found.setdefault(record.organisation_id, {})[record.format] = record
+    return found
+
+
 def latest(organisation: Organisation) -> dict[str, CatalogueExport]:
-    """The organisation's built files by format (one query)."""
-    built = CatalogueExport.objects.filter(organisation=organisation).exclude(file_name="")
-    return {record.format: record for record in built}
+    return latest_of([organisation.pk]).get(organisation.pk, {})
 
 
-def downloads(organisation: Organisation) -> list[tuple[str, str, CatalogueExport | None]]:
+def downloads(
+    organisation: Organisation, built: dict[str, CatalogueExport] | None = None
+) -> list[tuple[str, str, CatalogueExport | None]]:
     """The download links of a catalogue list: address, format and the last built file (its size and time)."""
     from django.urls import reverse
 
-    built = latest(organisation)
+    built = latest(organisation) if built is None else built
     return [
         (reverse(f"disclosure:export-{fmt}", args=[organisation.slug]), label, built.get(fmt))
         for fmt, label in CatalogueExport.Format.choices

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any
@@ -36,6 +37,7 @@ from .models import (
 from .models.catalogue import NORMATIVE_GENRES, Genre
 from .states import Action, ensure_allowed
 
+logger = logging.getLogger(__name__)
 CONTENT_FIELDS = [
     "column_id", "column_kind", "topic_id", "genre", "title", "summary", "body", "body_text", "document_number",
     "written_date", "changed_date", "disclosure_attribute", "attribute_reason", "validity",
@@ -403,9 +405,20 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
 
 
 def _after_publication(item_id: int) -> None:
-    """Side effects of a change to what is public: the search index, the catalogue's export files."""
+    """Side effects of a change to what is public, each on its own (one failing leaves the others and the saved
+    publication standing, and is logged): the search index, then the kept pages built before it was updated,
+    and the catalogue's export files."""
     from disclosure import exports, search
 
-    search.index_items([item_id])
-    page_cache.bump()  # kept search pages built between the commit and the index update are dropped
-    exports.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))
+    def index() -> None:
+        search.index_items([item_id])
+        page_cache.bump()
+
+    def export() -> None:
+        exports.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))
+
+    for effect in (index, export):
+        try:
+            effect()
+        except Exception:
+            logger.exception("发布后的后续处理失败（信息 %s）", item_id)

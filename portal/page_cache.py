@@ -5,7 +5,7 @@ A page is kept under the count of changes to what is public (`PublicChange`, bum
 every publication, withdrawal and catalogue edit), so a publication shows at once in every process; anything
 else a page shows (a column's description edited in the admin) is at most `PAGE_SECONDS` old. Only anonymous
 visitors without a session or pending messages are served kept pages, by address and accessibility modes; a
-CSRF token in a form is kept as a placeholder and filled per visitor; the pages carry no CSP nonce."""
+CSRF token in a form is kept as a marker and replaced by each visitor's own token; the pages carry no CSP nonce."""
 
 from __future__ import annotations
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -61,13 +63,21 @@ def site_map(request: HttpRequest) -> HttpResponse:
     from disclosure import columns
     from disclosure.models import ColumnKind
 
+    by_kind: dict[str, tuple[list[Any], list[Any]]] = {}  # which columns apply depends on the kind alone
+
+    def columns_of(organisation: Organisation) -> tuple[list[Any], list[Any]]:
+        if organisation.kind not in by_kind:
+            statutory = list(selectors.columns_for(organisation, ColumnKind.STATUTORY))
+            listed = {c.pk for c in statutory}
+            tops = selectors.columns_for(organisation).filter(parent__isnull=True).order_by("position", "pk")
+            other = [c for c in tops if c.pk not in listed and c.kind not in selectors.KIND_OF_SPEC.values()]
+            by_kind[organisation.kind] = (statutory, other)
+        return by_kind[organisation.kind]
+
     organisations = []
     for organisation in Organisation.objects.with_column():
-        applicable = list(selectors.columns_for(organisation).filter(parent__isnull=True).order_by("position", "pk"))
-        statutory = [c for c in selectors.columns_for(organisation, ColumnKind.STATUTORY)]
+        statutory, other = columns_of(organisation)
         first_level = [(spec, statutory if spec is columns.STATUTORY else []) for spec in columns.FIRST_LEVEL]
-        listed = {c.pk for c in statutory}
-        other = [c for c in applicable if c.pk not in listed and c.kind not in selectors.KIND_OF_SPEC.values()]
         organisations.append({"organisation": organisation, "first_level": first_level, "other_columns": other})
     context = {"organisations": organisations, "breadcrumbs": _breadcrumbs("网站地图")}
     return render(request, "portal/site_map.html", context)
@@ -77,7 +87,9 @@ def open_data(request: HttpRequest) -> HttpResponse:
     """开放数据: the feeds, the JSON API and its fields, the catalogue files with their size and time."""
     from disclosure import exports
 
-    organisations = [(o, exports.downloads(o)) for o in Organisation.objects.with_column()]
+    listed = list(Organisation.objects.with_column())
+    built = exports.latest_of([o.pk for o in listed])  # one query for every organisation
+    organisations = [(o, exports.downloads(o, built.get(o.pk, {}))) for o in listed]
     context = {"organisations": organisations, "fields": exports.FIELDS, "breadcrumbs": _breadcrumbs("开放数据")}
     return render(request, "portal/open_data.html", context)
 

@@ -156,3 +156,17 @@ def test_the_api_and_feeds_are_kept_until_the_next_publication(
     published(title="第二条")
     assert client.get("/api/town/items/").json()["count"] == 2
     assert "第二条" in client.get("/gk/town/rss/").content.decode()
+
+
+def test_a_failing_search_index_still_rebuilds_the_export_files(
+    client: Client, published: Callable[..., Item], django_capture_on_commit_callbacks: Any, monkeypatch: Any
+) -> None:
+    from disclosure import search
+
+    def broken(ids: Any) -> None:
+        raise OSError("索引目录不可写")
+
+    monkeypatch.setattr(search, "index_items", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        item = published(title="索引失败时的通知")
+    assert item.index_number in b"".join(client.get("/gk/town/catalogue.csv").streaming_content).decode("utf-8-sig")

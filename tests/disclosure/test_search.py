@@ -23,6 +23,13 @@ TEXTS = [
 ]
 
 
+@pytest.fixture(params=[0, 10**9], ids=["year by year", "one pass"])
+def collection(request: Any, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Matches collected year by year (every query counts as common) or in one pass: pages must agree."""
+    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", request.param)
+    return int(request.param)
+
+
 @pytest.fixture
 def corpus(published: Callable[..., Item], django_capture_on_commit_callbacks: Any) -> list[Item]:
     with django_capture_on_commit_callbacks(execute=True):
@@ -129,15 +136,10 @@ def test_search_works_with_date_filters_in_the_past(
     assert found("通知", year=2025) == ["二〇二五年的通知"]
 
 
-@pytest.mark.parametrize("threshold", [0, 10**9])
 def test_year_by_year_collection_gives_the_same_pages(
-    published: Callable[..., Item],
-    django_capture_on_commit_callbacks: Any,
-    monkeypatch: pytest.MonkeyPatch,
-    threshold: int,
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, collection: int
 ) -> None:
     """Common queries are collected year by year, newest first; pages must match the one-pass order."""
-    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", threshold)
     with django_capture_on_commit_callbacks(execute=True):
         for n, when in enumerate([date(2024, 3, 1), date(2025, 5, 1), date(2025, 6, 1), date(2026, 1, 5)]):
             published(title=f"第{n}条通知", body="<p>公开栏内容</p>", when=when)
@@ -152,14 +154,9 @@ def test_year_by_year_collection_gives_the_same_pages(
     assert by_date == ["第3条通知", "第2条通知", "第1条通知", "第0条通知", "公开栏标题的通知"]
 
 
-@pytest.mark.parametrize("threshold", [0, 10**9])
 def test_one_character_puts_title_matches_first_like_longer_queries(
-    published: Callable[..., Item],
-    django_capture_on_commit_callbacks: Any,
-    monkeypatch: pytest.MonkeyPatch,
-    threshold: int,
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, collection: int
 ) -> None:
-    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", threshold)
     with django_capture_on_commit_callbacks(execute=True):
         published(title="东坪村通知", body="<p>正文</p>", when=date(2024, 3, 1))
         for n, when in enumerate([date(2025, 5, 1), date(2026, 1, 5)]):
@@ -227,11 +224,10 @@ def test_the_snippet_marks_the_traditional_text_where_simplified_was_searched() 
     assert search.snippet("聽證會于下月召开", search.split_terms("听证")) == "<mark>聽證</mark>會于下月召开"
 
 
-@pytest.mark.parametrize("threshold", [0, 10**9])
 def test_results_say_how_many_matched_exactly_or_past_a_cap(
-    corpus: list[Item], monkeypatch: pytest.MonkeyPatch, threshold: int
+    corpus: list[Item], monkeypatch: pytest.MonkeyPatch, collection: int
 ) -> None:
-    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", threshold)
+    threshold = collection
     result = search.search("公开", limit=1)
     assert (result.total, result.more) == (len(ground_truth("公开")), False)
     monkeypatch.setattr(search, "COUNT_CAP", 1)
