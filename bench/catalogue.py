@@ -124,6 +124,18 @@ def generate(n: int) -> list[tuple[str, str, str]]:
     return rows
 
 
+def office() -> Organisation:
+    """An office that publishes through the town's column and has no items: the rarest publisher filter."""
+    town = Organisation.objects.get(slug="benchtown")
+    found, _ = Organisation.objects.update_or_create(
+        slug="benchoffice",
+        defaults={"name": "基准镇党政综合办公室", "short_name": "党政办", "kind": OrganisationKind.OFFICE,
+                  "parent": town, "credit_code": make_credit_code("11", "430599", "00000098"),
+                  "runs_own_column": False},
+    )  # fmt: skip
+    return found
+
+
 def build(n: int) -> list[tuple[str, str, str]]:
     texts = generate(n)
     call_command("migrate", verbosity=0)
@@ -300,6 +312,7 @@ def main() -> None:
     cursors = [f"{day}.{pk}" for day, pk in in_column.values_list("publication_date", "pk")[:50]]
     topic = Topic.objects.first()
     assert topic is not None
+    rare = office()
     item_urls = [f"/gk/benchtown/item/{rng.choice(ids)}/" for _ in range(args.requests)]
     column = f"/gk/benchtown/c/{col.slug}/"
     addresses: dict[str, Callable[[], str]] = {
@@ -310,10 +323,14 @@ def main() -> None:
         "column, year filter": lambda: f"{column}?year={rng.randint(2015, 2025)}",
         "column, topic filter": lambda: f"{column}?topic={topic.pk}",
         "column, genre filter, deep": lambda: f"{column}?genre=report&older={rng.choice(cursors)}",
+        "column, validity filter (no item)": lambda: f"{column}?validity=expired",
+        "first level, genre filter": lambda: "/gk/benchtown/fdzdgknr/?genre=report",
+        "first level, publisher (no item)": lambda: f"/gk/benchtown/fdzdgknr/?publisher={rare.pk}",
         "item page": lambda: rng.choice(item_urls),
         "home": lambda: "/",
         "API page 1": lambda: "/api/benchtown/items/",
         "API, deep cursor": lambda: f"/api/benchtown/items/?cursor={rng.choice(cursors)}",
+        "API, genre filter": lambda: "/api/benchtown/items/?genre=report",
         "RSS": lambda: "/gk/benchtown/rss/",
         "sitemap index": lambda: "/sitemap.xml",
         "sitemap page (kept)": lambda: f"/sitemap-items-{rng.randint(0, 4)}.xml",

@@ -18,5 +18,7 @@ urlpatterns = [
     path("<slug:org>/c/<slug:slug>/atom/", kept(open_data.AtomItemFeed()), name="column-feed-atom"),
     path("<slug:org>/catalogue.csv", open_data.export_csv, name="export-csv"),
     path("<slug:org>/catalogue.xlsx", open_data.export_xlsx, name="export-xlsx"),
+    path("<slug:org>/<slug:column>/rss/", kept(open_data.ItemFeed()), name="first-level-feed-rss"),
+    path("<slug:org>/<slug:column>/atom/", kept(open_data.AtomItemFeed()), name="first-level-feed-atom"),
     path("<slug:org>/<slug:column>/", public.first_level, name="first-level"),
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any
 
@@ -42,6 +43,23 @@ def bump(**_: Any) -> None:
         PublicChange.objects.get_or_create(pk=1, defaults={"changes": 1})
 
 
+_changes_seen: ContextVar[int | None] = ContextVar("changes_seen", default=None)  # read once per kept request
+
+
+def shared[T](name: str, *parts: object, build: Callable[[], T]) -> T:
+    """What a page shows that is the same for every visitor (its rows, counts, the column around them), kept
+    under the count of public changes like a whole page: a visitor whose page is built for them (a session, a
+    signed-in member of staff) is not charged for reading it again, and a publication shows at once."""
+    seen = _changes_seen.get()
+    address = "|".join(map(str, (changes() if seen is None else seen, name, *parts)))
+    key = "shared:" + hashlib.sha256(address.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, PAGE_SECONDS)
+    return found
+
+
 def _personal(request: HttpRequest) -> bool:
     cookies = request.COOKIES
     return request.method != "GET" or settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
@@ -53,11 +71,16 @@ def kept(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         if _personal(request):
             return view(request, *args, **kwargs)
         modes = ",".join(sorted(m for m in ("elder", "contrast") if request.COOKIES.get(f"mode_{m}") == "1"))
-        address = f"{changes()}|{modes}|{request.get_host()}|{request.get_full_path()}"  # feeds carry the host
+        count = changes()
+        address = f"{count}|{modes}|{request.get_host()}|{request.get_full_path()}"  # feeds carry the host
         key = "kept:" + hashlib.sha256(address.encode()).hexdigest()
         html = cache.get(key)
         if html is None:
-            response = view(request, *args, **kwargs)
+            token = _changes_seen.set(count)
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                _changes_seen.reset(token)
             kind = response.get("Content-Type", "")
             if response.status_code == 200 and not response.streaming and kind.startswith(KEPT_TYPES):
                 body = TOKEN_VALUE.sub(rf"\g<1>{TOKEN}\g<2>", response.content.decode())

@@ -26,6 +26,18 @@ class DisclosureAttribute(models.TextChoices):
     NOT_DISCLOSED = "not_disclosed", "不予公开"
 
 
+# (list, filtered field, index name) of the filter indexes beside item_topic_list
+FILTER_LISTS = [
+    ("column_kind", "topic", "item_kind_topic_list"),
+    ("column", "genre", "item_genre_list"),
+    ("column_kind", "genre", "item_kind_genre_list"),
+    ("column", "validity", "item_validity_list"),
+    ("column_kind", "validity", "item_kind_validity_list"),
+    ("column", "organisation", "item_publisher_list"),
+    ("column_kind", "organisation", "item_kind_publisher_list"),
+]
+
+
 class Validity(models.TextChoices):
     VALID = "valid", "有效"
     EXPIRED = "expired", "失效"
@@ -146,9 +158,15 @@ class Item(models.Model):
                 fields=["channel", "column_kind", "status", "-publication_date", "-id"], name="item_kind_list"
             ),
             models.Index(fields=["status", "-publication_date", "-id"], name="item_recent"),
-            # a column list filtered by topic (the most used filter) as one range, and its capped count
+            # a list filtered by one value (a topic, a genre, a validity, a publisher) is one range of one of
+            # these, and so is its capped count, however rare the value (a scan of the unfiltered list would read
+            # the whole column to find the few rows, or none)
             models.Index(
                 fields=["channel", "column", "topic", "status", "-publication_date", "-id"], name="item_topic_list"
+            ),
+            *(
+                models.Index(fields=["channel", by, field, "status", "-publication_date", "-id"], name=name)
+                for by, field, name in FILTER_LISTS
             ),
             # the dashboard's counts of a period read this alone: publications per organisation, column and month
             models.Index(

@@ -3,11 +3,12 @@ so that the county's intensive platform can take in a town's column."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,9 +16,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from disclosure import counting, exports, paging, selectors
+from disclosure import columns, counting, exports, paging, selectors
 from disclosure.filters import ItemFilter
-from disclosure.models import Item
+from disclosure.models import Column, Item
 from portal import page_cache
 from portal.models import Organisation
 
@@ -115,30 +116,44 @@ def export_xlsx(request: HttpRequest, org: str) -> HttpResponseBase:
     return _export(request, org, "xlsx")
 
 
+@dataclass(frozen=True)
+class Fed:
+    """What a feed follows: an organisation's whole column, one column, or one first-level column's items."""
+
+    organisation: Organisation
+    name: str
+    link: str
+    column: Column | None = None
+    kind: str | None = None
+
+
 class ItemFeed(Feed):
-    """RSS 2.0 of an organisation's column (or one sub-column), newest first."""
+    """RSS 2.0 of an organisation's column, one of its columns or one first-level column, newest first."""
 
-    def get_object(self, request: HttpRequest, org: str, slug: str | None = None) -> tuple[Organisation, Any]:
+    def get_object(self, request: HttpRequest, org: str, slug: str | None = None, column: str | None = None) -> Fed:
         organisation = selectors.organisation_with_column(org)
-        column = get_object_or_404(selectors.columns_for(organisation), slug=slug) if slug else None
-        return organisation, column
-
-    def title(self, obj: tuple[Organisation, Any]) -> str:
-        organisation, column = obj
-        return f"{organisation.name} · {column.name if column else '政府信息公开'}"
-
-    def link(self, obj: tuple[Organisation, Any]) -> str:
-        organisation, column = obj
+        if slug:
+            found = get_object_or_404(selectors.columns_for(organisation), slug=slug)
+            return Fed(organisation, found.name, reverse("disclosure:column", args=[org, slug]), column=found)
         if column:
-            return reverse("disclosure:column", args=[organisation.slug, column.slug])
-        return reverse("disclosure:organisation", args=[organisation.slug])
+            kind = selectors.KIND_OF_SPEC.get(column)
+            if kind is None:
+                raise Http404("栏目不存在")
+            link = reverse("disclosure:first-level", args=[org, column])
+            return Fed(organisation, columns.BY_SLUG[column].name, link, kind=kind)
+        return Fed(organisation, "政府信息公开", reverse("disclosure:organisation", args=[org]))
 
-    def description(self, obj: tuple[Organisation, Any]) -> str:
-        return f"{obj[0].name}主动公开的政府信息"
+    def title(self, obj: Fed) -> str:
+        return f"{obj.organisation.name} · {obj.name}"
 
-    def items(self, obj: tuple[Organisation, Any]) -> list[Item]:
-        organisation, column = obj
-        return list(selectors.column_items(organisation, column=column)[:FEED_SIZE])
+    def link(self, obj: Fed) -> str:
+        return obj.link
+
+    def description(self, obj: Fed) -> str:
+        return f"{obj.organisation.name}主动公开的政府信息"
+
+    def items(self, obj: Fed) -> list[Item]:
+        return list(selectors.column_items(obj.organisation, column=obj.column, kind=obj.kind)[:FEED_SIZE])
 
     def item_title(self, item: Item) -> str:
         return item.title
@@ -158,5 +173,5 @@ class ItemFeed(Feed):
 class AtomItemFeed(ItemFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, obj: tuple[Organisation, Any]) -> str:
+    def subtitle(self, obj: Fed) -> str:
         return self.description(obj)

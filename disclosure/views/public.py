@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+from typing import Any
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from disclosure import columns, counting, exports, listings, paging, selectors
 from disclosure.filters import ItemFilter
@@ -42,32 +45,34 @@ def organisation_column(request: HttpRequest, org: str) -> HttpResponse:
 
 @page_cache.kept
 def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
-    organisation = selectors.organisation_with_column(org)
     spec = columns.BY_SLUG.get(column)
     if spec is None:
         raise Http404("栏目不存在")
     if spec is columns.GUIDE:
-        return guide(request, organisation)
-    kind = selectors.KIND_OF_SPEC[spec.slug]
-    sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
-    publishers = selectors.publishers(organisation)
-    items = selectors.column_items(organisation, kind=kind)
-    extra = listings.entries(spec.slug, organisation)
-    return item_list(request, organisation, spec.name, spec.summary, spec.empty_text, items, sub_columns, publishers,
-                     kind=kind, entries=extra)  # fmt: skip
+        return guide(request, selectors.organisation_with_column(org))
+
+    def build() -> Listing:
+        organisation = selectors.organisation_with_column(org)
+        kind = selectors.KIND_OF_SPEC[spec.slug]
+        sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
+        return listing(request, organisation, spec.name, spec.summary, spec.empty_text, sub_columns, kind=kind,
+                       entries=listings.entries(spec.slug, organisation))  # fmt: skip
+
+    return item_list(request, page_cache.shared("first-level", org, column, request.GET.urlencode(), build=build))
 
 
 @page_cache.kept
 def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     """A column below the first level (a 条例 第二十条 item, a town item of 第二十一条, 工作动态 …)."""
-    organisation = selectors.organisation_with_column(org)
-    col = get_object_or_404(selectors.columns_for(organisation), slug=slug)
-    publishers = selectors.publishers(organisation)
-    items = selectors.column_items(organisation, column=col)
-    description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
-    siblings = list(selectors.columns_for(organisation, col.kind)) if col.kind == ColumnKind.STATUTORY else []
-    return item_list(request, organisation, col.name, description, col.explanation, items, siblings, publishers,
-                     parent=col)  # fmt: skip
+
+    def build() -> Listing:
+        organisation = selectors.organisation_with_column(org)
+        col = get_object_or_404(selectors.columns_for(organisation), slug=slug)
+        description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
+        siblings = list(selectors.columns_for(organisation, col.kind)) if col.kind == ColumnKind.STATUTORY else []
+        return listing(request, organisation, col.name, description, col.explanation, siblings, parent=col)
+
+    return item_list(request, page_cache.shared("column", org, slug, request.GET.urlencode(), build=build))
 
 
 def filter_query(request: HttpRequest) -> str:
@@ -75,26 +80,37 @@ def filter_query(request: HttpRequest) -> str:
     return paging.without_paging(request.GET).urlencode()
 
 
-def item_list(
+@dataclass
+class Listing:
+    """Everything a catalogue list page shows that is the same for every visitor (kept by `page_cache.shared`)."""
+
+    context: dict[str, Any]
+    # the filter form is built only when its cached HTML is missing, from these (never a QuerySet: it would be
+    # read whole to be kept)
+    column: Column | None
+    kind: str | None
+    publishers: list[int]
+
+
+def listing(
     request: HttpRequest,
     organisation: Organisation,
     title: str,
     description: str,
     empty_text: str,
-    items: QuerySet[Item],
     sub_columns: list[Column],
-    publishers: list[int],
     parent: Column | None = None,
     kind: str | None = None,
     entries: list[listings.Entry] | None = None,
-) -> HttpResponse:
+) -> Listing:
+    publishers = selectors.publishers(organisation)
+    items = selectors.column_items(organisation, column=parent, kind=kind)
     filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=publishers)
     valid = filterset.is_valid() if filterset.is_bound else True
     listed = filterset.qs if valid else items
     shown = paging.page(listed, PAGE_SIZE, older=request.GET.get("older"), newer=request.GET.get("newer"),
                         oldest=request.GET.get("oldest") == "1")  # fmt: skip
     where = {"column_id": parent.pk} if parent is not None else {"kind": kind}
-    total = counting.total(organisation, listed, filterset if valid else None, **where)
     trail: list[tuple[str, str]] = []
     if parent is not None and parent.kind == ColumnKind.STATUTORY:
         trail.append(
@@ -108,21 +124,40 @@ def item_list(
         "title": title,
         "description": description,
         "empty_text": empty_text,
-        "filter": filterset,
         "listing": shown,
         "links": paging.links(shown, request.GET),
         "page_size": PAGE_SIZE,
-        "total": total,
+        "total": counting.total(organisation, listed, filterset if valid else None, **where),
         "downloads": exports.downloads(organisation),
         "sub_columns": sub_columns,
         "filtered": filterset.is_bound,
         "filter_ignored": not valid,
         "feed_slug": parent.slug if parent is not None else "",
+        "feed_url": feed_url(organisation, parent, kind),
         "filter_key": filter_query(request),
         "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),
         "entries": entries or [],
     }
-    return render(request, "disclosure/item_list.html", context)
+    return Listing(context, parent, kind, publishers)
+
+
+def feed_url(organisation: Organisation, parent: Column | None, kind: str | None) -> str:
+    """The list's own RSS feed: its column's, or its first-level column's."""
+    if parent is not None:
+        return reverse("disclosure:column-feed-rss", args=[organisation.slug, parent.slug])
+    slug = next(slug for slug, listed in selectors.KIND_OF_SPEC.items() if listed == kind)
+    return reverse("disclosure:first-level-feed-rss", args=[organisation.slug, slug])
+
+
+def item_list(request: HttpRequest, found: Listing) -> HttpResponse:
+    def filter_form() -> ItemFilter:  # read only when the filter form's cached HTML is missing
+        items = selectors.column_items(found.context["organisation"], column=found.column, kind=found.kind)
+        filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=found.publishers)
+        if filterset.is_bound:
+            filterset.is_valid()
+        return filterset
+
+    return render(request, "disclosure/item_list.html", {**found.context, "filter": SimpleLazyObject(filter_form)})
 
 
 def guide(request: HttpRequest, organisation: Organisation) -> HttpResponse:
@@ -143,8 +178,11 @@ def guide(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 
 @page_cache.kept
 def item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
-    organisation = selectors.organisation_with_column(org)
-    return render_item(request, organisation, selectors.public_item(organisation, pk))
+    def build() -> dict[str, Any]:
+        organisation = selectors.organisation_with_column(org)
+        return item_context(organisation, selectors.public_item(organisation, pk))
+
+    return render(request, "disclosure/item.html", page_cache.shared("item", org, pk, build=build))
 
 
 def by_index_number(request: HttpRequest, index_number: str) -> HttpResponse:
@@ -160,8 +198,12 @@ def by_index_number(request: HttpRequest, index_number: str) -> HttpResponse:
 def render_item(
     request: HttpRequest, organisation: Organisation, found: Item, template: str = "disclosure/item.html"
 ) -> HttpResponse:
+    return render(request, template, item_context(organisation, found))
+
+
+def item_context(organisation: Organisation, found: Item) -> dict[str, Any]:
     column_url = reverse("disclosure:column", args=[organisation.slug, found.column.slug])
-    context = {
+    return {
         "organisation": organisation,
         "item": found,
         "attachments": list(found.attachments.all()),
@@ -171,7 +213,6 @@ def render_item(
         "related": listings.related(found.pk),
         "breadcrumbs": column_breadcrumbs(organisation, (found.column.name, column_url), (found.title, "")),
     }
-    return render(request, template, context)
 
 
 def item_print(request: HttpRequest, org: str, pk: int) -> HttpResponse:

@@ -14,6 +14,11 @@ from portal.models import Organisation, PlatformProfile
 
 @page_cache.kept
 def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html", page_cache.shared("home", build=home_context))
+
+
+def home_context() -> dict[str, Any]:
+    """The same for every visitor: kept under the count of public changes (page_cache.shared)."""
     profile = PlatformProfile.load()
     organisation = profile.home_organisation
     others = Organisation.objects.with_column()
@@ -23,14 +28,13 @@ def home(request: HttpRequest) -> HttpResponse:
         others = others.exclude(pk=organisation.pk)
         sections, news = selectors.first_level_sections(organisation)
     topic_pages = list(TopicPage.objects.filter(organisation=organisation, is_active=True)[:6]) if organisation else []
-    context = {
+    return {
         "topic_pages": topic_pages,
         "organisation": organisation,
         "sections": sections,
         "news": news,
-        "other_organisations": others,
+        "other_organisations": list(others),
     }
-    return render(request, "portal/home.html", context)
 
 
 def set_mode(request: HttpRequest, mode: str, state: str) -> HttpResponse:

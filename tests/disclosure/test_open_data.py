@@ -23,6 +23,23 @@ def test_rss_and_atom_feeds_per_organisation_and_column(client: Client, publishe
     assert client.get("/gk/town/c/nosuch/rss/").status_code == 404
 
 
+def test_a_first_level_column_has_its_own_feed_and_its_page_links_to_it(
+    client: Client, published: Callable[..., Item]
+) -> None:
+    from disclosure import columns
+
+    published(title="冬季防火通知")  # a 法定主动公开内容 column's item
+    statutory, rules = columns.STATUTORY.slug, columns.RULES.slug
+    page = client.get(f"/gk/town/{statutory}/").content.decode()
+    assert f'href="/gk/town/{statutory}/rss/"' in page and 'href="/gk/town/rss/"' not in page
+    rss = client.get(f"/gk/town/{statutory}/rss/").content.decode()
+    assert "冬季防火通知" in rss and "法定主动公开内容" in rss
+    assert "冬季防火通知" in client.get(f"/gk/town/{statutory}/atom/").content.decode()
+    assert "冬季防火通知" not in client.get(f"/gk/town/{rules}/rss/").content.decode()
+    assert client.get(f"/gk/town/{columns.GUIDE.slug}/rss/").status_code == 404  # the guide is not a list
+    assert client.get("/gk/town/nosuch/rss/").status_code == 404
+
+
 def test_sitemap_lists_items_by_id_range_and_a_change_shows_at_once(
     client: Client, published: Callable[..., Item], personas: Any
 ) -> None:
