@@ -4,9 +4,10 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 
-from .models import Genre, Item, Topic, Validity
+from .models import Column, Genre, Item, Topic, Validity
 
-YEAR_ERROR = {"invalid": "请输入四位数的年份，例如 2026。"}
+YEAR_ERROR = {"invalid": "请输入四位数的年份，例如 2026。", "min_value": "发布年份不能早于2000年。",
+              "max_value": "发布年份不正确，请输入四位数的年份。"}  # fmt: skip
 
 
 class ItemFilter(django_filters.FilterSet):
@@ -40,3 +41,21 @@ class ItemFilter(django_filters.FilterSet):
         """A topic and the topics under it; a topic without any is one range of the topic list index."""
         topics = [value.pk, *value.children.values_list("pk", flat=True)]
         return queryset.filter(topic_id=value.pk) if len(topics) == 1 else queryset.filter(topic__in=topics)
+
+
+class SearchFilter(ItemFilter):
+    """The search results' filters: the lists' own, plus the column, over every organisation's items (search
+    reads only the cleaned values; the index applies them)."""
+
+    column = django_filters.ModelChoiceFilter(
+        label="栏目", queryset=Column.objects.filter(is_active=True), empty_label="全部栏目"
+    )
+
+    class Meta(ItemFilter.Meta):
+        fields = ["publisher", "column", "topic", "genre", "year", "validity"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from portal.models import Organisation
+
+        self.form.fields["publisher"].queryset = Organisation.objects.filter(is_active=True)

@@ -25,6 +25,27 @@ def _verb(field: forms.Field) -> str:
     return "请填写"
 
 
+def _specific(field: forms.Field, label: str) -> dict[str, str]:
+    """Messages that name the field for the checks Django words generally ("输入一个整数。", "确保该值最多 …")."""
+    found = {"max_length": f"{label}最多 %(limit_value)d 个字（现在是 %(show_value)d 个字）。"}
+    if isinstance(field, (forms.IntegerField, forms.DecimalField)):
+        found |= {"invalid": f"{label}请填写数字。", "min_value": f"{label}不能小于 %(limit_value)s。",
+                  "max_value": f"{label}不能大于 %(limit_value)s。"}  # fmt: skip
+    elif isinstance(field, forms.DateField):
+        found["invalid"] = f"{label}的格式不正确，请按“2026-10-12”的格式填写。"
+    elif isinstance(field, forms.EmailField):
+        found["invalid"] = f"{label}的格式不正确，例如 name@example.com。"
+    return found
+
+
+# Django's own wording of those checks, which a form may have kept or replaced with its own
+DEFAULTS = {
+    (cls.__name__, code): str(text)
+    for cls in (forms.IntegerField, forms.DecimalField, forms.DateField, forms.CharField, forms.EmailField)
+    for code, text in {**forms.Field.default_error_messages, **cls.default_error_messages}.items()
+}
+
+
 def make_specific(form: forms.BaseForm) -> None:
     for name, field in form.fields.items():
         label = str(field.label or name)
@@ -33,6 +54,9 @@ def make_specific(form: forms.BaseForm) -> None:
             messages["required"] = f"{_verb(field)}{label}。"
         if str(messages.get("invalid_choice", "")) in INVALID_CHOICE:
             messages["invalid_choice"] = f"所选的{label}不在可选范围内，请重新选择。"
+        for code, text in _specific(field, label).items():
+            if code not in messages or str(messages[code]) == DEFAULTS.get((type(field).__name__, code)):
+                messages[code] = text
         if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
             field.empty_label = CHOOSE
         elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):

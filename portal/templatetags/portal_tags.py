@@ -83,3 +83,10 @@ def breakable(value: str | None) -> str:
     parts = re.split(r"(?<=[/-])", value or "")
     head = format_html_join("", "{}<wbr>", ((part,) for part in parts[:-1]))
     return format_html('<span class="unbroken">{}{}</span>', head, escape(parts[-1]))
+
+
+@register.filter
+def named(error: str, label: str) -> str:
+    """An error summary's line: the message alone when it names its field ("请填写姓名。"), else the field's
+    label before it, so that the summary never says the label twice."""
+    return str(error) if str(label) in str(error) else f"{label}：{error}"

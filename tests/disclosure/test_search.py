@@ -124,6 +124,21 @@ def test_search_page_highlights_and_keeps_the_query(client: Client, corpus: list
     assert "请输入四位数的年份" in bad.content.decode() and 'value="公开"' in bad.content.decode()
 
 
+def test_the_results_page_filters_with_the_lists_own_component(client: Client, corpus: list[Item], town: Any) -> None:
+    """Publisher, column, topic, genre, year and validity: the same fields, labels and markup as a column list."""
+    listed = client.get("/gk/town/c/fgwj/").content.decode()
+    page = client.get("/search/", {"q": "公开"}).content.decode()
+    for field in ("id_publisher", "id_topic", "id_genre", "id_year", "id_validity"):
+        assert f'id="{field}"' in listed and f'id="{field}"' in page
+    assert 'id="id_column"' in page and '<details class="filters"' in listed and '<details class="filters"' in page
+    mine = client.get("/search/", {"q": "公开", "publisher": town.town.pk, "year": 2026}).content.decode()
+    assert f"找到 {len(ground_truth('公开'))} 条" in mine and '<details class="filters" open>' in mine
+    other = client.get("/search/", {"q": "公开", "publisher": town.other_town.pk}).content.decode()
+    assert "没有找到" in other and "（在筛选范围内）" in other and "清除筛选" in other
+    early = client.get("/search/", {"q": "公开", "year": "1999"}).content.decode()
+    assert "发布年份不能早于2000年。" in early and 'value="公开"' in early
+
+
 def test_snippet_escapes_html() -> None:
     assert search.snippet("<b>公开栏</b>", ["公开栏"]) == "&lt;b&gt;<mark>公开栏</mark>&lt;/b&gt;"
 

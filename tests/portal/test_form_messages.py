@@ -22,6 +22,32 @@ def test_required_and_choice_messages_name_the_field() -> None:
     assert "Select an option" not in str(form["kind"]) and "请选择" in str(form["kind"])
 
 
+class Checked(forms.Form):
+    year = forms.IntegerField(label="发布年份", min_value=2000, max_value=2100)
+    received = forms.DateField(label="收到日期")
+    email = forms.EmailField(label="电子邮箱")
+    name = forms.CharField(label="姓名", max_length=3)
+    count = forms.IntegerField(label="份数", error_messages={"invalid": "份数只能是数字。"})
+
+
+def test_range_format_and_length_messages_name_the_field() -> None:
+    form = Checked(data={"year": "1999", "received": "昨天", "email": "x", "name": "张三丰四", "count": "两"})
+    assert not form.is_valid()
+    assert form.errors["year"] == ["发布年份不能小于 2000。"]
+    assert form.errors["received"] == ["收到日期的格式不正确，请按“2026-10-12”的格式填写。"]
+    assert form.errors["email"] == ["电子邮箱的格式不正确，例如 name@example.com。"]
+    assert form.errors["name"] == ["姓名最多 3 个字（现在是 4 个字）。"]
+    assert form.errors["count"] == ["份数只能是数字。"]  # a form's own message stays
+
+
+def test_an_error_summary_names_each_field_once(client: Any, town: Any) -> None:
+    page = client.post("/ysq/track/", {"number": "", "code": ""}).content.decode()
+    summary = page[page.index('class="error-summary"') : page.index("</div>", page.index('class="error-summary"'))]
+    assert "请填写申请编号。" in summary and "申请编号：" not in summary
+    year = client.get("/gk/town/c/fgwj/", {"year": "1999"}).content.decode()
+    assert "发布年份不能早于2000年。" in year and "发布年份：发布年份" not in year
+
+
 def test_no_public_page_shows_the_default_blank_choice_or_message(client: Any, town: Any) -> None:
     for address in ("/gk/town/c/fgwj/", "/search/?q=x", "/gk/town/tousu/", "/ysq/track/"):
         page = client.get(address).content.decode()
