@@ -49,6 +49,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench-{args.items}.s
 os.environ["SEARCH_INDEX_DIR"] = str(workdir / f"search-{args.items}-{os.environ['DATABASE_URL'].split(':')[0]}")
 os.environ.setdefault("SECRET_KEY", "bench-only-key")
 os.environ.setdefault("PERSONAL_DATA_KEYS", "YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4=")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 os.environ["STATIC_ROOT"] = str(workdir / "static")
 os.environ["EXPORT_ROOT"] = str(workdir / "exports")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")

@@ -34,6 +34,7 @@ workdir.mkdir(parents=True, exist_ok=True)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench-requests-{args.applications}.sqlite3")
 os.environ.setdefault("SECRET_KEY", "bench-only-key")
 os.environ.setdefault("PERSONAL_DATA_KEYS", "YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4=")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 os.environ["STATIC_ROOT"] = str(workdir / "static")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ["SECURE_SSL_REDIRECT"] = "false"

@@ -135,8 +135,16 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
-# The portal's own address, for links in emails sent outside a request (reminders, digests).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The portal's own address, for links in emails sent outside a request (reminders, digests), the sitemap and the
+# export files: configured once, required in production (and `check --deploy` wants it https and public).
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL 未设置：DEBUG 关闭时必须提供门户对外的地址（例如 https://gk.example.gov.cn），"
+            "邮件中的链接、站点地图和目录文件都使用它。"
+        )
+    SITE_URL = "http://127.0.0.1:8000"
 # The national 政府网站找错 platform the footer links to (empty: no link).
 NATIONAL_ERROR_PLATFORM_URL = env.str("NATIONAL_ERROR_PLATFORM_URL", default="https://zfwzzc.www.gov.cn/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-key-not-used-anywhere-else-0123456789abcdefghij")
 os.environ.setdefault("PERSONAL_DATA_KEYS", "dGVzdHMtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4=")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from portal.settings import *  # noqa: F403
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     unset = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL",
-             "PERSONAL_DATA_KEYS"}  # fmt: skip
+             "PERSONAL_DATA_KEYS", "SITE_URL"}  # fmt: skip
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
     return subprocess.run(
@@ -49,9 +49,19 @@ def test_check_deploy_warns_while_site_url_is_the_development_address(tmp_path: 
         "check", "--deploy", "--fail-level", "WARNING", DEBUG="false",
         SECRET_KEY="p" * 20 + "roduction-secret-key-with-enough-entropy-8f3k2j1h",
         PERSONAL_DATA_KEYS="cHJvZHVjdGlvbi1saWtlLWtleS0zMi1ieXRlcy4uLi4=", ALLOWED_HOSTS="gk.example.gov.cn",
+        SITE_URL="http://127.0.0.1:8000",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", STATIC_ROOT=str(tmp_path / "static"),
     )  # fmt: skip
     assert result.returncode != 0 and "portal.W004" in result.stdout + result.stderr
+
+
+def test_refuses_to_start_without_the_portals_address_when_debug_is_off() -> None:
+    """Mailed links carry SITE_URL: a production start without it would mail links to nowhere."""
+    result = run_manage(
+        "check", DEBUG="false", SECRET_KEY="p" * 20 + "roduction-secret-key-with-enough-entropy-8f3k2j1h",
+        PERSONAL_DATA_KEYS="cHJvZHVjdGlvbi1saWtlLWtleS0zMi1ieXRlcy4uLi4=",
+    )  # fmt: skip
+    assert result.returncode != 0 and "SITE_URL 未设置" in result.stderr
 
 
 def test_language_and_time_zone() -> None:
