@@ -46,7 +46,7 @@ def rows(organisation: Organisation) -> Iterator[list[Any]]:
     genres, validities = dict(Genre.choices), dict(Validity.choices)
     items = column_items(organisation).order_by("-publication_date", "-id")
     values = items.values_list(
-        "pk", "index_number", "title", "summary", "written_date", "organisation__name", "organisation__slug",
+        "pk", "index_number", "title", "summary", "written_date", "organisation__name", "channel__slug",
         "document_number", "publication_date", "column__name", "topic__name", "genre", "validity",
     )  # fmt: skip
     address = settings.SITE_URL + reverse("disclosure:item", args=["SLUG", 987654321])

@@ -403,7 +403,7 @@ def search(
             more, has_next = _by_date(searcher, rest, max(offset - len(titles), 0), limit - len(ids), years)
             ids += more
     # By primary key alone: with the status in the WHERE clause SQLite walks the status index instead.
-    by_id = Item.objects.select_related("organisation", "column", "topic").order_by().in_bulk(ids)
+    by_id = Item.objects.select_related("organisation", "channel", "column", "topic").order_by().in_bulk(ids)
     items = [by_id[pk] for pk in ids if pk in by_id and by_id[pk].status == ItemStatus.PUBLISHED]
     total, capped = count(searcher, everything, years)
     tried = suggestions(searcher, terms, filters) if not total else None

@@ -51,11 +51,16 @@ def shared[T](name: str, *parts: object, build: Callable[[], T]) -> T:
     under the count of public changes like a whole page: a visitor whose page is built for them (a session, a
     signed-in member of staff) is not charged for reading it again, and a publication shows at once."""
     seen = _changes_seen.get()
-    address = "|".join(map(str, (changes() if seen is None else seen, name, *parts)))
+    count = changes() if seen is None else seen
+    address = "|".join(map(str, (count, name, *parts)))
     key = "shared:" + hashlib.sha256(address.encode()).hexdigest()
     found = cache.get(key)
     if found is None:
-        found = build()
+        token = _changes_seen.set(count)  # what `build` keeps in turn is kept under the same count
+        try:
+            found = build()
+        finally:
+            _changes_seen.reset(token)
         cache.set(key, found, PAGE_SECONDS)
     return found
 

@@ -63,7 +63,7 @@ class ItemQuerySet(models.QuerySet["Item"]):
         return self.filter(summary="").exclude(status__in=[ItemStatus.WITHDRAWN, ItemStatus.MERGED])
 
     def for_catalogue(self) -> ItemQuerySet:
-        return self.published().select_related("organisation", "column", "topic")
+        return self.published().select_related("organisation", "channel", "column", "topic")
 
 
 class Item(models.Model):
@@ -204,7 +204,8 @@ class Item(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("disclosure:item", args=[self.organisation.slug, self.pk])
+        # the column that shows it: an office publishes through its town's column and has no pages of its own
+        return reverse("disclosure:item", args=[self.channel.slug, self.pk])
 
     @property
     def permanent_url(self) -> str:

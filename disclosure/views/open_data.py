@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from disclosure import columns, counting, exports, paging, selectors
 from disclosure.filters import ItemFilter
-from disclosure.models import Column, Item
+from disclosure.models import Item
 from portal import page_cache
 from portal.models import Organisation
 
@@ -64,10 +64,16 @@ def filtered_items(request: HttpRequest, organisation: Organisation) -> tuple[It
 def api_items(request: HttpRequest, org: str) -> JsonResponse:
     """GET /api/<org>/items/?column=&topic=&genre=&year=&validity=&publisher=&cursor= — newest first, 50 at a
     time; `next` carries the cursor of the following page (the last item's publication date and id)."""
+    body, status = page_cache.shared("api", request.scheme, request.get_host(), request.get_full_path(),
+                                     build=lambda: api_body(request, org))  # fmt: skip
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def api_body(request: HttpRequest, org: str) -> tuple[dict[str, Any], int]:
     organisation = selectors.organisation_with_column(org)
     filterset, items, column_id = filtered_items(request, organisation)
     if filterset.is_bound and not filterset.is_valid():
-        return JsonResponse({"errors": filterset.errors}, status=400, json_dumps_params={"ensure_ascii": False})
+        return {"errors": {name: [str(message) for message in found] for name, found in filterset.errors.items()}}, 400
     shown = paging.page(items, API_PAGE_SIZE, older=request.GET.get("cursor"), newer=request.GET.get("before"))
     total = counting.total(organisation, items, filterset, column_id=column_id)
     base = request.build_absolute_uri(reverse("api-items", args=[org]))
@@ -88,7 +94,7 @@ def api_items(request: HttpRequest, org: str) -> JsonResponse:
         "previous": link(before=str(shown.newer)) if shown.newer is not None else None,
         "results": [row(item, request) for item in shown.items],
     }
-    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    return body, 200
 
 
 def _export(request: HttpRequest, org: str, fmt: str) -> HttpResponseBase:
@@ -118,30 +124,37 @@ def export_xlsx(request: HttpRequest, org: str) -> HttpResponseBase:
 
 @dataclass(frozen=True)
 class Fed:
-    """What a feed follows: an organisation's whole column, one column, or one first-level column's items."""
+    """What a feed follows (an organisation's whole column, one column, or one first-level column's items), with
+    its newest items: the same for every reader, so kept under the count of public changes."""
 
     organisation: Organisation
     name: str
     link: str
-    column: Column | None = None
-    kind: str | None = None
+    entries: list[Item]
 
 
 class ItemFeed(Feed):
     """RSS 2.0 of an organisation's column, one of its columns or one first-level column, newest first."""
 
     def get_object(self, request: HttpRequest, org: str, slug: str | None = None, column: str | None = None) -> Fed:
+        return page_cache.shared("feed", org, slug, column, build=lambda: self.followed(org, slug, column))
+
+    @staticmethod
+    def followed(org: str, slug: str | None, column: str | None) -> Fed:
         organisation = selectors.organisation_with_column(org)
         if slug:
             found = get_object_or_404(selectors.columns_for(organisation), slug=slug)
-            return Fed(organisation, found.name, reverse("disclosure:column", args=[org, slug]), column=found)
+            entries = selectors.column_items(organisation, column=found)[:FEED_SIZE]
+            return Fed(organisation, found.name, reverse("disclosure:column", args=[org, slug]), list(entries))
         if column:
             kind = selectors.KIND_OF_SPEC.get(column)
             if kind is None:
                 raise Http404("栏目不存在")
+            entries = selectors.column_items(organisation, kind=kind)[:FEED_SIZE]
             link = reverse("disclosure:first-level", args=[org, column])
-            return Fed(organisation, columns.BY_SLUG[column].name, link, kind=kind)
-        return Fed(organisation, "政府信息公开", reverse("disclosure:organisation", args=[org]))
+            return Fed(organisation, columns.BY_SLUG[column].name, link, list(entries))
+        entries = selectors.column_items(organisation)[:FEED_SIZE]
+        return Fed(organisation, "政府信息公开", reverse("disclosure:organisation", args=[org]), list(entries))
 
     def title(self, obj: Fed) -> str:
         return f"{obj.organisation.name} · {obj.name}"
@@ -153,7 +166,7 @@ class ItemFeed(Feed):
         return f"{obj.organisation.name}主动公开的政府信息"
 
     def items(self, obj: Fed) -> list[Item]:
-        return list(selectors.column_items(obj.organisation, column=obj.column, kind=obj.kind)[:FEED_SIZE])
+        return obj.entries
 
     def item_title(self, item: Item) -> str:
         return item.title

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -51,12 +51,15 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
     if spec is columns.GUIDE:
         return guide(request, selectors.organisation_with_column(org))
 
-    def build() -> Listing:
+    def around() -> Around:
         organisation = selectors.organisation_with_column(org)
         kind = selectors.KIND_OF_SPEC[spec.slug]
         sub_columns = list(selectors.columns_for(organisation, kind)) if kind == ColumnKind.STATUTORY else []
-        return listing(request, organisation, spec.name, spec.summary, spec.empty_text, sub_columns, kind=kind,
-                       entries=listings.entries(spec.slug, organisation))  # fmt: skip
+        return Around.of(organisation, spec.name, spec.summary, spec.empty_text, sub_columns, kind=kind,
+                         entries=listings.entries(spec.slug, organisation))  # fmt: skip
+
+    def build() -> Listing:
+        return listing(request, page_cache.shared("first-level-around", org, column, build=around))
 
     return item_list(request, page_cache.shared("first-level", org, column, request.GET.urlencode(), build=build))
 
@@ -65,12 +68,15 @@ def first_level(request: HttpRequest, org: str, column: str) -> HttpResponse:
 def column(request: HttpRequest, org: str, slug: str) -> HttpResponse:
     """A column below the first level (a 条例 第二十条 item, a town item of 第二十一条, 工作动态 …)."""
 
-    def build() -> Listing:
+    def around() -> Around:
         organisation = selectors.organisation_with_column(org)
         col = get_object_or_404(selectors.columns_for(organisation), slug=slug)
         description = f"{col.description}（{col.basis}）" if col.basis and col.description else col.description
         siblings = list(selectors.columns_for(organisation, col.kind)) if col.kind == ColumnKind.STATUTORY else []
-        return listing(request, organisation, col.name, description, col.explanation, siblings, parent=col)
+        return Around.of(organisation, col.name, description, col.explanation, siblings, parent=col)
+
+    def build() -> Listing:
+        return listing(request, page_cache.shared("column-around", org, slug, build=around))
 
     return item_list(request, page_cache.shared("column", org, slug, request.GET.urlencode(), build=build))
 
@@ -81,35 +87,43 @@ def filter_query(request: HttpRequest) -> str:
 
 
 @dataclass
+class Around:
+    """What a list shows around its rows, the same whatever its filters and page: kept once per list."""
+
+    organisation: Organisation
+    title: str
+    description: str
+    empty_text: str
+    sub_columns: list[Column]
+    parent: Column | None = None
+    kind: str | None = None
+    entries: list[listings.Entry] = field(default_factory=list)
+    publishers: list[int] = field(default_factory=list)  # those that publish through the column: its filter
+    downloads: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, organisation: Organisation, *args: Any, **kwargs: Any) -> Around:
+        kwargs.update(publishers=selectors.publishers(organisation), downloads=exports.downloads(organisation))
+        return cls(organisation, *args, **kwargs)
+
+
+@dataclass
 class Listing:
     """Everything a catalogue list page shows that is the same for every visitor (kept by `page_cache.shared`)."""
 
     context: dict[str, Any]
-    # the filter form is built only when its cached HTML is missing, from these (never a QuerySet: it would be
-    # read whole to be kept)
-    column: Column | None
-    kind: str | None
-    publishers: list[int]
+    around: Around  # the filter form is built from it only when its cached HTML is missing (never a QuerySet
+    # here: it would be read whole to be kept)
 
 
-def listing(
-    request: HttpRequest,
-    organisation: Organisation,
-    title: str,
-    description: str,
-    empty_text: str,
-    sub_columns: list[Column],
-    parent: Column | None = None,
-    kind: str | None = None,
-    entries: list[listings.Entry] | None = None,
-) -> Listing:
-    publishers = selectors.publishers(organisation)
+def listing(request: HttpRequest, around: Around) -> Listing:
+    organisation, parent, kind = around.organisation, around.parent, around.kind
     items = selectors.column_items(organisation, column=parent, kind=kind)
-    filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=publishers)
+    filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=around.publishers)
     valid = filterset.is_valid() if filterset.is_bound else True
     listed = filterset.qs if valid else items
-    shown = paging.page(listed, PAGE_SIZE, older=request.GET.get("older"), newer=request.GET.get("newer"),
-                        oldest=request.GET.get("oldest") == "1")  # fmt: skip
+    shown = paging.page(selectors.as_rows(listed), PAGE_SIZE, older=request.GET.get("older"),
+                        newer=request.GET.get("newer"), oldest=request.GET.get("oldest") == "1")  # fmt: skip
     where = {"column_id": parent.pk} if parent is not None else {"kind": kind}
     trail: list[tuple[str, str]] = []
     if parent is not None and parent.kind == ColumnKind.STATUTORY:
@@ -121,24 +135,24 @@ def listing(
         )
     context = {
         "organisation": organisation,
-        "title": title,
-        "description": description,
-        "empty_text": empty_text,
+        "title": around.title,
+        "description": around.description,
+        "empty_text": around.empty_text,
         "listing": shown,
         "links": paging.links(shown, request.GET),
         "page_size": PAGE_SIZE,
         "total": counting.total(organisation, listed, filterset if valid else None, **where),
-        "downloads": exports.downloads(organisation),
-        "sub_columns": sub_columns,
+        "downloads": around.downloads,
+        "sub_columns": around.sub_columns,
         "filtered": filterset.is_bound,
         "filter_ignored": not valid,
         "feed_slug": parent.slug if parent is not None else "",
         "feed_url": feed_url(organisation, parent, kind),
         "filter_key": filter_query(request),
-        "breadcrumbs": column_breadcrumbs(organisation, *trail, (title, "")),
-        "entries": entries or [],
+        "breadcrumbs": column_breadcrumbs(organisation, *trail, (around.title, "")),
+        "entries": around.entries,
     }
-    return Listing(context, parent, kind, publishers)
+    return Listing(context, around)
 
 
 def feed_url(organisation: Organisation, parent: Column | None, kind: str | None) -> str:
@@ -151,8 +165,9 @@ def feed_url(organisation: Organisation, parent: Column | None, kind: str | None
 
 def item_list(request: HttpRequest, found: Listing) -> HttpResponse:
     def filter_form() -> ItemFilter:  # read only when the filter form's cached HTML is missing
-        items = selectors.column_items(found.context["organisation"], column=found.column, kind=found.kind)
-        filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=found.publishers)
+        around = found.around
+        items = selectors.column_items(around.organisation, column=around.parent, kind=around.kind)
+        filterset = ItemFilter(paging.without_paging(request.GET) or None, queryset=items, publishers=around.publishers)
         if filterset.is_bound:
             filterset.is_valid()
         return filterset

@@ -66,7 +66,7 @@ def _build(number: int) -> str:
         Item.objects.published()
         .filter(pk__range=(first, first + SitemapPage.SIZE - 1))
         .order_by("pk")
-        .values_list("pk", "organisation__slug", "updated_at")
+        .values_list("pk", "channel__slug", "updated_at")  # the column that shows the item
     )
     urls = [
         f"<url><loc>{address.format(slug, pk)}</loc><lastmod>{_w3c(updated)}</lastmod></url>"

@@ -103,3 +103,22 @@ def test_elder_mode_enlarges_the_item_body_and_the_form_controls(
     chrome = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.site-footer')).fontSize)")
     assert elder[0] >= chrome  # the body text is no longer the smallest text on the page
     axe_check(page, "item in elder mode")
+
+
+def test_high_contrast_and_elder_mode_together_fit_a_phone_and_pass_axe(
+    phone: Any, live_server: Any, published: Callable[..., Item], calendar: None, axe_check: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:  # fmt: skip
+    """Both modes at once, the hardest case for reflow: larger text in high contrast on 375 px."""
+    with django_capture_on_commit_callbacks(execute=True):
+        item = published(title="关于做好2026年度城乡居民基本医疗保险参保缴费工作的通知", when=date(2026, 10, 12))
+    base, page = live_server.url, phone
+    page.goto(base + "/mode/contrast/on/?next=/")
+    page.goto(base + "/mode/elder/on/?next=/")
+    assert set(page.evaluate("document.documentElement.className").split()) == {"mode-contrast", "mode-elder"}
+    pages = {"home": "/", "column list": "/gk/town/c/fgwj/", "item": item.get_absolute_url(),
+             "search results": "/search/?q=%E5%8F%82%E4%BF%9D", "form": "/ysq/town/apply/kind/"}  # fmt: skip
+    for label, address in pages.items():
+        page.goto(base + address)
+        fits(page, f"{label} in high contrast and elder mode")
+        axe_check(page, f"{label} in high contrast and elder mode at 375 px")
