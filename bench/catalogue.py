@@ -169,6 +169,9 @@ def build(n: int) -> list[tuple[str, str, str]]:
     rng = random.Random(20261128)
     start = date(2015, 1, 5)
     began = time.perf_counter()
+    with connection.schema_editor() as editor:  # a million rows load faster into a bare table, indexed after
+        for index in Item._meta.indexes:
+            editor.remove_index(Item, index)
     batch: list[Item] = []
     for i, (title, summary, body) in enumerate(texts):
         day = start + timedelta(days=i * 4000 // n)
@@ -190,7 +193,10 @@ def build(n: int) -> list[tuple[str, str, str]]:
     with transaction.atomic():
         Item.objects.bulk_create(batch)
         IndexSerial.objects.update_or_create(organisation=town, year=2026, defaults={"last": n})
-    print(f"generated {n:,} items in {time.perf_counter() - began:.0f} s")
+    with connection.schema_editor() as editor:
+        for index in Item._meta.indexes:
+            editor.add_index(Item, index)
+    print(f"generated {n:,} items (list indexes built after) in {time.perf_counter() - began:.0f} s")
     began = time.perf_counter()
     rows, pages = tallies.rebuild(), tallies.rebuild_sitemap_pages()  # bulk_create bypasses publication
     print(f"tally ({rows:,} rows) and sitemap pages ({pages}) in {time.perf_counter() - began:.0f} s")

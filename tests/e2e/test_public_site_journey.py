@@ -16,9 +16,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WIDTH = 375
 
 
+WIDEST = """[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+  .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' '
+  + (e.textContent || '').trim().slice(0, 30))"""
+
+
 def fits(page: Any, label: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= WIDTH, f"{label}: the document is {width} px wide on a {WIDTH} px screen"
+    assert width <= WIDTH, f"{label}: the document is {width} px wide on a {WIDTH} px screen: {page.evaluate(WIDEST)}"
 
 
 @pytest.fixture
