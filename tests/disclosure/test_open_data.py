@@ -187,3 +187,24 @@ def test_a_failing_search_index_still_rebuilds_the_export_files(
     with django_capture_on_commit_callbacks(execute=True):
         item = published(title="索引失败时的通知")
     assert item.index_number in b"".join(client.get("/gk/town/catalogue.csv").streaming_content).decode("utf-8-sig")
+
+
+def test_api_rows_of_sub_topics_name_their_parent_without_a_query_each(
+    client: Client, published: Callable[..., Item], django_assert_num_queries: Any, settings: Any
+) -> None:
+    from disclosure.models import Topic
+
+    parent = Topic.objects.get(name="民政、扶贫、救灾")
+    child = Topic.objects.create(name="最低生活保障", parent=parent)
+    published(title="低保公示一", topic=child)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-reader"  # built, not a kept page
+    client.get("/api/town/items/", {"q": "1"})  # the surroundings cached as on a running site
+    with django_assert_num_queries(
+        5
+    ):  # the count of public changes, the organisation, its publishers, the page, the count
+        one = client.get("/api/town/items/", {"year": "2026"}).json()
+    for n in range(5):
+        published(title=f"低保公示{n + 2}", topic=child)
+    with django_assert_num_queries(5):
+        six = client.get("/api/town/items/", {"year": "2026"}).json()
+    assert one["results"][0]["topic"] == "民政、扶贫、救灾 › 最低生活保障" and len(six["results"]) == 6
