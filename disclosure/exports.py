@@ -46,11 +46,11 @@ def rows(organisation: Organisation) -> Iterator[list[Any]]:
     genres, validities = dict(Genre.choices), dict(Validity.choices)
     items = column_items(organisation).order_by("-publication_date", "-id")
     values = items.values_list(
-        "pk", "index_number", "title", "summary", "written_date", "organisation__name", "channel__slug",
+        "pk", "index_number", "title", "summary", "written_date", "organisation__name",
         "document_number", "publication_date", "column__name", "topic__name", "genre", "validity",
     )  # fmt: skip
     address = settings.SITE_URL + reverse("disclosure:item", args=["SLUG", 987654321])
-    address = address.replace("SLUG", "{}").replace("987654321", "{}")
+    address = address.replace("SLUG", organisation.slug).replace("987654321", "{}")  # every row is in its column
     for (
         pk,
         index,
@@ -58,7 +58,6 @@ def rows(organisation: Organisation) -> Iterator[list[Any]]:
         summary,
         written,
         publisher,
-        slug,
         number,
         published,
         column,
@@ -66,7 +65,7 @@ def rows(organisation: Organisation) -> Iterator[list[Any]]:
         genre,
         validity,
     ) in values.iterator(chunk_size=CHUNK):
-        url = address.format(slug, pk)
+        url = address.format(pk)
         yield safe_row([
             index or "", title, summary, written.isoformat(), publisher, number,
             published.isoformat() if published else "", column, topic or "", genres.get(genre, genre),
