@@ -6,7 +6,8 @@ configurations don't segment Chinese at all. So the index is built on characters
 - fields ``title`` and ``body`` hold every overlapping pair of characters (公开栏 → 公开, 开栏) as a token at
   its own position. A substring of length >= 2 is then a run of consecutive pairs: a phrase query finds
   exactly the items that contain it. (tantivy's n-gram tokenizer puts every gram at position 0, so the
-  pairs are written out, separated by U+001F, and cut by a regular-expression tokenizer);
+  pairs are written out, separated by spaces, and cut by the whitespace tokenizer: whitespace inside the
+  text becomes U+001F first, and no query term holds whitespace);
 - ``chars`` holds single characters, for one-character queries.
 
 Results are exactly the items that contain every space-separated term (recall 100% against a substring
@@ -21,6 +22,7 @@ import re
 import shutil
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +33,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from .chinese import fold
-from .models import Item, ItemStatus
+from .models import Attachment, Item, ItemStatus
 
 TEXT_FIELDS = ("title", "body")
 TITLE_BOOST = 5.0
@@ -68,18 +70,18 @@ def _open(path: Path) -> tantivy.Index:
         if index is None:
             path.mkdir(parents=True, exist_ok=True)
             index = tantivy.Index(SCHEMA, path=key)
-            pairs = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[^\x1f]+"))
-            chars = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False))
-            index.register_tokenizer("pairs", pairs.filter(tantivy.Filter.lowercase()).build())
-            index.register_tokenizer("chars", chars.filter(tantivy.Filter.lowercase()).build())
+            # the text arrives folded (lower case included), as the query does: no filters
+            index.register_tokenizer("pairs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+            index.register_tokenizer("chars", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False)).build())
             _indexes[key] = index
         return index
 
 
 # The layout of the index's fields: a new layout lives in its own folder (an index of an older one cannot be
 # opened with this schema) and is filled by `manage.py reindex` after the upgrade. Layout 2: the titles' single
-# characters, index numbers, folded text (disclosure/chinese.py).
-LAYOUT = 2
+# characters, index numbers, folded text (disclosure/chinese.py). Layout 3: the pairs cut at spaces, not by a
+# regular expression (the index builds 3.5 times faster: bench/catalogue.py).
+LAYOUT = 3
 
 
 def index_path() -> Path:
@@ -102,45 +104,59 @@ def _writer(index: tantivy.Index) -> Any:
     raise RuntimeError("unreachable")
 
 
-def _document(item: Item, attachment_texts: Sequence[str]) -> tantivy.Document:
+def _document(item: dict[str, Any], attachment_texts: Sequence[str]) -> tantivy.Document:
+    pk, published = item["pk"], item["publication_date"]
     doc = tantivy.Document()
-    doc.add_unsigned("id", item.pk)
-    doc.add_unsigned("org", item.organisation_id)
-    doc.add_unsigned("column", item.column_id)
-    doc.add_unsigned("topic", item.topic_id or 0)
-    assert item.publication_date is not None
-    doc.add_unsigned("year", item.publication_date.year)
-    doc.add_integer("pub", item.publication_date.toordinal() * PK_MODULUS + item.pk % PK_MODULUS)
-    doc.add_text("genre", item.genre)
-    doc.add_text("validity", item.validity or "-")
+    doc.add_unsigned("id", pk)
+    doc.add_unsigned("org", item["organisation_id"])
+    doc.add_unsigned("column", item["column_id"])
+    doc.add_unsigned("topic", item["topic_id"] or 0)
+    doc.add_unsigned("year", published.year)
+    doc.add_integer("pub", published.toordinal() * PK_MODULUS + pk % PK_MODULUS)
+    doc.add_text("genre", item["genre"])
+    doc.add_text("validity", item["validity"] or "-")
     texts = {
-        "title": [item.title],
-        "body": [item.summary, item.document_number, item.index_number or "", item.body_text, *attachment_texts],
-    }
+        "title": [item["title"]],
+        "body": [item["summary"], item["document_number"], item["index_number"] or "", item["body_text"],
+                 *attachment_texts],
+    }  # fmt: skip
     for name, values in texts.items():
         for value in values:
             if value:
                 folded = fold(value)
                 doc.add_text(name, pairs_of(folded))
                 doc.add_text("chars", folded)
-    doc.add_text("title_chars", fold(item.title))
+    doc.add_text("title_chars", fold(item["title"]))
     return doc
 
 
+WHITESPACE = re.compile(r"\s")
+
+
 def pairs_of(text: str) -> str:
-    """Every overlapping pair of characters, separated by U+001F: 公开栏 → "公开\x1f开栏"."""
-    clean = text.replace(SEPARATOR, " ")
-    return SEPARATOR.join(map(str.__add__, clean, clean[1:]))
+    """Every overlapping pair of characters, separated by spaces: 公开栏 → "公开 开栏"."""
+    clean = WHITESPACE.sub("\x1f", text)  # a pair holds no whitespace (no query term does either)
+    if len(clean) < 2:
+        return ""
+    spread = [" "] * (3 * len(clean) - 4)  # first, second, space, second, third, space ...
+    spread[0::3] = clean[:-1]
+    spread[1::3] = clean[1:]
+    return "".join(spread)
 
 
-SEPARATOR = "\x1f"
+# what the index reads of an item: plain rows, no model instances (a rebuild reads a million)
+INDEXED = ("pk", "organisation_id", "column_id", "topic_id", "publication_date", "genre", "validity", "title",
+           "summary", "document_number", "index_number", "body_text")  # fmt: skip
 
 
-def _published(ids: Iterable[int]) -> Iterable[tuple[Item, list[str]]]:
+def _published(ids: Iterable[int]) -> Iterable[tuple[dict[str, Any], list[str]]]:
     # one batch read at once, without the body's HTML (its text is indexed): two queries per batch, no cursor
-    items = Item.objects.filter(pk__in=list(ids), status=ItemStatus.PUBLISHED).defer("body")
-    for item in items.prefetch_related("attachments"):
-        yield item, [a.text for a in item.attachments.all()]
+    ids = list(ids)
+    attachments: dict[int, list[str]] = defaultdict(list)
+    for pk, text in Attachment.objects.filter(item_id__in=ids).values_list("item_id", "text"):
+        attachments[pk].append(text)
+    for item in Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED).values(*INDEXED):
+        yield item, attachments.get(item["pk"], [])
 
 
 def index_items(ids: Iterable[int]) -> None:

@@ -227,6 +227,16 @@ def test_brackets_full_width_and_traditional_find_each_other_with_exact_recall(p
     assert found(query) or query == "不存在"
 
 
+@pytest.mark.parametrize("query", ["东坪", "坪村", "低保", "保户", "户名", "名单", "单\x1f附", "附件"])
+def test_whitespace_of_every_kind_separates_and_never_joins(
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, query: str
+) -> None:
+    """Text pasted from Word keeps ideographic, no-break and tab spaces: a query never matches across them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        items = [published(title="名单公示", body="<p>东坪\u3000村 低保\xa0户\t名\u2003单\x1f附件</p>")]
+    assert found(query) == substring_truth(items, query)
+
+
 def test_an_index_number_copied_from_an_item_page_or_its_tail_finds_the_item(pasted: list[Item]) -> None:
     item = pasted[1]
     assert item.index_number is not None
