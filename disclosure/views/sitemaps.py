@@ -1,6 +1,7 @@
 """The sitemap (sitemaps.org protocol) without reading the catalogue per request: the index lists the pages of
 items by id range with the time one of their items last changed (one small query), and a page's XML is kept in
-the cache under that time, so it is built again only after an item in it changes."""
+the cache under that time, so it is built again only after an item in it changes. The index itself is kept
+under the count of public changes (`page_cache.shared`), which every publication bumps."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from disclosure.models import Item, SitemapPage
+from portal import page_cache
 from portal.models import Organisation
 
 XML = "application/xml; charset=utf-8"
@@ -26,13 +28,16 @@ def _w3c(moment: datetime) -> str:
 
 
 def index(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(page_cache.shared("sitemap-index", build=_index), content_type=XML)
+
+
+def _index() -> str:
     base = settings.SITE_URL
+    page = escape(base + reverse("sitemap-items", args=[987654321])).replace("987654321", "{}")
     entries = [f"<sitemap><loc>{escape(base + reverse('sitemap-columns'))}</loc></sitemap>"]
     for number, changed_at in SitemapPage.objects.order_by("number").values_list("number", "changed_at"):
-        loc = escape(base + reverse("sitemap-items", args=[number]))
-        entries.append(f"<sitemap><loc>{loc}</loc><lastmod>{_w3c(changed_at)}</lastmod></sitemap>")
-    body = f"{HEAD}<sitemapindex {NS}>\n" + "\n".join(entries) + "\n</sitemapindex>\n"
-    return HttpResponse(body, content_type=XML)
+        entries.append(f"<sitemap><loc>{page.format(number)}</loc><lastmod>{_w3c(changed_at)}</lastmod></sitemap>")
+    return f"{HEAD}<sitemapindex {NS}>\n" + "\n".join(entries) + "\n</sitemapindex>\n"
 
 
 def columns(request: HttpRequest) -> HttpResponse:
