@@ -163,3 +163,27 @@ def test_a_filtered_list_and_its_count_read_one_range_of_an_index_that_holds_the
             plan = query.explain()
             assert any(name in plan for name in names), (by, chosen, plan)
             assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.django_db
+def test_a_sitemap_page_reads_its_range_of_ids_not_the_catalogue(town: Any, personas: Any, client: Client) -> None:
+    """A page is the items of one range of ids: its query reads that range of the primary key (on SQLite a
+    filter on the status would read the status index over every item instead: asserted on SQLite's plan)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    load(town, personas["editor"], 300)
+    draft = Item.objects.order_by("pk")[5]
+    Item.objects.filter(pk=draft.pk).update(status=ItemStatus.DRAFT)
+    page = draft.pk // SitemapPage.SIZE
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(f"/sitemap-items-{page}.xml").content.decode()
+    assert draft.get_absolute_url() not in body  # only what is published
+    assert Item.objects.published().order_by("pk").first().get_absolute_url() in body
+    if connection.vendor != "sqlite":
+        return
+    (read,) = [q["sql"] for q in captured.captured_queries if 'FROM "disclosure_item"' in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {read}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)" in plan, plan
