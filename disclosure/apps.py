@@ -6,6 +6,7 @@ class DisclosureConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self) -> None:
+        from disclosure import checks  # noqa: F401  (registers the deployment checks)
         from disclosure.review_hooks import register_item
         from disclosure.views.staff import workbench_block
         from portal import workbench
