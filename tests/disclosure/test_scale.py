@@ -1,6 +1,7 @@
 """Issue 15: no public address costs more with more items. Query counts equal at 10 and 10,000 items for every
 list, feed, sitemap and API address; counts right after publication; cursor pages that walk the list once."""
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -64,11 +65,14 @@ def queries(client: Client, address: str) -> int:
 def test_every_list_feed_sitemap_and_api_address_costs_the_same_queries_at_10_and_10000_items(
     town: Any, personas: Any, client: Client
 ) -> None:
+    def path(address: str) -> str:  # the middle item's sitemap page differs between the two loads
+        return re.sub(r"sitemap-items-\d+", "sitemap-items-N", address.split("?")[0])
+
     load(town, personas["editor"], 10)
-    few = [(address.split("?")[0], queries(client, address)) for address in addresses(town)]
+    few = [(path(address), queries(client, address)) for address in addresses(town)]
     Item.objects.all().delete()
     load(town, personas["editor"], 10_000)
-    many = [(address.split("?")[0], queries(client, address)) for address in addresses(town)]
+    many = [(path(address), queries(client, address)) for address in addresses(town)]
     assert many == few
 
 
