@@ -183,7 +183,9 @@ def test_a_sitemap_page_reads_its_range_of_ids_not_the_catalogue(town: Any, pers
     with CaptureQueriesContext(connection) as captured:
         body = client.get(f"/sitemap-items-{page}.xml").content.decode()
     assert draft.get_absolute_url() not in body  # only what is published
-    assert Item.objects.published().order_by("pk").first().get_absolute_url() in body
+    size = SitemapPage.SIZE  # ids do not restart on PostgreSQL: a neighbour from the same range
+    neighbour = Item.objects.published().filter(pk__gte=page * size, pk__lt=(page + 1) * size).first()
+    assert neighbour is not None and neighbour.get_absolute_url() in body
     if connection.vendor != "sqlite":
         return
     (read,) = [q["sql"] for q in captured.captured_queries if 'FROM "disclosure_item"' in q["sql"]]
