@@ -49,7 +49,7 @@ from portal.credit_code import make_credit_code  # noqa: E402
 from portal.models import Organisation, OrganisationKind  # noqa: E402
 from requests_app.models import Application, Status  # noqa: E402
 from requests_app.outcomes import Outcome  # noqa: E402
-from supervision import services  # noqa: E402
+from supervision.annual_report import services  # noqa: E402
 from supervision.models import AnnualReport  # noqa: E402
 
 TZ = ZoneInfo("Asia/Shanghai")

@@ -13,7 +13,10 @@ from django.utils import timezone
 from portal.models import Organisation
 from review.demo import approve_through
 
-from . import answers, hearings, registered, services
+from . import services
+from .comments import answers
+from .comments import services as comments
+from .hearings import services as hearings
 from .models import Consultation
 
 DRAFT = """第一条 为规范村级公益事业建设项目的申报、实施和管理，提高资金使用效益，结合本镇实际，制定本办法。
@@ -46,7 +49,7 @@ def seed(town: Organisation, author: Any, reviewers: list[Any], today: date) -> 
         (third, "建议公示期延长至10日，方便外出务工村民知晓。"),
         (None, "建议增加项目验收环节的规定。"),
     ):
-        services.comment(consultation=consultation, text=text, name="村民", contact="", section=section,
+        comments.comment(consultation=consultation, text=text, name="村民", contact="", section=section,
                          submission_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-comment:{text}"))  # fmt: skip
     _closed_and_answered(town, author, reviewers, today)
     _major_decision_with_hearing(town, author, reviewers, today)
@@ -71,8 +74,8 @@ def _closed_and_answered(town: Organisation, author: Any, reviewers: list[Any], 
     services.submit(consultation=consultation, actor=author)
     approve_through(consultation, reviewers)
     consultation.refresh_from_db()
-    comments = [
-        services.comment(
+    sent = [
+        comments.comment(
             consultation=consultation, text=text, name="", contact="", section=None,
             submission_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-closed-comment:{n}"),
         ).comment
@@ -82,9 +85,9 @@ def _closed_and_answered(town: Organisation, author: Any, reviewers: list[Any], 
         opens_on=today - timedelta(days=50), closes_on=today - timedelta(days=30)
     )
     consultation.refresh_from_db()
-    answers.answer(consultation=consultation, comment_ids=[c.pk for c in comments[:2]], outcome="partly",
+    answers.answer(consultation=consultation, comment_ids=[c.pk for c in sent[:2]], outcome="partly",
                    text="人口较多的村增加周六清运，其余村保持每日一次。", actor=author)  # fmt: skip
-    answers.answer(consultation=consultation, comment_ids=[comments[2].pk], outcome="adopted",
+    answers.answer(consultation=consultation, comment_ids=[sent[2].pk], outcome="adopted",
                    text="方案附件增加各村收集点一览表。", actor=author)  # fmt: skip
     report = answers.prepare_report(consultation=consultation, actor=author)
     answers.submit(report=report, actor=author)
@@ -119,12 +122,12 @@ def _major_decision_with_hearing(town: Organisation, author: Any, reviewers: lis
         services.update_phase(phase=phases[kind], status=status,
                               starts_on=today - timedelta(days=10) if status != "pending" else None,
                               ends_on=today - timedelta(days=3) if status == "done" else None, note=note, today=today)  # fmt: skip
-    meeting = registered.record_meeting(
+    meeting = comments.record_meeting(
         consultation=consultation, kind="symposium", held_on=today, place="镇政府三楼会议室",
         participants="人大代表 王某某 东村\n企业代表 某某农业公司 李某\n群众代表 赵某 集镇社区",
         minutes="与会人员赞成迁建，建议过渡期不收摊位费。", actor=author,
     )  # fmt: skip
-    registered.register_comment(
+    comments.register_comment(
         consultation=consultation, source="meeting", received_on=today, text="建议过渡期间免收摊位费。",
         name="赵某", contact="", section=None, meeting=meeting, actor=author,
     )  # fmt: skip

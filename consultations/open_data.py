@@ -19,8 +19,8 @@ from disclosure.selectors import organisation_with_column
 from portal.models import Organisation
 from portal.tabular import safe_row
 
+from .comments.services import public_text
 from .models import AdoptionReport, AdoptionStatus, AnswerOutcome, Comment, Consultation, ConsultationStatus
-from .registered import public_text
 
 COLUMNS = ["序号", "提交时间", "针对", "意见", "采纳情况", "答复"]
 

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 
 from disclosure import columns
@@ -21,9 +20,11 @@ from disclosure.views.public import column_breadcrumbs
 from portal import challenge
 from portal.forms import add_service_errors
 
-from . import files, rules, services
-from .forms import CommentForm, ReceiptForm
-from .meetings import HearingStatus
+from . import files, rules
+from .comments import services as comments
+from .comments.forms import CommentForm
+from .comments.public_views import SHOWN_ON_PAGE, shown
+from .hearings.models import HearingStatus
 from .models import (
     AdoptionReport,
     AdoptionStatus,
@@ -35,7 +36,6 @@ from .models import (
 )
 
 COMMENTS = "consultation-comments"
-RECEIPT_FAILURES, RECEIPT_ATTEMPTS = "consultation-receipts", 10  # wrong codes per address in 15 minutes
 
 
 def consultation_list(request: HttpRequest, org: str) -> HttpResponse:
@@ -85,7 +85,7 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         elif form.is_valid():
             data = form.cleaned_data
             try:
-                received = services.comment(
+                received = comments.comment(
                     consultation=consultation,
                     text=data["text"],
                     name=data["name"],
@@ -134,49 +134,9 @@ def _decision_context(consultation: Consultation) -> dict[str, Any]:
         "public_phases": [(phase, [d for d in documents if d.phase_id == phase.pk]) for phase in phases],
         "documents": [d for d in documents if d.consultation_id == consultation.pk],
         "hearings": matter.hearings.filter(status=HearingStatus.PUBLISHED),
-        "shown": list(_shown(consultation)[:SHOWN_ON_PAGE]) if consultation.publish_comments else [],
+        "shown": list(shown(consultation)[:SHOWN_ON_PAGE]) if consultation.publish_comments else [],
         "decision": decision if decision is not None and decision.status == ItemStatus.PUBLISHED else None,
     }
-
-
-SHOWN_ON_PAGE, SHOWN_PER_PAGE = 20, 50
-
-
-def _shown(consultation: Consultation) -> Any:
-    return (
-        consultation.comments.filter(shown=True)
-        .select_related("section")
-        .only("pk", "public_text", "submitted_at", "section__heading", "outcome", "answer", "source")
-        .order_by("-pk")
-    )
-
-
-def shown_comments(request: HttpRequest, org: str, pk: int) -> HttpResponse:
-    """Every comment staff chose to publish, newest first, 50 a page by the last one seen (no OFFSET)."""
-    organisation = organisation_with_column(org)
-    consultation = get_object_or_404(
-        Consultation, pk=pk, organisation=organisation, status=ConsultationStatus.PUBLISHED,
-        opens_on__lte=timezone.localdate(), publish_comments=True,
-    )  # fmt: skip
-    before = request.GET.get("before", "")
-    page = _shown(consultation)
-    if before.isdigit():
-        page = page.filter(pk__lt=int(before))
-    rows = list(page[: SHOWN_PER_PAGE + 1])
-    context = {
-        "organisation": organisation,
-        "consultation": consultation,
-        "shown": rows[:SHOWN_PER_PAGE],
-        "next_before": rows[SHOWN_PER_PAGE - 1].pk if len(rows) > SHOWN_PER_PAGE else None,
-        "answered": AdoptionReport.objects.filter(consultation=consultation, status=AdoptionStatus.PUBLISHED).exists(),
-        "breadcrumbs": column_breadcrumbs(
-            organisation,
-            (columns.CONSULTATION.name, reverse("consultations:list", args=[organisation.slug])),
-            (consultation.title, reverse("consultations:consultation", args=[organisation.slug, consultation.pk])),
-            ("公开的意见", ""),
-        ),
-    }
-    return render(request, "consultations/shown.html", context)
 
 
 def document(request: HttpRequest, org: str, pk: int) -> FileResponse:
@@ -189,33 +149,3 @@ def document(request: HttpRequest, org: str, pk: int) -> FileResponse:
     if found.consultation is not None and found.consultation.opens_on > timezone.localdate():
         raise Http404("未找到")
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
-
-
-def receipt(request: HttpRequest, org: str) -> HttpResponse:
-    """A commenter sees their comment again with the receipt code (and, once published, its answer)."""
-    organisation = organisation_with_column(org)
-    form = ReceiptForm(request.POST or None)
-    found = None
-    if request.method == "POST" and challenge.volume(request, RECEIPT_FAILURES) >= RECEIPT_ATTEMPTS:
-        form.is_valid()
-        form.add_error(None, "查询失败次数过多，请15分钟后再试。")
-    elif request.method == "POST" and form.is_valid():
-        found = services.find_by_receipt(form.cleaned_data["code"])
-        if found is None or found.consultation.organisation_id != organisation.pk:
-            challenge.count(request, RECEIPT_FAILURES, 15 * 60)
-            found = None
-            form.add_error("code", "回执码不正确，请核对后重新输入。")
-    answered = (
-        found is not None
-        and AdoptionReport.objects.filter(
-            consultation_id=found.consultation_id, status=AdoptionStatus.PUBLISHED
-        ).exists()
-    )
-    context = {
-        "organisation": organisation,
-        "form": form,
-        "found": found,
-        "answered": answered,
-        "breadcrumbs": column_breadcrumbs(organisation, (columns.CONSULTATION.name, ""), ("查询我的意见", "")),
-    }
-    return render(request, "consultations/receipt.html", context, status=400 if form.errors else 200)

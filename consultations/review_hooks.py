@@ -12,7 +12,9 @@ from django.urls import reverse
 from review.registry import Publishable, register
 from review.scanner import Text
 
-from . import answers, files, hearings, services
+from . import files, services
+from .comments import answers
+from .hearings import services as hearings
 from .models import AdoptionReport, Consultation, Document, Hearing, HearingReport
 
 FIELDS = ("title", "explanation", "how_to_comment", "short_reason")
@@ -87,7 +89,7 @@ def report_page(report: AdoptionReport) -> str:
 
 
 def report_html(report: AdoptionReport) -> str:
-    return render_to_string("consultations/_adoption.html", {"report": report})
+    return render_to_string("consultations/comments/_adoption.html", {"report": report})
 
 
 def report_mask(report: Any, hits: list, actor: object) -> list[str]:
@@ -134,7 +136,7 @@ def register_phase_and_hearing() -> None:
             internal_links=lambda h: [],
             preview_url=hearing_page,
             edit_url=hearing_page,
-            preview_html=lambda h: render_to_string("consultations/_hearing_notice.html", {"hearing": h}),
+            preview_html=lambda h: render_to_string("consultations/hearings/_notice.html", {"hearing": h}),
             publish=lambda h, approver, now: hearings.publish_notice(hearing=h, approver=approver, now=now),
             send_back=lambda h, actor, reason: hearings.send_back(h),
             mask=lambda h, hits, actor: _mask_fields(Hearing.objects.get(pk=h.pk), HEARING_FIELDS, hits),
@@ -152,7 +154,7 @@ def register_phase_and_hearing() -> None:
             internal_links=lambda r: [],
             preview_url=lambda r: hearing_page(r.hearing),
             edit_url=lambda r: hearing_page(r.hearing),
-            preview_html=lambda r: render_to_string("consultations/_hearing_report.html", {"report": r}),
+            preview_html=lambda r: render_to_string("consultations/hearings/_report.html", {"report": r}),
             publish=lambda r, approver, now: hearings.publish_report(report=r, approver=approver, now=now),
             send_back=lambda r, actor, reason: hearings.send_back(r),
             mask=report_mask,

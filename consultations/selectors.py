@@ -13,7 +13,7 @@ from django.utils import timezone
 from disclosure.listings import Entry
 
 from . import rules
-from .meetings import HearingStatus
+from .hearings.models import HearingStatus
 from .models import AdoptionStatus, Consultation, ConsultationStatus, Hearing
 
 

@@ -1,27 +1,20 @@
-"""Preparing a consultation, its review, and the comments citizens send."""
+"""Preparing a consultation, its review, its phases, extension and the decision it leads to (the comments it
+receives: comments/)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
-import uuid
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from portal.crypto import encrypt
 from portal.models import Organisation
 
 from . import files, reviewing, rules
 from .models import (
-    Comment,
     Consultation,
     ConsultationStatus,
     DecisionMatter,
@@ -163,76 +156,6 @@ def send_back(*, consultation: Consultation) -> Consultation:
     current.status = ConsultationStatus.DRAFT
     current.save(update_fields=["status"])
     return current
-
-
-# ---------------------------------------------------------------- comments
-
-
-def receipt_hash(code: str) -> str:
-    normalised = "".join(code.upper().split()).replace("-", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:comment:{normalised}".encode()).hexdigest()
-
-
-def new_receipt_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-@dataclass(frozen=True)
-class Received:
-    comment: Comment
-    receipt_code: str  # shown once; "" when the same submission came again
-
-
-def comment(
-    *,
-    consultation: Consultation,
-    text: str,
-    name: str,
-    contact: str,
-    section: Section | None,
-    submission_key: uuid.UUID,
-    now: datetime | None = None,
-    upload: UploadedFile | None = None,
-    registered: dict[str, Any] | None = None,
-) -> Received:
-    """A citizen's comment, until the end of the closing day. The same submission sent twice is one comment.
-    `registered` holds the source of one that staff enter from a letter, an e-mail or a meeting."""
-    now = now or timezone.now()
-    earlier = Comment.objects.filter(submission_key=submission_key).first()
-    if earlier is not None:
-        return Received(earlier, "")
-    if registered is None and not consultation.is_open(timezone.localdate(now)):
-        raise ValidationError(f"本次意见征集已于{consultation.closes_on:%Y年%-m月%-d日}24时截止，不再接收网上意见。")
-    if section is not None and section.consultation_id != consultation.pk:
-        raise ValidationError({"section": "所选条款不属于本征求意见稿。"})
-    code = new_receipt_code()
-    item = Comment(
-        consultation=consultation,
-        section=section,
-        text=text.strip(),
-        receipt_hash=receipt_hash(code),
-        submission_key=submission_key,
-        **(registered or {}),
-    )
-    item.name_encrypted = encrypt(name.strip(), context=item.context("name"))
-    item.contact_encrypted = encrypt(contact.strip(), context=item.context("contact"))
-    if upload is not None:
-        item.attachment_name = (upload.name or "附件")[:200]
-        item.attachment.save(upload.name or "attachment", upload, save=False)
-    try:
-        with transaction.atomic():
-            item.save()
-    except IntegrityError:  # the same submission, saved a moment ago by a second click
-        if item.attachment:
-            item.attachment.delete(save=False)
-        return Received(Comment.objects.get(submission_key=submission_key), "")
-    return Received(item, code)
-
-
-def find_by_receipt(code: str) -> Comment | None:
-    return Comment.objects.select_related("consultation", "section").filter(receipt_hash=receipt_hash(code)).first()
 
 
 @transaction.atomic

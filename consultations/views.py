@@ -1,4 +1,5 @@
-"""Staff pages: prepare a consultation on a decision's draft and send it to review; see the comments."""
+"""Staff pages: prepare a consultation on a decision's draft and send it to review; its phases, extension, files and
+decision; the page that gathers its comments (comments/views.py) and hearings (hearings/views.py)."""
 
 from __future__ import annotations
 
@@ -17,18 +18,13 @@ from portal.forms import add_service_errors
 from portal.models import Organisation, Role
 from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
 
-from . import answers, files, rules, services
-from .forms import (
-    DecisionForm,
-    DocumentForm,
-    ExtendForm,
-    HearingForm,
-    MeetingForm,
-    PhaseForm,
-    PrepareForm,
-    RegisterCommentForm,
-)
-from .models import AdoptionReport, AnswerOutcome, Consultation, Document, Phase
+from . import files, rules, services
+from .comments import answers
+from .comments.forms import MeetingForm, RegisterCommentForm
+from .comments.models import AdoptionReport
+from .forms import DecisionForm, DocumentForm, ExtendForm, PhaseForm, PrepareForm
+from .hearings.forms import HearingForm
+from .models import AnswerOutcome, Consultation, Document, Phase
 
 PREPARERS = (Role.EDITOR, Role.OFFICE_HEAD)
 
@@ -75,7 +71,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "consultations/staff/list.html", context, status=400 if form.errors else 200)
 
 
-def _consultation(request: HttpRequest, pk: int) -> Consultation:
+def consultation_for_staff(request: HttpRequest, pk: int) -> Consultation:
     return get_for_staff(request, Consultation.objects.select_related("matter", "organisation"), pk=pk)
 
 
@@ -137,7 +133,7 @@ def page_context(request: HttpRequest, consultation: Consultation, **forms: Any)
 
 @business_required
 def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for_staff(request, pk)
     return render(request, "consultations/staff/consultation.html", page_context(request, consultation))
 
 
@@ -149,7 +145,7 @@ def flash(request: HttpRequest, error: ValidationError, prefix: str = "") -> Non
 @require_POST
 @business_required
 def consultation_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for_staff(request, pk)
     if not has_role(request.user, consultation.organisation, *PREPARERS):
         raise Http404("未找到")
     try:
@@ -162,8 +158,8 @@ def consultation_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("consultations-staff:consultation", pk=consultation.pk)
 
 
-def _preparer(request: HttpRequest, pk: int) -> Consultation:
-    consultation = _consultation(request, pk)
+def consultation_for_preparer(request: HttpRequest, pk: int) -> Consultation:
+    consultation = consultation_for_staff(request, pk)
     if not has_role(request.user, consultation.organisation, *PREPARERS):
         raise Http404("未找到")
     return consultation
@@ -171,68 +167,8 @@ def _preparer(request: HttpRequest, pk: int) -> Consultation:
 
 @require_POST
 @business_required
-def answer_comments(request: HttpRequest, pk: int) -> HttpResponse:
-    """One answer for the comments ticked (identical comments are answered together)."""
-    consultation = _preparer(request, pk)
-    ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit()]
-    try:
-        done = answers.answer(consultation=consultation, comment_ids=ids, outcome=request.POST.get("outcome", ""),
-                              text=request.POST.get("answer", ""), actor=request.user)  # fmt: skip
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, f"已答复 {done} 条意见。")
-    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#answers")
-
-
-@require_POST
-@business_required
-def adoption_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Generate (again) the adoption report from the answers, save its edited text, or send it to review."""
-    consultation = _preparer(request, pk)
-    action = request.POST.get("action", "generate")
-    try:
-        if action == "generate":
-            answers.prepare_report(consultation=consultation, actor=request.user)
-            messages.success(request, "已根据答复生成意见采纳情况说明，请核对修改。")
-        else:
-            report = consultation.adoption_report
-            if action == "save" and report.status == "draft":
-                report.text = request.POST.get("text", "").strip() or report.text
-                report.save(update_fields=["text"])
-                messages.success(request, "已保存意见采纳情况说明。")
-            elif action == "submit":
-                answers.submit(report=report, actor=request.user)
-                messages.success(request, "已提交审核：审核通过后与各条答复一并公布。")
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    except AdoptionReport.DoesNotExist as error:
-        raise Http404("尚未生成意见采纳情况说明") from error
-    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#adoption")
-
-
-@require_POST
-@business_required
-def mark_spam(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _preparer(request, pk)
-    comment_id = request.POST.get("comment", "")
-    try:
-        answers.mark_spam(consultation=consultation, comment_id=int(comment_id) if comment_id.isdigit() else 0,
-                          reason=request.POST.get("reason", ""), actor=request.user)  # fmt: skip
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, "已标记为无关信息：保留存档，单独计数，不需答复。")
-    return redirect(reverse("consultations-staff:consultation", args=[pk]) + "#answers")
-
-
-@require_POST
-@business_required
 def update_phase(request: HttpRequest, pk: int, phase_pk: int) -> HttpResponse:
-    consultation = _preparer(request, pk)
+    consultation = consultation_for_preparer(request, pk)
     phase = get_object_or_404(Phase, pk=phase_pk, matter=consultation.matter)
     form = PhaseForm(request.POST, prefix=f"phase-{phase.pk}")
     if form.is_valid():
@@ -252,7 +188,7 @@ def update_phase(request: HttpRequest, pk: int, phase_pk: int) -> HttpResponse:
 @require_POST
 @business_required
 def extend(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _preparer(request, pk)
+    consultation = consultation_for_preparer(request, pk)
     form = ExtendForm(request.POST)
     if form.is_valid():
         try:
@@ -272,7 +208,7 @@ def extend(request: HttpRequest, pk: int) -> HttpResponse:
 @business_required
 def add_document(request: HttpRequest, pk: int) -> HttpResponse:
     """A file of the consultation (while a draft) or, with ?phase=, of one phase of the procedure."""
-    consultation = _preparer(request, pk)
+    consultation = consultation_for_preparer(request, pk)
     phase_pk = request.POST.get("phase", "")
     phase = get_object_or_404(Phase, pk=phase_pk, matter=consultation.matter) if phase_pk.isdigit() else None
     form = DocumentForm(request.POST, request.FILES)
@@ -294,7 +230,7 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @business_required
 def document_action(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
-    consultation = _preparer(request, pk)
+    consultation = consultation_for_preparer(request, pk)
     document = get_object_or_404(Document, pk=document_pk, matter=consultation.matter)
     try:
         action = request.POST.get("action")
@@ -313,7 +249,7 @@ def document_action(request: HttpRequest, pk: int, document_pk: int) -> HttpResp
 
 @business_required
 def document_file(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for_staff(request, pk)
     document = get_object_or_404(Document, pk=document_pk, matter=consultation.matter)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)
 
@@ -321,7 +257,7 @@ def document_file(request: HttpRequest, pk: int, document_pk: int) -> FileRespon
 @require_POST
 @business_required
 def link_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _preparer(request, pk)
+    consultation = consultation_for_preparer(request, pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -338,7 +274,7 @@ def link_decision(request: HttpRequest, pk: int) -> HttpResponse:
 @business_required
 def consultation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft changed before review, or after a reviewer sent it back."""
-    consultation = _preparer(request, pk)
+    consultation = consultation_for_preparer(request, pk)
     matter = consultation.matter
     initial = {name: getattr(consultation, name) for name in FIELDS} | {
         "matter_title": matter.title,

@@ -1,7 +1,7 @@
 """The whole catalogue of an organisation as CSV and Excel files, built by a background task (`build_exports`)
 into EXPORT_ROOT under a temporary name and then renamed into place, so that the public link always serves the
 last complete file, whatever its size; no request builds one. A change to what is public asks for a rebuild
-(`request_build`), and changes during a build ask for one more, never for one per publication."""
+(`tasks.request_build`), and changes during a build ask for one more, never for one per publication."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from portal.models import Organisation
@@ -128,20 +127,6 @@ def build(organisation: Organisation, fmt: str) -> CatalogueExport:
     )  # fmt: skip
     record.refresh_from_db()
     return record
-
-
-def request_build(channel_id: int) -> None:
-    """After a change to what is public: queue one rebuild of the organisation's files, unless one waits."""
-
-    def enqueue() -> None:
-        from .tasks import build_exports
-
-        for fmt in CatalogueExport.Format:
-            CatalogueExport.objects.get_or_create(organisation_id=channel_id, format=fmt)
-        if CatalogueExport.objects.filter(organisation_id=channel_id, queued=False).update(queued=True):
-            build_exports.enqueue(channel_id)
-
-    transaction.on_commit(enqueue, robust=True)
 
 
 def latest_of(organisation_ids: list[int]) -> dict[int, dict[str, CatalogueExport]]:

@@ -408,14 +408,14 @@ def _after_publication(item_id: int) -> None:
     """Side effects of a change to what is public, each on its own (one failing leaves the others and the saved
     publication standing, and is logged): the search index, then the kept pages built before it was updated,
     and the catalogue's export files."""
-    from disclosure import exports, search
+    from disclosure import search, tasks
 
     def index() -> None:
         search.index_items([item_id])
         page_cache.bump()
 
     def export() -> None:
-        exports.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))
+        tasks.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))
 
     for effect in (index, export):
         try:

@@ -1,5 +1,6 @@
 """The mail outbox (portal.models.OutgoingMail): every mail the portal sends is written here in the transaction
-of the action that causes it, then delivered by a task; failures are retried with growing pauses."""
+of the action that causes it, then delivered by the task `deliver_mail` (run by `manage.py db_worker`, and by
+`manage.py send_outbox` from cron for anything the worker missed); failures are retried with growing pauses."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
 from .models import MailStatus, OutgoingMail
@@ -81,9 +83,12 @@ def retry(message: OutgoingMail) -> None:
     transaction.on_commit(lambda: _enqueue(message.pk, None), robust=True)
 
 
-def _enqueue(message_id: int, run_after: datetime | None) -> None:
-    from .tasks import deliver_mail
+@task()
+def deliver_mail(message_id: int) -> str:
+    return deliver(message_id)
 
+
+def _enqueue(message_id: int, run_after: datetime | None) -> None:
     try:
         if run_after is not None and deliver_mail.get_backend().supports_defer:
             deliver_mail.using(run_after=run_after).enqueue(message_id)

@@ -19,6 +19,7 @@ from portal.models import AppendOnly, Organisation
 
 from .outcomes import Outcome
 from .receipt import NEEDS_CONFIRMATION, Channel
+from .states import CLOCK_STATUSES, OPEN_STATUSES, Action, Status
 
 
 class ApplicantType(models.TextChoices):
@@ -76,22 +77,6 @@ class Way(models.TextChoices):
     EMAIL = "email", "电子邮件"
     PICK_UP = "pick_up", "当面领取"
     ON_SITE = "on_site", "现场查阅、抄录"
-
-
-class Status(models.TextChoices):
-    SUBMITTED = "submitted", "待确认收到"
-    RECEIVED = "received", "办理中"
-    CORRECTION = "correction", "待申请人补正"
-    CONSULTING = "consulting", "征求意见中"
-    FEE = "fee", "待缴纳信息处理费"
-    REPLIED = "replied", "已答复"
-    CLOSED = "closed", "已终止"
-    ARCHIVED = "archived", "已归档"
-
-
-OPEN_STATUSES = (Status.SUBMITTED, Status.RECEIVED, Status.CORRECTION, Status.CONSULTING, Status.FEE)
-# Statuses in which the reply clock runs: the deadline is shown and reminded.
-CLOCK_STATUSES = (Status.RECEIVED, Status.CONSULTING, Status.FEE)
 
 
 class Reminder(models.TextChoices):
@@ -451,8 +436,6 @@ class Event(AppendOnly):
         return f"{self.application_id} {self.action}"
 
     def action_label(self) -> str:
-        from .states import Action
-
         return Action(self.action).label if self.action in Action.values else self.action
 
 

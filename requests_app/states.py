@@ -5,7 +5,21 @@ from django.db import models
 
 from portal.workflow import Workflow
 
-from .models import Status
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", "待确认收到"
+    RECEIVED = "received", "办理中"
+    CORRECTION = "correction", "待申请人补正"
+    CONSULTING = "consulting", "征求意见中"
+    FEE = "fee", "待缴纳信息处理费"
+    REPLIED = "replied", "已答复"
+    CLOSED = "closed", "已终止"
+    ARCHIVED = "archived", "已归档"
+
+
+OPEN_STATUSES = (Status.SUBMITTED, Status.RECEIVED, Status.CORRECTION, Status.CONSULTING, Status.FEE)
+# Statuses in which the reply clock runs: the deadline is shown and reminded.
+CLOCK_STATUSES = (Status.RECEIVED, Status.CONSULTING, Status.FEE)
 
 
 class Action(models.TextChoices):

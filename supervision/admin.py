@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from portal.admin import DutyAdmin
 
-from .assessments import Indicator
+from .assessments.models import Indicator
 
 
 @admin.register(Indicator)

@@ -9,13 +9,14 @@ class SupervisionConfig(AppConfig):
         from disclosure import columns, listings
         from portal import workbench
 
-        from . import complaint_services, inspection_services
-        from .public_views import listing
-        from .review_hooks import register_report
-        from .selectors import workbench_block
+        from .annual_report import selectors as annual_report
+        from .annual_report.public_views import listing
+        from .annual_report.review_hooks import register_report
+        from .complaints import services as complaints
+        from .inspections import services as inspections
 
         register_report()
         listings.register(columns.ANNUAL_REPORT.slug, listing)
-        workbench.register(workbench_block)
-        workbench.register(complaint_services.workbench_block)
-        workbench.register(inspection_services.workbench_block)
+        workbench.register(annual_report.workbench_block)
+        workbench.register(complaints.workbench_block)
+        workbench.register(inspections.workbench_block)

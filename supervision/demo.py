@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from portal.models import Organisation
 
-from . import complaint_services as services
-from . import inspection_services
-from .complaints import Complaint
+from .complaints import services
+from .complaints.models import Complaint
+from .inspections import services as inspection_services
 
 
 def seed(town: Organisation, head: Any, inspector: Any, today: date) -> None:
@@ -64,8 +64,8 @@ def _inspection_and_meeting(town: Organisation, head: Any, inspector: Any, today
 def _evaluations(town: Organisation, head: Any, today: date) -> None:
     from disclosure.models import Item, ItemStatus
 
-    from .evaluation_views import record
-    from .evaluations import ItemVote
+    from .evaluations.models import ItemVote
+    from .evaluations.services import record
 
     record(organisation=town, source="meeting", held_on=today - timedelta(days=10), satisfied=18, basic=5,
            unsatisfied=2, comments="希望公开栏张贴时间更长；低保名单公示看不清。", actor=head, today=today)  # fmt: skip
@@ -77,8 +77,8 @@ def _evaluations(town: Organisation, head: Any, today: date) -> None:
 def _last_years_assessment(town: Organisation, inspector: Any, today: date) -> None:
     from decimal import Decimal
 
-    from . import assessment_services
-    from .assessments import Indicator
+    from .assessments import services as assessment_services
+    from .assessments.models import Indicator
 
     assessment = assessment_services.start(year=today.year - 1, organisations=[town], today=today)[0]
     for indicator in Indicator.objects.filter(rule="scored", is_active=True):

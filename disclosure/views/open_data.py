@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from disclosure import columns, counting, exports, paging, selectors
+from disclosure import columns, counting, exports, paging, selectors, tasks
 from disclosure.filters import ItemFilter
 from disclosure.models import Item
 from portal import page_cache
@@ -111,7 +111,7 @@ def _export(request: HttpRequest, org: str, fmt: str) -> HttpResponseBase:
     record = exports.latest(organisation).get(fmt)
     path = exports.root() / record.file_name if record is not None else None
     if record is None or path is None or not path.is_file():
-        exports.request_build(organisation.pk)
+        tasks.request_build(organisation.pk)
         response = render(request, "disclosure/export_pending.html", {"organisation": organisation}, status=503)
         response["Retry-After"] = "300"
         return response

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import requests_app.models
-import supervision.complaints
+import supervision.complaints.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('page_url', models.CharField(blank=True, max_length=500, verbose_name='出错的网页地址')),
                 ('name_encrypted', models.TextField(blank=True, editable=False)),
                 ('contact_encrypted', models.TextField(blank=True, editable=False)),
-                ('attachment', models.FileField(blank=True, max_length=300, storage=requests_app.models.PrivateStorage(), upload_to=supervision.complaints.complaint_file_path, verbose_name='附件')),
+                ('attachment', models.FileField(blank=True, max_length=300, storage=requests_app.models.PrivateStorage(), upload_to=supervision.complaints.models.complaint_file_path, verbose_name='附件')),
                 ('attachment_name', models.CharField(blank=True, max_length=200, verbose_name='附件名称')),
                 ('receipt_hash', models.CharField(editable=False, max_length=64, unique=True)),
                 ('submission_key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from consultations import services
+from consultations.comments import services as comments
 from consultations.models import Consultation
 
 from .test_consultations import published
@@ -20,7 +20,7 @@ def closed(client_for: Any, personas: Any, town: Any, calendar: None) -> tuple[C
     for text, contact, section in (("建议明确议事程序。", "lisi@example.com", 2), ("建议明确议事程序。", "", 2),
                                    ("建议延长公示期。", "13912345678", None)):  # fmt: skip
         chosen = consultation.sections.get(position=section) if section else None
-        received = services.comment(consultation=consultation, text=text, name="", contact=contact, section=chosen,
+        received = comments.comment(consultation=consultation, text=text, name="", contact=contact, section=chosen,
                                     submission_key=uuid.uuid4())  # fmt: skip
         codes.append(received.receipt_code)
     yesterday = timezone.localdate() - timedelta(days=1)

@@ -15,7 +15,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from consultations import hearings, registered, services
+from consultations.comments import services as comments
+from consultations.hearings import services as hearings
 from consultations.models import Comment, Consultation, Hearing
 from tests.conftest import review_through
 
@@ -63,9 +64,7 @@ def test_no_public_address_shows_a_commenters_name_or_contact(
     Consultation.objects.filter(pk=consultation.pk).update(publish_comments=True)
     consultation.refresh_from_db()
     Comment.objects.filter(contact_encrypted="").update(text=f"请联系{PHONE}，邮箱{MAIL}")
-    registered.show(
-        consultation=consultation, comment_ids=list(Comment.objects.values_list("pk", flat=True)), shown=True
-    )
+    comments.show(consultation=consultation, comment_ids=list(Comment.objects.values_list("pk", flat=True)), shown=True)
     pages = crawl("/gk/town/yjzj/")
     assert f"/gk/town/yjzj/tzh/{hearing.pk}/" in pages and f"/gk/town/yjzj/{consultation.pk}/comments/" in pages
     assert "赵听证" in pages[f"/gk/town/yjzj/tzh/{hearing.pk}/"]  # the participant list names those selected
@@ -106,7 +105,7 @@ def test_the_list_and_page_cost_the_same_queries_with_many_comments(
 
     Consultation.objects.filter(pk=consultation.pk).update(publish_comments=True)
     for n in range(10):
-        services.comment(consultation=consultation, text=f"意见{n}", name=NAME, contact=MAIL, section=None,
+        comments.comment(consultation=consultation, text=f"意见{n}", name=NAME, contact=MAIL, section=None,
                          submission_key=uuid.uuid4())  # fmt: skip
     Comment.objects.update(shown=True, public_text="意见")
     queries()  # the platform profile and the filter forms cached, as on a running site

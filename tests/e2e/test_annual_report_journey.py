@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from requests_app import services
 from requests_app.models import Outcome
-from supervision import services as supervision
+from supervision.annual_report import services as supervision
 from supervision.models import AnnualReport, ReportStatus
 
 from .test_review_journey import approve_stage, sign_in

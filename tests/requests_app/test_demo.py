@@ -43,8 +43,8 @@ def test_the_demo_town_has_a_carry_over_and_an_appeal_for_last_years_report() ->
     from django.utils import timezone
 
     from portal.models import Organisation
-    from supervision import layout
-    from supervision.tables import table_four, table_three, values
+    from supervision.annual_report import layout
+    from supervision.annual_report.tables import table_four, table_three, values
 
     call_command("seed_demo", stdout=StringIO())
     town = Organisation.objects.get(slug="shifanzhen")

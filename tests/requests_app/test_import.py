@@ -100,8 +100,8 @@ def test_a_case_still_open_comes_in_as_being_handled_and_counts_as_carried_over(
 ) -> None:
     """annual-report.md: past years come in through the register, open cases included, so that the first year
     the portal reports has the right 二 (上年结转)."""
-    from supervision import layout
-    from supervision.tables import table_three, values
+    from supervision.annual_report import layout
+    from supervision.annual_report.tables import table_three, values
 
     open_case = "2025-031,2025-12-22,自然人,信函,王某,2025年村级财务公开情况,,,,\n"
     half = "2025-032,2025-12-23,自然人,信函,赵某,道路建设资金,予以公开,,,\n"
@@ -119,8 +119,8 @@ def test_a_withdrawal_before_receipt_is_imported_into_no_row_and_an_open_case_is
     client_for: Any, town: Any, personas: Any, calendar: None
 ) -> None:
     from requests_app import services
-    from supervision import layout
-    from supervision.tables import table_three, values
+    from supervision.annual_report import layout
+    from supervision.annual_report.tables import table_three, values
 
     rows = ("2025-040,,自然人,网上申请,钱某,村道维修记录,申请人撤回,,,网上提交后即撤回,2025-09-01\n"
             "2025-041,2025-12-29,自然人,信函,孙某,河道整治方案,,,,,\n")  # fmt: skip

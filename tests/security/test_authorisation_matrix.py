@@ -25,9 +25,9 @@ from disclosure.models import Item
 from requests_app import services as requests
 from requests_app.models import Appeal, Application, ApplicationAttachment
 from review import services as review
-from supervision.assessments import Assessment
-from supervision.complaints import Complaint
-from supervision.inspections import FollowUp, Inspection
+from supervision.assessments.models import Assessment
+from supervision.complaints.models import Complaint
+from supervision.inspections.models import FollowUp, Inspection
 from supervision.models import AnnualReport
 from tests.conftest import PERSONAS
 

@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from portal.models import Organisation
-from supervision import documents, services
-from supervision.models import AnnualReport, ReportStatus, Scope
+from supervision.annual_report import documents, services
+from supervision.annual_report.models import AnnualReport, ReportStatus, Scope
 
 
 class Command(BaseCommand):

@@ -1,0 +1,86 @@
+"""Year-end assessment (年终考核, seed §五): every computed indicator on a small hand-made year, the inspector's
+scores with reasons, the assessment fixed once complete, the ranking, the accountability records, the PDF, and
+the result in section 一 of the annual report (条例 第五十条第四项)."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from supervision.annual_report.services import facts
+from supervision.assessments import services
+from supervision.assessments.models import Accountability, Assessment, Indicator
+from tests.supervision.dashboard.test_dashboard import year  # noqa: F401  (the hand-made 2025 of the dashboard's tests)
+
+
+@pytest.fixture
+def assessed(year: dict[str, Any], town: Any) -> Assessment:  # noqa: F811
+    made = services.start(year=2025, organisations=[town.town, town.other_town], today=timezone.localdate())
+    return next(a for a in made if a.organisation == town.town)
+
+
+def test_each_computed_indicator_scores_the_hand_computed_year(assessed: Assessment) -> None:
+    scores = {s.indicator.code: s for s in assessed.scores.select_related("indicator")}
+    expected = {
+        "on_time": (Decimal("10.0"), "办结2件，按期1件"),  # 20 × 1/2
+        "late": (Decimal("14.0"), "超过20个工作日公开1条"),  # 15 − 1
+        "blank": (Decimal("0.0"), "空白栏目"),  # five or more blank columns
+        "stale": (Decimal("6.0"), "不更新栏目2个"),  # 10 − 2 × 2
+        "complaints": (Decimal("10.0"), "成立或部分成立0件"),
+        "report": (Decimal("0.0"), "2024年度报告未发布"),
+        "consultation": (Decimal("5.0"), "无意见征集"),
+        "satisfaction": (Decimal("5.0"), "评价0人次"),
+    }
+    for code, (points, evidence) in expected.items():
+        assert scores[code].points == points, code
+        assert evidence in scores[code].evidence, (code, scores[code].evidence)
+    assert "work" not in scores and assessed.total == Decimal("50.0")
+
+
+def test_the_inspector_scores_fixes_and_ranks(assessed: Assessment, town: Any, client_for: Any) -> None:
+    inspector = client_for("inspector")
+    work = Indicator.objects.get(code="work")
+    url = f"/staff/assessments/{assessed.pk}/action/"
+    too_many = inspector.post(url, {"action": "score", "indicator": work.pk, "points": "16", "note": "制度健全"})
+    assert too_many.status_code == 400 and "得分应在0至15分之间" in too_many.content.decode()
+    early = inspector.post(url, {"action": "finalise"}, follow=True)
+    assert "还有指标未评分：组织领导和制度建设" in early.content.decode()
+    inspector.post(url, {"action": "score", "indicator": work.pk, "points": "12.5", "note": "领导小组按季度开会"})
+    inspector.post(url, {"action": "finalise"})
+    assessed.refresh_from_db()
+    assert assessed.status == "final" and assessed.total == Decimal("62.5")
+    with pytest.raises(Exception, match="已定档"):
+        services.score(assessment=assessed, indicator=work, points=Decimal(1), note="再改一次", actor=None)
+    other = Assessment.objects.get(organisation=town.other_town, year=2025)
+    services.score(assessment=other, indicator=work, points=Decimal(15), note="工作扎实", actor=None)
+    services.finalise(assessment=other, actor=None, today=timezone.localdate())
+    other.refresh_from_db()
+    ranked = [(place, a.organisation.name) for place, a in services.ranking(2025)]
+    # 邻镇: nothing published (every column blank, 0) but nothing late or stale and no cases: 65 computed + 15
+    assert ranked == [(1, "邻镇人民政府"), (2, "示例镇人民政府")] and other.total == Decimal("80.0")
+    page = inspector.get("/staff/assessments/?year=2025").content.decode()
+    assert "示例镇人民政府" in page and "62.5" in page
+    sentence = facts(town.town, "itself", 2025)["assessment"]
+    assert sentence == "2025年度政府信息公开工作考核得分62.5分，在2个参评机构中排名第2。"
+
+
+def test_accountability_is_recorded_and_who_may_act(assessed: Assessment, client_for: Any, town: Any) -> None:
+    url = f"/staff/assessments/{assessed.pk}/action/"
+    record = {"action": "accountability", "person": "党政办某某", "matter": "低保名单未遮盖身份证号即张贴",
+              "measure": "约谈", "decided_on": f"{timezone.localdate() + timedelta(days=1):%Y-%m-%d}"}  # fmt: skip
+    refused = client_for("inspector").post(url, record)
+    assert refused.status_code == 400 and "不能晚于今天" in refused.content.decode()
+    client_for("inspector").post(url, record | {"decided_on": f"{date(2025, 12, 20):%Y-%m-%d}"})
+    assert Accountability.objects.get().measure == "约谈"
+    head = client_for("office_head")
+    sheet = head.get(f"/staff/assessments/{assessed.pk}/").content.decode()
+    assert "约谈" in sheet and "依据或评分说明" in sheet and "人工评分" not in sheet
+    assert head.post(url, {"action": "finalise"}).status_code == 404
+    assert client_for("other_staff").get(f"/staff/assessments/{assessed.pk}/").status_code == 404
+
+
+def test_the_score_sheet_prints(assessed: Assessment, client_for: Any, pdf_support: None) -> None:
+    response = client_for("inspector").get(f"/staff/assessments/{assessed.pk}/?format=pdf")
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
