@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from portal.models import Organisation
-from requests_app.models import private_storage
+from portal.storage import private as private_storage
 
 
 class MatterKind(models.TextChoices):

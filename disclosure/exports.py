@@ -1,12 +1,12 @@
 """The whole catalogue of an organisation as CSV and Excel files, built by a background task (`build_exports`)
-into EXPORT_ROOT under a temporary name and then renamed into place, so that the public link always serves the
-last complete file, whatever its size; no request builds one. A change to what is public asks for a rebuild
-(`tasks.request_build`), and changes during a build ask for one more, never for one per publication."""
+one at a time across every node, written locally and then stored under a new name in the `exports` storage (a
+folder, or the object store every node shares); the record then names it, so the public link always serves the
+last complete file from any node, whatever its size; no request builds one. A change to what is public asks for
+a rebuild (`tasks.request_build`), and changes during a build ask for one more, never for one per publication."""
 
 from __future__ import annotations
 
 import csv
-import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
 from django.utils import timezone
 
+from portal.locks import exclusive
 from portal.models import Organisation
+from portal.storage import exports as export_storage
+from portal.storage import walk
 from portal.tabular import safe_row
 
 from .models import CatalogueExport
@@ -29,10 +33,6 @@ FIELDS = [
 ]  # fmt: skip
 HEADINGS = [label for _, label in FIELDS]
 CHUNK = 5000
-
-
-def root() -> Path:
-    return Path(settings.EXPORT_ROOT)
 
 
 def rows(organisation: Organisation) -> Iterator[list[Any]]:
@@ -106,27 +106,37 @@ def file_name(organisation: Organisation, fmt: str) -> str:
 
 
 def build(organisation: Organisation, fmt: str) -> CatalogueExport:
-    """Write the file beside the last one and rename it into place (atomic on one file system)."""
-    record, _ = CatalogueExport.objects.get_or_create(organisation=organisation, format=fmt)
-    CatalogueExport.objects.filter(pk=record.pk).update(queued=False)  # changes from now on ask for another build
-    root().mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    handle, temporary = tempfile.mkstemp(dir=root(), prefix=f".{organisation.slug}-", suffix=f".{fmt}")
-    os.close(handle)
-    os.chmod(temporary, 0o644)  # a public file: readable by a web server that serves it directly
-    try:
-        count = WRITERS[CatalogueExport.Format(fmt)](organisation, Path(temporary))
-        name = file_name(organisation, fmt)
-        os.replace(temporary, root() / name)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    CatalogueExport.objects.filter(pk=record.pk).update(
-        file_name=name, size=(root() / name).stat().st_size, rows=count, built_at=timezone.now(),
-        build_seconds=time.perf_counter() - started,
-    )  # fmt: skip
-    record.refresh_from_db()
-    return record
+    """Write the file in a local scratch folder, store it under a new name and point the record at it; the file
+    before stays for a download already under way, older ones are deleted."""
+    with exclusive(f"catalogue-export:{organisation.pk}:{fmt}"):
+        record, _ = CatalogueExport.objects.get_or_create(organisation=organisation, format=fmt)
+        CatalogueExport.objects.filter(pk=record.pk).update(queued=False)  # changes from now on ask for another
+        started = time.perf_counter()
+        storage = export_storage()
+        with tempfile.TemporaryDirectory(prefix="catalogue-") as scratch:
+            local = Path(scratch) / file_name(organisation, fmt)
+            count = WRITERS[CatalogueExport.Format(fmt)](organisation, local)
+            size = local.stat().st_size
+            with local.open("rb") as handle:
+                stamp = f"{timezone.now():%Y%m%d-%H%M%S}"
+                name = storage.save(f"{organisation.slug}/{stamp}/{file_name(organisation, fmt)}", File(handle))
+        previous = record.file_name
+        CatalogueExport.objects.filter(pk=record.pk).update(
+            file_name=name, size=size, rows=count, built_at=timezone.now(), build_seconds=time.perf_counter() - started
+        )
+        for old in walk(storage, organisation.slug):
+            if old not in (name, previous) and old.endswith(f".{fmt}"):
+                storage.delete(old)
+        record.refresh_from_db()
+        return record
+
+
+def open_file(record: CatalogueExport) -> File | None:
+    """The stored file of a record, or None when it is missing (never built, or lost from the storage)."""
+    storage = export_storage()
+    if not record.file_name or not storage.exists(record.file_name):
+        return None
+    return File(storage.open(record.file_name, "rb"))
 
 
 def latest_of(organisation_ids: list[int]) -> dict[int, dict[str, CatalogueExport]]:

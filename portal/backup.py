@@ -1,5 +1,7 @@
-"""Backups that can be trusted: the database (SQLite's online backup API, or pg_dump of one snapshot), the
-public and private attachments, and a manifest of row counts and file checksums taken from the same state.
+"""Backups that can be trusted: the database (SQLite's online backup API, or pg_dump of one snapshot), every
+public and private file read through the storage API (local folders, or the buckets every node shares), and a
+manifest of row counts and file checksums taken from the same state; `restore_files` writes the files back
+through the same API.
 `check` restores a backup into a scratch place and compares it with its manifest. The personal-data keys are
 never in a backup (docs/operations.md: they are kept apart); the manifest names which keys its data needs."""
 
@@ -13,19 +15,24 @@ import sqlite3
 import subprocess  # nosec B404
 import tarfile
 import tempfile
+import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage, default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
 from portal import crypto
+from portal.storage import private as private_storage
+from portal.storage import walk
 
 DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
 FILES = "files.tar"
+EXPORTS = "exports"  # the folder of the public bucket that holds the catalogue's files (settings.STORAGES)
 MANIFEST = "manifest.json"
 
 
@@ -46,15 +53,22 @@ def _count_tables(cursor: Any, tables: list[str]) -> dict[str, int]:
     return counts
 
 
-def _roots() -> dict[str, Path]:
-    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+def _storages() -> dict[str, Storage]:
+    return {"media": default_storage, "private": private_storage()}
 
 
-def _files(roots: dict[str, Path]) -> Iterator[tuple[str, Path]]:
-    for label, root in roots.items():
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                yield f"{label}/{path.relative_to(root).as_posix()}", path
+def _add(archive: tarfile.TarFile, arcname: str, storage: Storage, name: str) -> str:
+    """Copy one stored file into the archive (through a local scratch file: the size comes first); its SHA-256."""
+    digest = hashlib.sha256()
+    with storage.open(name, "rb") as source, tempfile.TemporaryFile() as copy:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+            copy.write(block)
+        info = tarfile.TarInfo(arcname)
+        info.size, info.mtime, info.mode = copy.tell(), int(time.time()), 0o600
+        copy.seek(0)
+        archive.addfile(info, copy)
+    return digest.hexdigest()
 
 
 def _sha256(path: Path) -> str:
@@ -114,9 +128,11 @@ def make(destination: Path) -> Path:
     counts = _dump_database(database_file)
     checksums = {}
     with tarfile.open(folder / FILES, "w") as archive:
-        for name, path in _files(_roots()):
-            checksums[name] = _sha256(path)
-            archive.add(path, arcname=name, recursive=False)
+        for label, storage in _storages().items():
+            for name in walk(storage):
+                if label == "media" and name.startswith(f"{EXPORTS}/"):
+                    continue  # the catalogue's files, rebuilt by build_exports
+                checksums[f"{label}/{name}"] = _add(archive, f"{label}/{name}", storage, name)
     manifest = {
         "made_at": timezone.now().isoformat(),
         "database": connection.vendor,
@@ -204,3 +220,24 @@ def check(folder: Path) -> tuple[dict[str, Any], list[str]]:
     if missing_keys:
         problems.append(f"本机未配置解密所需的个人信息密钥 {', '.join(missing_keys)}（PERSONAL_DATA_KEYS）")
     return manifest, problems
+
+
+def restore_files(folder: Path) -> int:
+    """Write every file of a backup back through the storage API, under its own name (a restore onto new
+    machines or buckets); a file already there with the same content is left. The number written."""
+    storages = _storages()
+    written = 0
+    with tarfile.open(folder / FILES) as archive:
+        for member in archive.getmembers():
+            label, _, name = member.name.partition("/")
+            source = archive.extractfile(member) if member.isfile() else None
+            if source is None or label not in storages or not name:
+                continue
+            storage = storages[label]
+            if storage.exists(name):
+                storage.delete(name)
+            saved = storage.save(name, File(source))
+            if saved != name:
+                raise BackupError(f"文件 {member.name} 恢复后的名称为 {saved}，与原名称不同")
+            written += 1
+    return written

@@ -2,36 +2,51 @@
 
 WeasyPrint fetches the images and stylesheets an HTML page names. An item body is typed by staff, so it could
 name any address (an internal service, a cloud metadata endpoint): the fetcher serves only the portal's own
-static and media files, from disk, whatever host the address names, and refuses everything else."""
+static files (from disk) and media files (through the storage API, a bucket or a folder), whatever host the
+address names, and refuses everything else."""
 
 from __future__ import annotations
 
 import mimetypes
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 
 
 class RefusedAddress(ValueError):
     pass
 
 
-def _local_file(url: str) -> Path | None:
+def _own_file(url: str) -> tuple[str, bytes] | None:
+    """The name and content of the portal's own static or media file at this address, or None."""
     path = unquote(urlparse(url).path)
     if path.startswith(settings.STATIC_URL):
         try:
             found = finders.find(path.removeprefix(settings.STATIC_URL))
         except SuspiciousFileOperation:
             return None
-        if found:
-            return Path(found if isinstance(found, str) else found[0])
-        return _inside(Path(settings.STATIC_ROOT), path.removeprefix(settings.STATIC_URL))
+        local = (
+            Path(found if isinstance(found, str) else found[0])
+            if found
+            else _inside(Path(settings.STATIC_ROOT), path.removeprefix(settings.STATIC_URL))
+        )
+        return (local.name, local.read_bytes()) if local is not None else None
     if path.startswith(settings.MEDIA_URL):
-        return _inside(Path(settings.MEDIA_ROOT), path.removeprefix(settings.MEDIA_URL))
+        name = path.removeprefix(settings.MEDIA_URL)
+        if not name or any(part in ("", ".", "..") for part in name.split("/")):
+            return None
+        try:
+            if not default_storage.exists(name):
+                return None
+            with default_storage.open(name, "rb") as handle:
+                return PurePosixPath(name).name, handle.read()
+        except (SuspiciousFileOperation, OSError):
+            return None
     return None
 
 
@@ -48,13 +63,12 @@ def fetcher() -> Any:
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            local = _local_file(url)
-            if local is None:
+            own = _own_file(url)
+            if own is None:
                 raise RefusedAddress(f"PDF 只引用本平台的静态文件和上传文件，已拒绝：{url}")
-            mime, _ = mimetypes.guess_type(local.name)
-            return URLFetcherResponse(
-                local.as_uri(), local.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
-            )
+            name, content = own
+            mime, _ = mimetypes.guess_type(name)
+            return URLFetcherResponse(url, content, {"Content-Type": mime or "application/octet-stream"})
 
     return PortalFiles()
 

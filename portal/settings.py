@@ -224,14 +224,30 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files go through Django's storage API (portal/storage.py): local folders by default, S3-compatible object storage
+# shared by every node when S3_ENDPOINT_URL is set (docs/deployment.md).
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "portal.storage.PrivateFolder"},
+    "exports": {"BACKEND": "portal.storage.ExportFolder"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+if S3_ENDPOINT_URL:
+    _needed = ("S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET", "S3_PRIVATE_BUCKET")
+    _missing = [name for name in _needed if not env(name, default="")]
+    if _missing:
+        raise ImproperlyConfigured(f"已设置 S3_ENDPOINT_URL，但缺少 {'、'.join(_missing)}：对象存储需要这些设置。")
+    from portal.storage import s3_storages
+
+    STORAGES |= s3_storages(
+        endpoint=S3_ENDPOINT_URL, access_key=env("S3_ACCESS_KEY"), secret_key=env("S3_SECRET_KEY"),
+        region=env("S3_REGION", default=""), public=env("S3_BUCKET"), private=env("S3_PRIVATE_BUCKET"),
+    )  # fmt: skip
 WHITENOISE_USE_FINDERS = DEBUG
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"

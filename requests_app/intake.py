@@ -16,9 +16,10 @@ from django.core.files import File
 from django.utils import timezone
 
 from portal.crypto import decrypt, encrypt
+from portal.storage import private as private_storage
 
 from .forms import public as f
-from .models import ApplicantType, private_storage
+from .models import ApplicantType
 
 # The personal-information notice shown before applying and on the check page; its version is stored with
 # each application. Change the version whenever templates/requests_app/_privacy_notice.html changes.
@@ -67,7 +68,7 @@ class Draft:
             return {}
         if timezone.now() - saved > timedelta(hours=settings.DRAFT_LIFETIME_HOURS):
             for entry in opened.get("files", []):
-                private_storage.delete(entry["path"])
+                private_storage().delete(entry["path"])
             self.session.pop(self.name, None)
             return {}
         return opened
@@ -97,7 +98,7 @@ class Draft:
     def keep(self, step: Step, form: forms.Form) -> None:
         if step.slug == "attachments":
             for upload in form.cleaned_data["uploads"]:
-                path = private_storage.save(f"pending/{self.key}/{uuid.uuid4().hex}", upload)
+                path = private_storage().save(f"pending/{self.key}/{uuid.uuid4().hex}", upload)
                 self.files.append({"name": upload.name, "path": path, "size": upload.size})
         else:
             self.data.update({k: v for k, v in form.cleaned_data.items()})
@@ -105,7 +106,7 @@ class Draft:
 
     def remove_file(self, index: int) -> None:
         if 0 <= index < len(self.files):
-            private_storage.delete(self.files.pop(index)["path"])
+            private_storage().delete(self.files.pop(index)["path"])
             self.save()
 
     def first_incomplete(self) -> Step | None:
@@ -125,11 +126,13 @@ class Draft:
         return data
 
     def uploads(self) -> list[tuple[str, File]]:
-        return [(entry["name"], File(private_storage.open(entry["path"]), name=entry["name"])) for entry in self.files]
+        return [
+            (entry["name"], File(private_storage().open(entry["path"]), name=entry["name"])) for entry in self.files
+        ]
 
     def discard_uploads(self) -> None:
         for entry in self.files:
-            private_storage.delete(entry["path"])
+            private_storage().delete(entry["path"])
 
 
 def check_rows(draft: Draft) -> list[tuple[Step, list[tuple[str, str]]]]:

@@ -6,16 +6,15 @@ Personal data (ID number, phone, postal address) is stored encrypted (portal.cry
 
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import date
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 
 from portal.crypto import decrypt
 from portal.models import AppendOnly, Organisation
+from portal.storage import private as private_storage
 
 from .outcomes import Outcome
 from .receipt import NEEDS_CONFIRMATION, Channel
@@ -509,24 +508,6 @@ class Notice(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Applicants' attachments live under PRIVATE_MEDIA_ROOT, which has no URL: staff views serve them."""
-
-    @property
-    def base_location(self) -> str:
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    def url(self, name: str | None) -> str:
-        raise ValueError("申请附件不对外提供网址。")
-
-
-private_storage = PrivateStorage()
 
 
 def attachment_path(instance: ApplicationAttachment, filename: str) -> str:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import fields as fields_of
-from datetime import date
-from pathlib import Path
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from portal.storage import private as private_storage
+from portal.storage import walk
 
 from .mail import send_reminder, send_unconfirmed
 from .models import CLOCK_STATUSES, Application, Consultation, Reminder, Status
@@ -64,19 +65,22 @@ def _unconfirmed(today: date) -> int:
     return sent
 
 
-def discard_abandoned_uploads(now: float | None = None, max_age_hours: int | None = None) -> int:
+def discard_abandoned_uploads(now: datetime | None = None, max_age_hours: int | None = None) -> int:
     """Files uploaded on the online form's attachment page wait under pending/ until the form is submitted;
-    an application abandoned for two days has its files deleted (they may hold identity documents)."""
-    root = Path(settings.PRIVATE_MEDIA_ROOT) / "pending"
-    cutoff = (now or time.time()) - (max_age_hours or settings.DRAFT_LIFETIME_HOURS) * 3600
+    an application abandoned for two days has its files deleted (they may hold identity documents). Read and
+    deleted through the storage API, so one node cleans what every node received; two at once delete nothing
+    twice (a deletion of a file already gone is no error)."""
+    storage = private_storage()
+    cutoff = (now or timezone.now()) - timedelta(hours=max_age_hours or settings.DRAFT_LIFETIME_HOURS)
     removed = 0
-    for path in root.glob("*/*") if root.exists() else []:
-        if path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink()
+    for name in list(walk(storage, "pending")):
+        try:
+            abandoned = storage.get_modified_time(name) < cutoff
+        except FileNotFoundError:  # deleted by another node a moment ago
+            continue
+        if abandoned:
+            storage.delete(name)
             removed += 1
-    for folder in root.glob("*") if root.exists() else []:
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
     return removed
 
 

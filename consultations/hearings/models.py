@@ -10,7 +10,7 @@ from django.db import models
 
 from portal.crypto import decrypt
 from portal.models import Organisation
-from requests_app.models import private_storage
+from portal.storage import private as private_storage
 
 from ..comments.models import ParticipantCategory
 

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from disclosure import columns, counting, exports, paging, selectors, tasks
+from disclosure import columns, counting, exports, paging, selectors
 from disclosure.filters import ItemFilter
 from disclosure.models import Item
 from portal import page_cache
@@ -106,16 +106,16 @@ def api_body(request: HttpRequest, org: str) -> tuple[dict[str, Any], int]:
 
 
 def _export(request: HttpRequest, org: str, fmt: str) -> HttpResponseBase:
-    """The last complete file of the whole catalogue (built in the background), or 503 while the first is built."""
+    """The last complete file of the whole catalogue (built in the background, stored where every node reads it),
+    or 503 while the first is built; a request never asks for a build."""
     organisation = selectors.organisation_with_column(org)
     record = exports.latest(organisation).get(fmt)
-    path = exports.root() / record.file_name if record is not None else None
-    if record is None or path is None or not path.is_file():
-        tasks.request_build(organisation.pk)
+    stored = exports.open_file(record) if record is not None else None
+    if record is None or stored is None:
         response = render(request, "disclosure/export_pending.html", {"organisation": organisation}, status=503)
         response["Retry-After"] = "300"
         return response
-    served = FileResponse(path.open("rb"), as_attachment=True, filename=record.file_name)
+    served = FileResponse(stored, as_attachment=True, filename=exports.file_name(organisation, fmt))
     served["Last-Modified"] = http_date(record.built_at.timestamp()) if record.built_at else ""
     return served
 

@@ -11,7 +11,7 @@ from django.db import models
 
 from portal.crypto import decrypt
 from portal.models import Organisation
-from requests_app.models import private_storage
+from portal.storage import private as private_storage
 
 
 class ComplaintKind(models.TextChoices):

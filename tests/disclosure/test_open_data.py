@@ -11,6 +11,8 @@ import pytest
 from django.test import Client
 
 from disclosure.models import Genre, Item, Validity
+from portal.storage import exports as exports_storage
+from portal.storage import walk
 
 
 def test_rss_and_atom_feeds_per_organisation_and_column(client: Client, published: Callable[..., Item]) -> None:
@@ -137,7 +139,26 @@ def test_a_build_that_fails_half_way_leaves_the_last_complete_file(
     with pytest.raises(OSError, match="磁盘已满"):
         exports.build(town.town, "csv")
     assert b"".join(client.get("/gk/town/catalogue.csv").streaming_content) == first
-    assert [p.name for p in settings.EXPORT_ROOT.iterdir()] == ["town-catalogue.csv"]  # no partial file left
+    assert [name.rsplit("/", 1)[1] for name in walk(exports_storage(), "")] == ["town-catalogue.csv"]  # nothing partial
+
+
+def test_a_request_never_asks_for_a_build_and_the_download_keeps_its_name(
+    client: Client, town: Any, published: Callable[..., Item], monkeypatch: Any
+) -> None:
+    from disclosure import exports, tasks
+
+    asked: list[int] = []
+    monkeypatch.setattr(tasks, "request_build", asked.append)
+    for _ in range(10):
+        assert client.get("/gk/town/catalogue.csv").status_code == 503
+    assert asked == []
+    published(title="第一条")
+    exports.build(town.town, "csv")
+    exports.build(town.town, "csv")
+    exports.build(town.town, "csv")
+    response = client.get("/gk/town/catalogue.csv")
+    assert response.status_code == 200 and 'filename="town-catalogue.csv"' in response["Content-Disposition"]
+    assert len(list(walk(exports_storage(), "town"))) == 2  # the last file and the one before (a download under way)
 
 
 def test_publications_during_a_build_ask_for_one_more_build_not_one_each(

@@ -44,11 +44,11 @@ def test_the_pdf_renderer_refuses_addresses_outside_the_portal(listener: Any, pd
 
 
 def test_the_pdf_renderer_still_uses_the_portals_own_static_files(pdf_support: None) -> None:
-    from portal.pdf import _local_file
+    from portal.pdf import _own_file
 
-    assert _local_file("http://anything.example/static/css/notice.css") is not None
-    assert _local_file("http://anything.example/static/../../etc/passwd") is None
-    assert _local_file("http://anything.example/elsewhere/passwd") is None
+    assert _own_file("http://anything.example/static/css/notice.css") is not None
+    assert _own_file("http://anything.example/static/../../etc/passwd") is None
+    assert _own_file("http://anything.example/elsewhere/passwd") is None
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
