@@ -124,8 +124,9 @@ def build(organisation: Organisation, fmt: str) -> CatalogueExport:
         CatalogueExport.objects.filter(pk=record.pk).update(
             file_name=name, size=size, rows=count, built_at=timezone.now(), build_seconds=time.perf_counter() - started
         )
-        for old in walk(storage, organisation.slug):
-            if old not in (name, previous) and old.endswith(f".{fmt}"):
+        earlier = [*walk(storage, organisation.slug), file_name(organisation, fmt)]  # and the layout before 2026-12
+        for old in earlier:
+            if old not in (name, previous) and old.endswith(f".{fmt}") and storage.exists(old):
                 storage.delete(old)
         record.refresh_from_db()
         return record

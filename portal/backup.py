@@ -27,12 +27,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from portal import crypto
+from portal.storage import EXPORTS_FOLDER, walk
 from portal.storage import private as private_storage
-from portal.storage import walk
 
 DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
 FILES = "files.tar"
-EXPORTS = "exports"  # the folder of the public bucket that holds the catalogue's files (settings.STORAGES)
 MANIFEST = "manifest.json"
 
 
@@ -130,7 +129,7 @@ def make(destination: Path) -> Path:
     with tarfile.open(folder / FILES, "w") as archive:
         for label, storage in _storages().items():
             for name in walk(storage):
-                if label == "media" and name.startswith(f"{EXPORTS}/"):
+                if label == "media" and name.startswith(f"{EXPORTS_FOLDER}/"):
                     continue  # the catalogue's files, rebuilt by build_exports
                 checksums[f"{label}/{name}"] = _add(archive, f"{label}/{name}", storage, name)
     manifest = {
@@ -224,7 +223,7 @@ def check(folder: Path) -> tuple[dict[str, Any], list[str]]:
 
 def restore_files(folder: Path) -> int:
     """Write every file of a backup back through the storage API, under its own name (a restore onto new
-    machines or buckets); a file already there with the same content is left. The number written."""
+    machines or buckets); a file already there is replaced. The number written."""
     storages = _storages()
     written = 0
     with tarfile.open(folder / FILES) as archive:

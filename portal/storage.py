@@ -17,6 +17,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 
+EXPORTS_FOLDER = "exports"  # the catalogue's files in the public bucket, left out of backups (portal/backup.py)
+
 
 class _Folder(FileSystemStorage):
     """A local folder named by a setting read at each use (tests and management commands may change it)."""
@@ -116,6 +118,5 @@ def s3_storages(*, endpoint: str, access_key: str, secret_key: str, region: str 
     return {
         "default": {"BACKEND": backend, "OPTIONS": {**options, "bucket_name": public}},
         "private": {"BACKEND": backend, "OPTIONS": {**options, "bucket_name": private}},
-        # the catalogue's files, in a folder of the public bucket that backups leave out (portal/backup.py)
-        "exports": {"BACKEND": backend, "OPTIONS": {**options, "bucket_name": public, "location": "exports"}},
+        "exports": {"BACKEND": backend, "OPTIONS": {**options, "bucket_name": public, "location": EXPORTS_FOLDER}},
     }

@@ -229,3 +229,22 @@ def test_api_rows_of_sub_topics_name_their_parent_without_a_query_each(
     with django_assert_num_queries(5):
         six = client.get("/api/town/items/", {"year": "2026"}).json()
     assert one["results"][0]["topic"] == "民政、扶贫、救灾 › 最低生活保障" and len(six["results"]) == 6
+
+
+def test_a_file_of_the_layout_before_is_served_until_two_builds_have_replaced_it(
+    client: Client, town: Any, published: Callable[..., Item]
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from disclosure import exports
+    from disclosure.models import CatalogueExport
+
+    storage = exports_storage()
+    storage.save("town-catalogue.csv", ContentFile("\ufeff索引号\n".encode()))
+    CatalogueExport.objects.create(organisation=town.town, format="csv", file_name="town-catalogue.csv", size=12)
+    assert client.get("/gk/town/catalogue.csv").status_code == 200  # an upgraded platform serves what it had
+    published(title="第一条")
+    exports.build(town.town, "csv")
+    assert storage.exists("town-catalogue.csv")  # the file before stays for a download under way
+    exports.build(town.town, "csv")
+    assert not storage.exists("town-catalogue.csv") and len(list(walk(storage, "town"))) == 2

@@ -57,3 +57,10 @@ def test_an_index_number_wraps_only_after_its_slash_and_dashes() -> None:
         '<span class="unbroken">114305990000000272/<wbr>2026-<wbr>00002</span>'
     )
     assert "&lt;b&gt;" in str(breakable("<b>/x"))  # escaped
+
+
+def test_catalogue_lists_and_search_show_no_template_text(client: Client, town: Any, published: Any) -> None:
+    published(title="关于冬季安全生产的通知")
+    for address in ("/gk/town/fdzdgknr/", "/gk/town/c/fgwj/", "/search/?q=安全"):
+        page = client.get(address).content.decode()
+        assert "{#" not in page and "#}" not in page and "{%" not in page, address
