@@ -54,6 +54,7 @@ os.environ["STATIC_ROOT"] = str(workdir / "static")
 os.environ["EXPORT_ROOT"] = str(workdir / "exports")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ["SECURE_SSL_REDIRECT"] = "false"
+os.environ["DEBUG"] = "false"  # as the load run's gunicorn: collectstatic then writes the manifest it serves from
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 import django  # noqa: E402

@@ -204,6 +204,7 @@ class ReviewerPreference(models.Model):
     mode = models.CharField(
         "邮件提醒", max_length=10, choices=NotificationMode.choices, default=NotificationMode.IMMEDIATE
     )
+    digest_sent_on = models.DateField("最近一次每日汇总", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "审核提醒方式"

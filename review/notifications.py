@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.models import Membership, Role
 from portal.outbox import queue_mail
@@ -103,8 +106,11 @@ def notify_stage(submission_pk: int) -> int:
     return sent
 
 
-def send_digests() -> int:
-    """One mail per reviewer who chose the digest and has something waiting."""
+def send_digests(today: date | None = None) -> int:
+    """One mail a day per reviewer who chose the digest and has something waiting. The day is claimed by one
+    conditional update in the mail's own transaction, so a second run that day, on this node or another at the
+    same minute, sends nothing more."""
+    today = today or timezone.localdate()
     sent = 0
     for preference in ReviewerPreference.objects.filter(mode=NotificationMode.DIGEST).select_related("user"):
         user = preference.user
@@ -118,9 +124,13 @@ def send_digests() -> int:
         if not waiting:
             continue
         lines = [f"- {s.title}（{s.stage.name}，{_deadline(s)}）" for s in waiting if s.stage]
-        sent += _send(
-            f"【每日汇总】{len(waiting)} 项内容待您审核",
-            "\n".join(lines) + f"\n\n审核队列：{settings.SITE_URL}{reverse('review:queue')}",
-            user.email,
-        )
+        with transaction.atomic():
+            mine = ReviewerPreference.objects.filter(pk=preference.pk).exclude(digest_sent_on=today)
+            if not mine.update(digest_sent_on=today):
+                continue
+            sent += _send(
+                f"【每日汇总】{len(waiting)} 项内容待您审核",
+                "\n".join(lines) + f"\n\n审核队列：{settings.SITE_URL}{reverse('review:queue')}",
+                user.email,
+            )
     return sent

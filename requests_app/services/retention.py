@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 
+from portal.locks import exclusive
 from portal.models import AuditKind
 from portal.services import record_audit
 from requests_app.models import Application, Consultation
@@ -19,8 +20,14 @@ ERASED = {
 
 
 def erase_expired(today: date) -> int:
-    """Erase what has expired by `today`; returns how many applications. Safe to run twice: an erased
-    application is not touched again. One audit row per batch names the applications."""
+    """Erase what has expired by `today`; returns how many applications. Safe to run twice, on two nodes at the
+    same minute too: one run at a time across the platform, and an erased application is not touched again.
+    One audit row per batch names the applications."""
+    with exclusive("erase-personal-data"):
+        return _erase(today)
+
+
+def _erase(today: date) -> int:
     cutoff = today - timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
     due = Application.objects.filter(closed_on__lte=cutoff, personal_data_erased_on__isnull=True).order_by("id")
     erased = 0

@@ -2,7 +2,7 @@
 
 import threading
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from disclosure import services
 from disclosure.models import Item, ItemStatus
@@ -212,6 +213,10 @@ def test_next_stage_reviewers_are_mailed_at_once_or_in_a_digest(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_digests() == 1
     assert mail.outbox[1].to == ["social_reviewer@example.gov.cn"] and "每日汇总" in mail.outbox[1].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_digests() == 0  # run again that day (or by another node at the same minute): no second mail
+        assert send_digests(today=timezone.localdate() + timedelta(days=1)) == 1
+    assert len(mail.outbox) == 3
 
 
 @pytest.mark.parametrize("status", SubmissionStatus.values)

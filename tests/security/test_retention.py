@@ -60,3 +60,34 @@ def test_running_the_job_twice_erases_and_audits_once(closed: Application) -> No
     run(later)
     assert "0 件" in run(later)
     assert AuditEvent.objects.filter(kind=AuditKind.PERSONAL_DATA_ERASED).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_nodes_running_the_job_at_the_same_minute_erase_and_audit_once(closed: Application) -> None:
+    """个人信息保护法 第十九条, on a platform of several nodes: cron starts the job on each at once."""
+    import threading
+
+    from django.db import connection
+
+    from requests_app.services.retention import erase_expired
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("SQLite's in-memory test database refuses a second writer at once; several nodes need PostgreSQL")
+    start, counts, errors = threading.Barrier(2), [], []
+
+    def node() -> None:
+        try:
+            start.wait()
+            counts.append(erase_expired(REPLIED + timedelta(days=800)))
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=node) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and sorted(counts) == [0, 1]
+    assert AuditEvent.objects.filter(kind=AuditKind.PERSONAL_DATA_ERASED).count() == 1
