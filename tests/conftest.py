@@ -1,8 +1,10 @@
 """Shared fixtures: a small county with the demo town, and the named personas of design.md."""
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -234,3 +236,44 @@ def pdf_support() -> None:
         if os.environ.get("CI"):
             pytest.fail("CI 环境缺少中文字体：.ci/run 应安装 fonts-noto-cjk。")
         pytest.skip("未找到中文字体（apt-get install fonts-noto-cjk），PDF 中的文字无法正确排版")
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """An S3-compatible server on the loopback address (moto's server mode): django-storages' real backend talks
+    HTTP to it."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+S3_KEYS = {"S3_ACCESS_KEY": "node-key", "S3_SECRET_KEY": "node-secret", "S3_REGION": "us-east-1"}
+
+
+@pytest.fixture
+def buckets(s3_endpoint: str, settings: Any) -> SimpleNamespace:
+    """A fresh public and private bucket, and this process's storages in them (settings.STORAGES as production
+    builds it from S3_ENDPOINT_URL); `public()` and `private()` list their keys, `environment` configures a node."""
+    import boto3
+
+    from portal.storage import s3_storages
+
+    client = boto3.client("s3", endpoint_url=s3_endpoint, aws_access_key_id=S3_KEYS["S3_ACCESS_KEY"],
+                          aws_secret_access_key=S3_KEYS["S3_SECRET_KEY"], region_name=S3_KEYS["S3_REGION"])  # fmt: skip
+    public, hidden = f"public-{uuid.uuid4().hex[:8]}", f"private-{uuid.uuid4().hex[:8]}"
+    for name in (public, hidden):
+        client.create_bucket(Bucket=name)
+    settings.STORAGES = settings.STORAGES | s3_storages(
+        endpoint=s3_endpoint, access_key=S3_KEYS["S3_ACCESS_KEY"], secret_key=S3_KEYS["S3_SECRET_KEY"],
+        region=S3_KEYS["S3_REGION"], public=public, private=hidden,
+    )  # fmt: skip
+
+    def keys(bucket: str) -> list[str]:
+        return sorted(entry["Key"] for entry in client.list_objects_v2(Bucket=bucket).get("Contents", []))
+
+    environment = {**S3_KEYS, "S3_ENDPOINT_URL": s3_endpoint, "S3_BUCKET": public, "S3_PRIVATE_BUCKET": hidden}
+    return SimpleNamespace(public=lambda: keys(public), private=lambda: keys(hidden), environment=environment)

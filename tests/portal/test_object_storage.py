@@ -4,57 +4,27 @@ S3 server on the loopback address: public attachments, an applicant's pending an
 catalogue's export files, the clean-up of abandoned uploads, and backups that hold and restore the objects."""
 
 import json
-import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from moto.server import ThreadedMotoServer
 
 from disclosure import exports, services
-from portal.storage import private, s3_storages, walk
+from portal.storage import private, walk
 from requests_app.models import Application
 from requests_app.tasks import discard_abandoned_uploads
 from tests.conftest import review_through
 from tests.requests_app.test_intake import ANSWERS, step_url
 
 PDF = b"%PDF-1.4 a scanned ID card"
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def buckets(s3_endpoint: str, settings: Any) -> SimpleNamespace:
-    client = boto3.client("s3", endpoint_url=s3_endpoint, aws_access_key_id="k", aws_secret_access_key="s",
-                          region_name="us-east-1")  # fmt: skip
-    public, hidden = f"public-{uuid.uuid4().hex[:8]}", f"private-{uuid.uuid4().hex[:8]}"
-    for name in (public, hidden):
-        client.create_bucket(Bucket=name)
-    settings.STORAGES = settings.STORAGES | s3_storages(
-        endpoint=s3_endpoint, access_key="k", secret_key="s", region="us-east-1", public=public, private=hidden
-    )
-
-    def keys(bucket: str) -> list[str]:
-        return sorted(entry["Key"] for entry in client.list_objects_v2(Bucket=bucket).get("Contents", []))
-
-    return SimpleNamespace(public=lambda: keys(public), private=lambda: keys(hidden))
 
 
 def local_files(settings: Any) -> list[Path]:
