@@ -81,6 +81,15 @@ class Phase(models.Model):
     def position(self) -> int:
         return list(PhaseKind.values).index(self.kind)
 
+    def as_of(self, consultation: Consultation, today: date) -> Phase:
+        """The phase as pages show it today: 公众参与 is the consultation itself, done once its period has ended
+        (nothing is saved when a period ends by its date)."""
+        ended = consultation.status == ConsultationStatus.PUBLISHED and consultation.closes_on < today
+        if self.kind == PhaseKind.PUBLIC_PARTICIPATION and self.status == PhaseStatus.IN_PROGRESS and ended:
+            self.status = PhaseStatus.DONE
+            self.ends_on = self.ends_on or consultation.closes_on
+        return self
+
 
 class ConsultationStatus(models.TextChoices):
     DRAFT = "draft", "草稿"

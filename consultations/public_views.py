@@ -128,7 +128,8 @@ def _decision_context(consultation: Consultation) -> dict[str, Any]:
     the final decision. A bounded number of queries whatever the number of comments."""
     matter = consultation.matter
     documents = list(files.public(matter.documents.all()))
-    phases = sorted(matter.phases.all(), key=lambda p: p.position)
+    today = timezone.localdate()
+    phases = sorted((p.as_of(consultation, today) for p in matter.phases.all()), key=lambda p: p.position)
     decision = consultation.decision_item
     return {
         "public_phases": [(phase, [d for d in documents if d.phase_id == phase.pk]) for phase in phases],

@@ -1,6 +1,7 @@
 """The minimum consultation periods (regulation.md §4; 《重大行政决策程序暂行条例》第十五条, 国办发〔2018〕37号).
-[choice] A period counts from the day the draft is published, that day included: 30 days from 1 March end on
-30 March; 7 working days count the working days from the opening day on."""
+A period counts from the day after the draft is published (民法典 第二百零一条), as the time limits of
+applications do (portal/workdays.py): 30 days from 2 March end on 1 April; 7 working days from 28 September
+(National Day between) end on 13 October."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ MARKET_RELATED_DAYS = 30
 def minimum_closing(kind: str, market_related: bool, opens_on: date) -> date | None:
     """The earliest closing date the law allows, or None where it sets no minimum."""
     if kind == MatterKind.MAJOR_DECISION or (kind == MatterKind.NORMATIVE and market_related):
-        return opens_on + timedelta(days=MAJOR_DECISION_DAYS - 1)
+        return opens_on + timedelta(days=MAJOR_DECISION_DAYS)
     if kind == MatterKind.NORMATIVE:
-        return add_working_days(opens_on - timedelta(days=1), NORMATIVE_WORKING_DAYS).value
+        return add_working_days(opens_on, NORMATIVE_WORKING_DAYS).value
     return None
 
 
@@ -41,7 +42,7 @@ def period_problems(kind: str, market_related: bool, opens_on: date, closes_on: 
     earliest = minimum_closing(kind, market_related, opens_on)
     if earliest is not None and closes_on < earliest and len(reason.strip()) < 4:
         return {
-            "short_reason": f"{minimum_text(kind, market_related)}（自开始之日起，至少到{earliest:%Y年%-m月%-d日}）；"
+            "short_reason": f"{minimum_text(kind, market_related)}（自开始之日的次日起算，至少到{earliest:%Y年%-m月%-d日}）；"
             "期限更短的，须说明理由，理由将在公开页面上显示。"
         }
     return {}

@@ -81,7 +81,7 @@ def page_context(request: HttpRequest, consultation: Consultation, **forms: Any)
     today = timezone.localdate()
     meetings = consultation.meetings.all()
     sections = consultation.sections.all()
-    phases = sorted(matter.phases.all(), key=lambda p: p.position)
+    phases = sorted((p.as_of(consultation, today) for p in matter.phases.all()), key=lambda p: p.position)
     documents = list(matter.documents.all())
     return {
         "consultation": consultation,

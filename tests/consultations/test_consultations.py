@@ -23,23 +23,25 @@ DRAFT = (
 @pytest.mark.parametrize(
     ("kind", "market", "opens", "earliest"),
     [
-        (MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 3, 31)),  # 30 days, the first included
-        (MatterKind.NORMATIVE, True, date(2026, 3, 2), date(2026, 3, 31)),  # tied to market entities: 30 days
-        (MatterKind.NORMATIVE, False, date(2026, 3, 2), date(2026, 3, 10)),  # 7 working days: 2–6 and 9–10 March
+        (MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 4, 1)),  # 30 days from 3 March
+        (MatterKind.NORMATIVE, True, date(2026, 3, 2), date(2026, 4, 1)),  # tied to market entities: 30 days
+        (MatterKind.NORMATIVE, False, date(2026, 3, 2), date(2026, 3, 11)),  # 7 working days: 3–6 and 9–11 March
         # across National Day: 29 and 30 September, 8, 9, 10 (a make-up Saturday), 12 and 13 October
-        (MatterKind.NORMATIVE, False, date(2026, 9, 29), date(2026, 10, 13)),
+        (MatterKind.NORMATIVE, False, date(2026, 9, 28), date(2026, 10, 13)),
         (MatterKind.OTHER, False, date(2026, 3, 2), None),
     ],
 )
-def test_the_minimum_periods_count_on_the_working_day_calendar(
+def test_the_minimum_periods_count_from_the_day_after_opening_on_the_working_day_calendar(
     calendar: None, kind: str, market: bool, opens: date, earliest: date | None
 ) -> None:
+    """《重大行政决策程序暂行条例》第十五条 periods, begun the day after opening (民法典 第二百零一条), as the
+    time limits of applications are (regulation.md §4 and §1.3)."""
     assert rules.minimum_closing(kind, market, opens) == earliest
 
 
 def test_a_shorter_period_needs_a_reason_shown_to_the_public(calendar: None) -> None:
     problems = rules.period_problems(MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 3, 20), "")
-    assert "不少于30日" in problems["short_reason"] and "2026年3月31日" in problems["short_reason"]
+    assert "不少于30日" in problems["short_reason"] and "2026年4月1日" in problems["short_reason"]
     assert rules.period_problems(MatterKind.MAJOR_DECISION, False, date(2026, 3, 2), date(2026, 3, 20),
                                  "上级要求本月内完成防汛部署，时间紧迫") == {}  # fmt: skip
     assert "不能早于开始日期" in rules.period_problems(MatterKind.OTHER, False, date(2026, 3, 2), date(2026, 3, 1),
@@ -165,6 +167,21 @@ def test_the_public_follows_the_decisions_procedure_and_a_phase_that_does_not_ap
         assert label in page
     assert "风险评估</strong>：不适用。不涉及社会稳定风险" in page
     assert "公众参与</strong>：进行中" in page
+
+
+def test_public_participation_is_done_once_the_consultation_has_closed(
+    client_for: Any, personas: Any, town: Any, calendar: None
+) -> None:
+    """A closed consultation's procedure no longer says 进行中 (《重大行政决策程序暂行条例》第十四条, 第十五条)."""
+    staff = client_for("editor")
+    consultation = published(staff, town, personas)
+    opened = date(2026, 3, 2)
+    Consultation.objects.filter(pk=consultation.pk).update(opens_on=opened, closes_on=date(2026, 4, 1))
+    consultation.matter.phases.filter(kind="participation").update(starts_on=opened)
+    page = Client().get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()
+    assert "公众参与</strong>：已完成" in page and "2026年4月1日完成" in page and "进行中" not in page
+    own = staff.get(f"/staff/consultations/{consultation.pk}/").content.decode()
+    assert 'value="done" selected' in own
 
 
 def test_an_extension_is_announced_on_the_consultation_page(
