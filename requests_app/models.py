@@ -98,6 +98,21 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
     def overdue(self, today: date) -> ApplicationQuerySet:
         return self.open().clock_running().filter(deadline__lt=today)
 
+    def closed_between(self, start: date, end: date) -> ApplicationQuerySet:
+        """Every application closed in the period, with a reply or without one (逾期不补正, withdrawn): what
+        table 三(七) totals, the report's prose, the dashboard and the assessment all count as 办结."""
+        return self.filter(closed_on__range=(start, end))
+
+    def on_time(self) -> ApplicationQuerySet:
+        """Closed on time (条例 第三十三条): replied by the deadline, or closed without a reply, which only the
+        applicant's side causes (逾期不补正, withdrawn, a fee not paid: no reply was due, nothing was late). The
+        one rule the annual report, the year-end assessment and the dashboard share."""
+        return self.filter(
+            models.Q(replied_on__isnull=True)
+            | models.Q(deadline__isnull=True)
+            | models.Q(replied_on__lte=models.F("deadline"))
+        )
+
     def due_soon(self, today: date) -> ApplicationQuerySet:
         """Due within REMINDER_WORKING_DAYS working days (the reminders' threshold)."""
         from portal.workdays import add_working_days

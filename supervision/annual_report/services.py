@@ -3,17 +3,18 @@ is read; publishing stores every cell as the report's snapshot (next year's 二 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 
-from disclosure.models import Item, ItemStatus
-from portal.models import AuditKind, Organisation
+from disclosure.models import Item, ItemStatus, ItemVersion, Posting
+from portal.models import AuditKind, Organisation, PlatformProfile
 from portal.services import record_audit
 from portal.workdays import working_days_between
 from requests_app.models import Application
@@ -80,10 +81,14 @@ def facts(organisation: Organisation, scope: str, year: int) -> dict[str, Any]:
     )
     by_column = list(published.values("column__name").annotate(n=Count("id")).order_by("-n", "column__name"))
     received = applications(ids).filter(received_on__range=(start, end))
-    closed = applications(ids).filter(closed_on__range=(start, end), replied_on__isnull=False)
+    closed = applications(ids).closed_between(start, end)  # as table 三(七) totals them
     count = closed.count()
-    on_time = closed.filter(Q(deadline__isnull=True) | Q(replied_on__lte=F("deadline"))).count()
-    days = _working_days_total(closed)
+    on_time = closed.on_time().count()
+    replied = closed.filter(replied_on__isnull=False)
+    replies = replied.count()
+    days = _working_days_total(replied)
+    mine = Item.objects.filter(organisation_id__in=ids)
+    postings = Posting.objects.filter(item__organisation_id__in=ids, posted_on__range=(start, end))
     fees = Application.objects.filter(organisation_id__in=ids, fee_notified_on__range=(start, end))
     paid = fees.filter(fee_paid_on__range=(start, end)).aggregate(total=Sum("fee_amount"))["total"] or 0
     from consultations.selectors import held_in
@@ -98,7 +103,12 @@ def facts(organisation: Organisation, scope: str, year: int) -> dict[str, Any]:
         "received": received.count(),
         "closed": count,
         "on_time_rate": round(on_time * 100 / count, 1) if count else None,
-        "average_working_days": round(days / count, 1) if count else None,
+        "average_working_days": round(days / replies, 1) if replies else None,
+        "withdrawn": mine.filter(withdrawn_at__date__range=(start, end)).count(),
+        "revised": ItemVersion.objects.filter(item__in=mine, replaced_at__date__range=(start, end)).count(),
+        "no_longer_valid": mine.filter(validity_changed_on__range=(start, end)).count(),
+        "postings": postings.count(),
+        "posting_places": postings.values("place").distinct().count(),
         "fee_notices": fees.count(),
         "fees_paid": paid,
     }
@@ -117,17 +127,40 @@ def _working_days_total(closed: Any) -> int:
 
 
 def overview_text(organisation: Organisation, year: int, known: dict[str, Any]) -> str:
-    columns = "、".join(f"{name}{n}条" for name, n in known["by_column"][:8]) or "无"
-    on_time = f"按期答复率{known['on_time_rate']}%" if known["on_time_rate"] is not None else "无办结申请"
-    days = f"，平均{known['average_working_days']}个工作日作出答复" if known["average_working_days"] is not None else ""
+    """Section 一, written from the same records as the tables (办结 is table 三(七)'s total); each sub-section
+    says what the records show, for the office to complete."""
+    columns = "、".join(f"{name}{n}条" for name, n in known["by_column"][:8])
+    published = f"全年主动公开政府信息{known['items']}条，其中{columns}" if known["items"] else "全年未主动公开政府信息"
+    on_time, days = "无办结申请", ""
+    if known["closed"]:
+        on_time = f"按期答复率{known['on_time_rate']}%"
+    if known["average_working_days"] is not None:
+        days = f"，平均{known['average_working_days']}个工作日作出答复"
+    managed = [f"严格执行先审后发，经保密审查、内容审核和终审后公开信息{known['items']}条"]
+    for key, what in (("revised", "修订已公开信息{}条"), ("withdrawn", "撤回已公开信息{}条"),
+                      ("no_longer_valid", "标注失效或废止的文件{}件")):  # fmt: skip
+        if known[key]:
+            managed.append(what.format(known[key]))
+    offline = (f"，在{known['posting_places']}处政务公开栏等线下场所张贴公开信息{known['postings']}次"
+               if known["postings"] else "")  # fmt: skip
     return (
         f"{year}年，{organisation.name}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n\n"
-        f"（一）主动公开。全年主动公开政府信息{known['items']}条，其中{columns}；"
-        f"就决策草案公开征求意见{known['consultations']}次。\n\n"
+        f"（一）主动公开。{published}；就决策草案公开征求意见{known['consultations']}次。\n\n"
         f"（二）依申请公开。全年新收政府信息公开申请{known['received']}件，办结{known['closed']}件，{on_time}{days}。\n\n"
-        "（三）政府信息管理。\n\n（四）政府信息公开平台建设。\n\n"
+        f"（三）政府信息管理。{'，'.join(managed)}。\n\n"
+        f"（四）政府信息公开平台建设。依托“{PlatformProfile.load().site_name}”公开政府信息{offline}。\n\n"
         f"（五）监督保障。{known.get('assessment', '')}"
     )
+
+
+SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。\n]{1,20}。", re.M)
+
+
+def empty_subsections(text: str) -> list[str]:
+    """The sub-headings of a section with nothing written under them (（三）政府信息管理。 and then the next)."""
+    found = list(SUBHEADING.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
+    return [m.group(0) for m, end in zip(found, ends, strict=True) if not text[m.end() : end].strip()]
 
 
 def other_matters_text(known: dict[str, Any]) -> str:
@@ -171,6 +204,7 @@ def submission_problems(report: AnnualReport) -> list[str]:
     for label, text in ((layout.SECTIONS[0], report.overview), (layout.SECTIONS[4], report.problems)):
         if len(text.strip()) < 20:
             problems.append(f"请填写“{label}”（至少20字）。")
+        problems += [f"“{label}”中的“{heading}”下尚未填写内容。" for heading in empty_subsections(text)]
     if report.version > 1 and len(report.correction_reason.strip()) < 4:
         problems.append("更正版本须说明更正理由。")
     return problems

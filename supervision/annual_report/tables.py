@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 
 from disclosure.models import Genre, Item, ItemStatus, Validity
-from requests_app.models import Appeal, AppealKind, Application, Kind
+from requests_app.models import Appeal, AppealKind, Application, ApplicationQuerySet, Kind
 from requests_app.outcomes import REPORT_ROW
 
 from . import layout
@@ -44,7 +44,7 @@ def result_row(outcome: str) -> str:
     raise KeyError(outcome)
 
 
-def applications(organisation_ids: list[int]) -> QuerySet[Application]:
+def applications(organisation_ids: list[int]) -> ApplicationQuerySet:
     """What table 三 counts: applications for information (record corrections are not, 条例 第四十一条) that
     were received (an online application withdrawn before confirmation never was)."""
     return Application.objects.filter(

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.db.models import F
-
 from portal.models import Organisation
 
 from . import selectors as dashboard
@@ -21,7 +19,7 @@ Records = tuple[str, str, list[Any]]  # (label, kind: applications | items | col
 def _applications() -> Any:
     from requests_app.models import Application, Kind
 
-    return Application.objects.filter(kind=Kind.DISCLOSURE).only(
+    return Application.objects.filter(kind=Kind.DISCLOSURE, received_on__isnull=False).only(
         "pk", "number", "name", "received_on", "deadline", "replied_on", "closed_on", "outcome", "status"
     )
 
@@ -32,13 +30,13 @@ def received(organisation: Organisation, period: Period, today: date) -> Records
 
 
 def closed(organisation: Organisation, period: Period, today: date) -> Records:
-    found = _applications().filter(organisation=organisation, closed_on__range=(period.start, period.end))
+    found = _applications().filter(organisation=organisation).closed_between(period.start, period.end)
     return "办结", "applications", list(found.order_by("closed_on", "pk")[:SHOWN])
 
 
 def late_replies(organisation: Organisation, period: Period, today: date) -> Records:
-    found = _applications().filter(organisation=organisation, closed_on__range=(period.start, period.end))
-    found = found.exclude(replied_on__lte=F("deadline"))
+    closed = _applications().filter(organisation=organisation).closed_between(period.start, period.end)
+    found = closed.exclude(pk__in=closed.on_time().values("pk"))
     return "未按期办结", "applications", list(found.order_by("closed_on", "pk")[:SHOWN])
 
 

@@ -152,18 +152,19 @@ def _complaints(by_id: dict[int, Row], ids: list[int], period: Period, today: da
 def _applications(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:
     from requests_app.models import Application, Kind
 
-    within = Q(organisation_id__in=ids, kind=Kind.DISCLOSURE)  # as table 三 of the annual report counts them
+    # as table 三 of the annual report counts them: applications for information that were received
+    within = Q(organisation_id__in=ids, kind=Kind.DISCLOSURE, received_on__isnull=False)
     for org, received in (
         Application.objects.filter(within, received_on__range=(period.start, period.end))
         .values_list("organisation_id")
         .annotate(n=Count("*"))
     ):
         by_id[org].received = received
-    closed = Application.objects.filter(within, closed_on__range=(period.start, period.end))
+    closed = Application.objects.filter(within).closed_between(period.start, period.end)
     for org, outcome, n in closed.values_list("organisation_id", "outcome").annotate(n=Count("*")):
         by_id[org].outcomes[outcome] += n
         by_id[org].closed += n
-    for org, n in closed.filter(replied_on__lte=F("deadline")).values_list("organisation_id").annotate(n=Count("*")):
+    for org, n in closed.on_time().values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].on_time = n
     for org, n in (
         Application.objects.filter(within, in_open_queue=True, deadline__lt=today)

@@ -123,3 +123,49 @@ def test_an_inspector_reads_but_does_not_edit(year_2025: list[Application], clie
     assert "勾稽校验" in page and "保存文字" not in page
     assert inspector.post(f"/staff/reports/{report.pk}/", {"overview": "改写"}).status_code == 404
     assert client_for("other_staff").get(f"/staff/reports/{report.pk}/").status_code == 404
+
+
+def test_the_report_the_dashboard_and_the_assessment_count_closings_alike(
+    received: Any, personas: Any, client_for: Any, town: Any
+) -> None:
+    """条例 第三十三条 and 第五十条: one rule of 办结 and 按期 for all three. A closing without a reply (逾期不补正,
+    条例 第三十条) is in table 三(七)'s total, the prose and the rate; a reply after the deadline is late."""
+    from django.utils import timezone
+
+    from supervision.assessments import services as assessments
+    from supervision.dashboard.selectors import Period, rows
+    from tests.requests_app.conftest import correct
+
+    officer = personas["case_officer"]
+    on_time = received(on=date(2025, 3, 3))
+    services.reply(application=on_time, actor=officer, outcome=Outcome.DISCLOSED, today=date(2025, 3, 20))
+    abandoned = correct(received(on=date(2025, 4, 1)), personas, today=date(2025, 4, 2))
+    services.close_no_correction(application=abandoned, actor=officer, today=date(2025, 4, 30))
+    late = received(on=date(2025, 5, 6))
+    services.reply(application=late, actor=officer, outcome=Outcome.DISCLOSED, today=date(2025, 5, 20))
+    Application.objects.filter(pk=late.pk).update(deadline=date(2025, 5, 15))  # as if replied after the deadline
+    client = client_for("office_head")
+    report = draft(client, town)
+    three = json.loads(client.get(f"/staff/reports/{report.pk}/download.json").content)[layout.SECTIONS[2]]
+    assert three[layout.TOTAL]["总计"] == 3 and "办结3件，按期答复率66.7%" in report.overview
+    row = rows([town.town], Period.year(2025), timezone.localdate())[0]
+    assert (row.closed, row.on_time) == (3, 2)
+    made = assessments.start(year=2025, organisations=[town.town], today=timezone.localdate())
+    (score,) = [s for s in made[0].scores.select_related("indicator") if s.indicator.code == "on_time"]
+    assert "办结3件，按期2件" in score.evidence
+
+
+def test_the_overview_never_reads_as_broken_text_and_an_empty_sub_heading_stops_submission(
+    client_for: Any, town: Any
+) -> None:
+    client = client_for("office_head")
+    report = draft(client, town)
+    assert "全年未主动公开政府信息；" in report.overview and "其中无" not in report.overview
+    assert "（三）政府信息管理。严格执行先审后发" in report.overview and "（四）政府信息公开平台建设。依托" in report.overview
+    report.overview = report.overview.replace("（五）监督保障。", "（五）监督保障。\n\n（六）其他。")
+    report.problems = "部分栏目更新不及时，下一年度将按标准目录逐项核对。"
+    report.save()
+    page = client.post(f"/staff/reports/{report.pk}/submit/", follow=True).content.decode()
+    assert "“（五）监督保障。”下尚未填写内容" in page and "“（六）其他。”下尚未填写内容" in page
+    report.refresh_from_db()
+    assert report.status == "draft"
