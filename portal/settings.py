@@ -216,7 +216,7 @@ LOGOUT_REDIRECT_URL = "portal:staff-login"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
-LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese for what Django and django-axes leave in English (the .po file says which)
+LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese for what Django and django-axes leave in English
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

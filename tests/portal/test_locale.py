@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -22,8 +23,8 @@ def test_every_entry_of_the_po_file_is_what_django_shows() -> None:
 
 
 @pytest.mark.django_db
-def test_staff_forms_and_the_security_administrators_admin_are_in_chinese(client_for: object, town: object) -> None:
-    inspector = client_for("inspector")  # type: ignore[operator]
+def test_staff_forms_and_the_security_administrators_admin_are_in_chinese(client_for: Any, town: Any) -> None:
+    inspector = client_for("inspector")
     page = inspector.get("/staff/inspections/").content.decode()
     assert "—请选择—" in page
     assert "Select an option" not in page
