@@ -42,8 +42,8 @@ def period_problems(kind: str, market_related: bool, opens_on: date, closes_on: 
     earliest = minimum_closing(kind, market_related, opens_on)
     if earliest is not None and closes_on < earliest and len(reason.strip()) < 4:
         return {
-            "short_reason": f"{minimum_text(kind, market_related)}（自开始之日的次日起算，至少到{earliest:%Y年%-m月%-d日}）；"
-            "期限更短的，须说明理由，理由将在公开页面上显示。"
+            "short_reason": f"{minimum_text(kind, market_related)}（自开始之日的次日起算，"
+            f"至少到{earliest:%Y年%-m月%-d日}）；期限更短的，须说明理由，理由将在公开页面上显示。"
         }
     return {}
 
