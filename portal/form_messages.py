@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models.fields import BLANK_CHOICE_LABEL
 
 REQUIRED = str(forms.Field.default_error_messages["required"])
 INVALID_CHOICE = (
@@ -15,6 +14,8 @@ INVALID_CHOICE = (
     str(forms.ModelChoiceField.default_error_messages["invalid_choice"]),
 )
 CHOOSE = "请选择"
+# Django's blank choice in English, and as locale/zh_Hans translates it where no form passes here (the same CHOOSE)
+BLANK_LABELS = ("- Select an option -", CHOOSE, "---------")
 
 
 def _verb(field: forms.Field) -> str:
@@ -61,9 +62,8 @@ def make_specific(form: forms.BaseForm) -> None:
             field.empty_label = CHOOSE
         elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
             choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
-            if any(str(text) in (str(BLANK_CHOICE_LABEL), "---------") for _, text in choices):
-                field.choices = [(v, CHOOSE if str(t) in (str(BLANK_CHOICE_LABEL), "---------") else t)
-                                 for v, t in choices]  # fmt: skip
+            if any(str(text) in BLANK_LABELS for _, text in choices):
+                field.choices = [(v, CHOOSE if str(t) in BLANK_LABELS else t) for v, t in choices]
 
 
 def install() -> None:
