@@ -94,9 +94,16 @@ def facts(organisation: Organisation, scope: str, year: int) -> dict[str, Any]:
     from consultations.selectors import held_in
 
     from ..assessments.services import result_sentence
+    from ..complaints.models import Complaint
+    from ..inspections.models import Inspection, LeadershipMeeting
+
+    held = {"organisation_id__in": ids, "held_on__range": (start, end)}
 
     return {
         "assessment": result_sentence(ids, year),
+        "meetings": LeadershipMeeting.objects.filter(**held).count(),
+        "inspections": Inspection.objects.filter(**held).count(),
+        "complaints": Complaint.objects.filter(organisation_id__in=ids, received_on__range=(start, end)).count(),
         "consultations": held_in(ids, year),
         "items": published.count(),
         "by_column": [(row["column__name"], row["n"]) for row in by_column],
@@ -149,7 +156,8 @@ def overview_text(organisation: Organisation, year: int, known: dict[str, Any]) 
         f"（二）依申请公开。全年新收政府信息公开申请{known['received']}件，办结{known['closed']}件，{on_time}{days}。\n\n"
         f"（三）政府信息管理。{'，'.join(managed)}。\n\n"
         f"（四）政府信息公开平台建设。依托“{PlatformProfile.load().site_name}”公开政府信息{offline}。\n\n"
-        f"（五）监督保障。{known.get('assessment', '')}"
+        f"（五）监督保障。全年召开政府信息公开工作领导小组会议{known['meetings']}次，开展监督检查{known['inspections']}次，"
+        f"受理政府信息公开工作投诉举报{known['complaints']}件。{known['assessment']}"
     )
 
 

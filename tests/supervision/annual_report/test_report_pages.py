@@ -163,10 +163,13 @@ def test_the_overview_never_reads_as_broken_text_and_an_empty_sub_heading_stops_
     assert "全年未主动公开政府信息；" in report.overview and "其中无" not in report.overview
     assert "（三）政府信息管理。严格执行先审后发" in report.overview
     assert "（四）政府信息公开平台建设。依托" in report.overview
+    assert "（五）监督保障。全年召开政府信息公开工作领导小组会议0次" in report.overview
     report.overview = report.overview.replace("（五）监督保障。", "（五）监督保障。\n\n（六）其他。")
+    report.overview += "\n\n（七）附注。"
     report.problems = "部分栏目更新不及时，下一年度将按标准目录逐项核对。"
     report.save()
     page = client.post(f"/staff/reports/{report.pk}/submit/", follow=True).content.decode()
-    assert "“（五）监督保障。”下尚未填写内容" in page and "“（六）其他。”下尚未填写内容" in page
+    assert "“（五）监督保障。”下尚未填写内容" in page and "“（七）附注。”下尚未填写内容" in page
+    assert "“（六）其他。”下尚未填写内容" not in page
     report.refresh_from_db()
     assert report.status == "draft"
