@@ -33,7 +33,6 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
 os.environ.setdefault("SECRET_KEY", "bench-only-key")
 os.environ.setdefault("PERSONAL_DATA_KEYS", "YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4=")
 os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
-os.environ["SEARCH_INDEX_DIR"] = str(workdir / "search")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 import django  # noqa: E402

@@ -51,7 +51,6 @@ ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings",
     "DEBUG": "false",
     "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-    "SEARCH_INDEX_DIR": str(workdir / "search"),
     "MEDIA_ROOT": str(workdir / "media"),
     "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
     "STATIC_ROOT": str(workdir / "static"),

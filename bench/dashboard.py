@@ -44,7 +44,6 @@ ENV = {
     "SECRET_KEY": "dashboard-bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz",
     "PERSONAL_DATA_KEYS": "bG9hZC1iZW5jaC1vbmx5LWtleS0zMi1ieXRlcy4uLi4=",
     "SITE_URL": "http://127.0.0.1:8000",
-    "SEARCH_INDEX_DIR": str(workdir / "search"),
     "STATIC_ROOT": str(workdir / "static"),
     "ALLOWED_HOSTS": "127.0.0.1,testserver",
     "SECURE_SSL_REDIRECT": "false",

@@ -1,240 +1,192 @@
-"""Chinese full-text search that finds every item containing what the person typed.
+"""Chinese full-text search from the database, finding every item that contains what the person typed.
 
-Word segmentation (jieba) misses words a dictionary splits differently (公开栏), and PostgreSQL's full-text
-configurations don't segment Chinese at all. So the index is built on characters, not words, with tantivy:
+Word segmentation misses words a dictionary splits differently (公开栏), and PostgreSQL's text search
+configurations don't segment Chinese at all, so search reads characters, not words (docs/adr/0011):
 
-- fields ``title`` and ``body`` hold every overlapping pair of characters (公开栏 → 公开, 开栏) as a token at
-  its own position. A substring of length >= 2 is then a run of consecutive pairs: a phrase query finds
-  exactly the items that contain it. (tantivy's n-gram tokenizer puts every gram at position 0, so the
-  pairs are written out, separated by spaces, and cut by the whitespace tokenizer: whitespace inside the
-  text becomes U+001F first, and no query term holds whitespace);
-- ``chars`` holds single characters, for one-character queries.
+- each published item has a `SearchEntry` row (disclosure/models/search.py), written in the transaction that
+  publishes, revises or withdraws it, so every node finds it the moment that commits and never after;
+- the row holds the item's text folded (traditional to simplified, full-width to half-width: chinese.py) and,
+  as the index reads them, the pairs of neighbouring characters of its title and of all its text (公开栏 →
+  公开, 开栏). Whitespace becomes a separator character and one ends the text, so every character begins a
+  pair: a one-character query is the pairs that begin with it;
+- an item holding every pair of a term is a candidate; the text itself confirms the term (a substring
+  match), so results are exactly the items containing every term: recall 100%, bench/catalogue.py measures it.
+  On PostgreSQL the pairs are a `tsvector` under a GIN index; on SQLite an FTS5 table.
 
-Results are exactly the items that contain every space-separated term (recall 100% against a substring
-ground truth; bench/search.py measures it). The index lives in SEARCH_INDEX_DIR; publishing,
-revising and withdrawing an item update it after the transaction commits; `manage.py reindex` rebuilds it.
+Results come newest first (titles holding every term before the rest, when sorting by relevance). A query
+first reads the newest PROBE entries (within the filters) and confirms the terms on their text: a common term
+fills its page there. When it doesn't, the term is rare (fewer than one in PROBE / page entries has it) and the
+index's candidates are few: the index is asked for the query's rarest pairs (by PostgreSQL's statistics), the
+candidates confirmed, sorted and counted. Either way a search reads a bounded number of rows however large the
+catalogue; counts stop at COUNT_CAP, and a word too common to count cheaply is shown as 至少 the matches seen.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import shutil
-import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import date
 from typing import Any
 
-import tantivy
-from django.conf import settings
+from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
 from .chinese import fold
-from .models import Attachment, Item, ItemStatus
+from .models import Attachment, Item, ItemStatus, SearchEntry
 
-TEXT_FIELDS = ("title", "body")
-TITLE_BOOST = 5.0
-WRITER_HEAP = 64_000_000
 MAX_TERMS = 8
-PK_MODULUS = 10_000_000  # the date sort key carries the item id in its low digits
-
-_lock = threading.Lock()
-_indexes: dict[str, tantivy.Index] = {}
-
-
-def _schema() -> tantivy.Schema:
-    builder = tantivy.SchemaBuilder()
-    builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
-    for name in ("org", "column", "topic", "year"):
-        builder.add_unsigned_field(name, indexed=True, fast=True)
-    builder.add_integer_field("pub", indexed=False, fast=True)
-    for name in ("genre", "validity"):
-        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
-    for name in TEXT_FIELDS:
-        builder.add_text_field(name, tokenizer_name="pairs", index_option="position")
-    for name in ("chars", "title_chars"):  # single characters of everything, and of the title alone
-        builder.add_text_field(name, tokenizer_name="chars", index_option="basic")
-    return builder.build()
-
-
-SCHEMA = _schema()
-
-
-def _open(path: Path) -> tantivy.Index:
-    key = str(path)
-    with _lock:
-        index = _indexes.get(key)
-        if index is None:
-            path.mkdir(parents=True, exist_ok=True)
-            index = tantivy.Index(SCHEMA, path=key)
-            # the text arrives folded (lower case included), as the query does: no filters
-            index.register_tokenizer("pairs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
-            index.register_tokenizer("chars", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 1, False)).build())
-            _indexes[key] = index
-        return index
-
-
-# The layout of the index's fields: a new layout lives in its own folder (an index of an older one cannot be
-# opened with this schema) and is filled by `manage.py reindex` after the upgrade. Layout 2: the titles' single
-# characters, index numbers, folded text (disclosure/chinese.py). Layout 3: the pairs cut at spaces, not by a
-# regular expression (the index builds 3.5 times faster: bench/catalogue.py).
-LAYOUT = 3
-
-
-def index_path() -> Path:
-    return Path(settings.SEARCH_INDEX_DIR) / f"layout-{LAYOUT}"
-
-
-def get_index() -> tantivy.Index:
-    return _open(index_path())
-
-
-def _writer(index: tantivy.Index) -> Any:
-    """A writer; another process may hold the lock for a moment, so wait for it."""
-    for attempt in range(50):
-        try:
-            return index.writer(WRITER_HEAP, 1)
-        except ValueError:
-            if attempt == 49:
-                raise
-            time.sleep(0.1)
-    raise RuntimeError("unreachable")
-
-
-def _document(item: dict[str, Any], attachment_texts: Sequence[str]) -> tantivy.Document:
-    pk, published = item["pk"], item["publication_date"]
-    doc = tantivy.Document()
-    doc.add_unsigned("id", pk)
-    doc.add_unsigned("org", item["organisation_id"])
-    doc.add_unsigned("column", item["column_id"])
-    doc.add_unsigned("topic", item["topic_id"] or 0)
-    doc.add_unsigned("year", published.year)
-    doc.add_integer("pub", published.toordinal() * PK_MODULUS + pk % PK_MODULUS)
-    doc.add_text("genre", item["genre"])
-    doc.add_text("validity", item["validity"] or "-")
-    texts = {
-        "title": [item["title"]],
-        "body": [item["summary"], item["document_number"], item["index_number"] or "", item["body_text"],
-                 *attachment_texts],
-    }  # fmt: skip
-    for name, values in texts.items():
-        for value in values:
-            if value:
-                folded = fold(value)
-                doc.add_text(name, pairs_of(folded))
-                doc.add_text("chars", folded)
-    doc.add_text("title_chars", fold(item["title"]))
-    return doc
-
-
+PROBE = 3000  # newest entries read first; a term on fewer than 1 in PROBE / page of them is looked up in the index
+TITLE_PROBE = 20_000  # newest titles read next, for titles first, before the index is asked for rarer ones
+COUNT_CAP = 1000  # past this, "至少 1000 条": counting every match of a common word costs more than the page
+SEPARATOR = "\x1f"  # stands for whitespace and ends the text: no query term holds it (terms are cut at it)
 WHITESPACE = re.compile(r"\s")
 
+# The index over the pairs, which the model cannot declare for both databases (migration 0015 creates it).
+TABLE = SearchEntry._meta.db_table
+FTS = "disclosure_searchpairs"
+INDEX_SQL = {
+    "postgresql": [
+        f"CREATE INDEX search_pairs ON {TABLE} USING gin (pairs) WITH (fastupdate = off)",
+        f"CREATE INDEX search_title_pairs ON {TABLE} USING gin (title_pairs) WITH (fastupdate = off)",
+        # the newest titles read from the index alone, without the rows and their text (_titles)
+        f"CREATE INDEX search_newest_titles ON {TABLE} (publication_date DESC, item_id DESC) INCLUDE (title)",
+    ],
+    "sqlite": [
+        f"CREATE VIRTUAL TABLE {FTS} USING fts5(title_pairs, pairs, content='{TABLE}', content_rowid='item_id', "
+        "tokenize='ascii', detail='column')",
+        f"CREATE TRIGGER {FTS}_insert AFTER INSERT ON {TABLE} BEGIN INSERT INTO {FTS}(rowid, title_pairs, pairs) "  # nosec B608
+        "VALUES (new.item_id, new.title_pairs, new.pairs); END",
+        f"CREATE TRIGGER {FTS}_delete AFTER DELETE ON {TABLE} BEGIN INSERT INTO {FTS}({FTS}, rowid, title_pairs, "  # nosec B608
+        "pairs) VALUES ('delete', old.item_id, old.title_pairs, old.pairs); END",
+        f"CREATE TRIGGER {FTS}_update AFTER UPDATE ON {TABLE} BEGIN INSERT INTO {FTS}({FTS}, rowid, title_pairs, "  # nosec B608
+        "pairs) VALUES ('delete', old.item_id, old.title_pairs, old.pairs); INSERT INTO "
+        f"{FTS}(rowid, title_pairs, pairs) VALUES (new.item_id, new.title_pairs, new.pairs); END",
+    ],
+}
+DROP_SQL = {
+    "postgresql": [
+        f"DROP INDEX IF EXISTS {name}" for name in ("search_pairs", "search_title_pairs", "search_newest_titles")
+    ],
+    "sqlite": [f"DROP TRIGGER IF EXISTS {FTS}_{event}" for event in ("insert", "delete", "update")]
+    + [f"DROP TABLE IF EXISTS {FTS}"],
+}
 
-def pairs_of(text: str) -> str:
-    """Every overlapping pair of characters, separated by spaces: 公开栏 → "公开 开栏"."""
-    clean = WHITESPACE.sub("\x1f", text)  # a pair holds no whitespace (no query term does either)
-    if len(clean) < 2:
-        return ""
-    spread = [" "] * (3 * len(clean) - 4)  # first, second, space, second, third, space ...
-    spread[0::3] = clean[:-1]
-    spread[1::3] = clean[1:]
-    return "".join(spread)
+
+# -- Writing -------------------------------------------------------------------------------------------
 
 
-# what the index reads of an item: plain rows, no model instances (a rebuild reads a million)
+def pairs_of(text: str) -> set[str]:
+    """Every pair of neighbouring characters of a folded text; each character begins one (公开栏 → 公开, 开栏,
+    栏 and the separator)."""
+    clean = WHITESPACE.sub(SEPARATOR, text) + SEPARATOR
+    return {clean[i : i + 2] for i in range(len(clean) - 1)} - {SEPARATOR * 2}
+
+
+# what search reads of an item: plain rows, no model instances (a rebuild reads a million)
 INDEXED = ("pk", "organisation_id", "column_id", "topic_id", "publication_date", "genre", "validity", "title",
            "summary", "document_number", "index_number", "body_text")  # fmt: skip
+COLUMNS = ("item_id", "organisation_id", "column_id", "topic_id", "genre", "validity", "publication_date", "title",
+           "text", "title_pairs", "pairs")  # fmt: skip
 
 
-def _published(ids: Iterable[int]) -> Iterable[tuple[dict[str, Any], list[str]]]:
-    # one batch read at once, without the body's HTML (its text is indexed): two queries per batch, no cursor
-    ids = list(ids)
+def encoded(pair: str) -> str:
+    """A pair as an ASCII word for SQLite's FTS5 tokenizer, which would cut punctuation: 公开 → 516cx5f00."""
+    return "x".join(f"{ord(c):x}" for c in pair)
+
+
+def _vector(pairs: set[str]) -> str:
+    """The pairs as the column takes them: PostgreSQL's `tsvector` input (each quoted, quotes and backslashes
+    doubled, no positions), or SQLite's words."""
+    if connection.vendor == "postgresql":
+        return " ".join("'" + p.replace("\\", "\\\\").replace("'", "''") + "'" for p in pairs)
+    return " ".join(map(encoded, pairs))
+
+
+def _rows(ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The entries of those of these items that are published, in COLUMNS' order: two queries."""
     attachments: dict[int, list[str]] = defaultdict(list)
     for pk, text in Attachment.objects.filter(item_id__in=ids).values_list("item_id", "text"):
         attachments[pk].append(text)
+    as_date = connection.ops.adapt_datefield_value
+    rows = []
     for item in Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED).values(*INDEXED):
-        yield item, attachments.get(item["pk"], [])
+        title = fold(item["title"])
+        texts = [item["summary"], item["document_number"], item["index_number"] or "", item["body_text"]]
+        text = "\n".join(fold(t) for t in (item["title"], *texts, *attachments.get(item["pk"], [])) if t)
+        rows.append((item["pk"], item["organisation_id"], item["column_id"], item["topic_id"], item["genre"],
+                     item["validity"], as_date(item["publication_date"]), title, text, _vector(pairs_of(title)),
+                     _vector(pairs_of(text))))  # fmt: skip
+    return rows
 
 
+def _write(rows: list[tuple[Any, ...]]) -> int:
+    """Rows in, past the ORM (a rebuild writes a million): PostgreSQL's COPY, SQLite's executemany."""
+    names = ", ".join(COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {TABLE} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        elif rows:
+            cursor.executemany(f"INSERT INTO {TABLE} ({names}) VALUES ({', '.join(['%s'] * len(COLUMNS))})", rows)  # nosec B608
+    return len(rows)
+
+
+@transaction.atomic
 def index_items(ids: Iterable[int]) -> None:
-    """Bring the index in line with the database for these items (add, replace or remove)."""
+    """Bring search in line with the database for these items (add, replace or remove): called inside the
+    transaction that publishes, revises or withdraws them, so search never disagrees with what is public."""
     ids = list(ids)
-    index = get_index()
-    writer = _writer(index)
-    try:
-        for pk in ids:
-            writer.delete_documents_by_query(tantivy.Query.term_query(SCHEMA, "id", pk))
-        for item, texts in _published(ids):
-            writer.add_document(_document(item, texts))
-        writer.commit()
-    finally:
-        writer.wait_merging_threads()
-    index.reload()
+    SearchEntry.objects.filter(item_id__in=ids).delete()
+    _write(_rows(ids))
 
 
-def rebuild(batch: int = 2000, progress: Any = None) -> int:
-    """Reindex every published item into a new, empty index (also after the index layout changed)."""
-    path = Path(settings.SEARCH_INDEX_DIR)  # an older layout's files go too
-    with _lock:
-        _indexes.pop(str(index_path()), None)
-    if path.exists():
-        shutil.rmtree(path)
-    index = get_index()
-    writer = _writer(index)
-    count = 0
-    try:
-        writer.delete_all_documents()
+def rebuild(batch: int = 2000, progress: Callable[[int], Any] | None = None) -> int:
+    """Every published item's entry written again, in one transaction (search answers from the old entries
+    until it commits); the indexes are built once at the end, faster than row by row."""
+    vendor = connection.vendor
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql in DROP_SQL[vendor]:
+            cursor.execute(sql)
+        SearchEntry.objects.all().delete()
+        if vendor == "postgresql":  # foreign keys checked as rows go in: no queue of them before CREATE INDEX
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            with connection.schema_editor() as editor:
+                for index in SearchEntry._meta.indexes:
+                    editor.remove_index(SearchEntry, index)
+        count = 0
         ids = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").values_list("pk", flat=True)
         chunk: list[int] = []
         for pk in ids.iterator(chunk_size=batch):
             chunk.append(pk)
             if len(chunk) == batch:
-                count += _add(writer, chunk)
+                count += _write(_rows(chunk))
                 chunk = []
                 if progress:
                     progress(count)
-        count += _add(writer, chunk)
-        writer.commit()
-    finally:
-        writer.wait_merging_threads()
-    index.reload()
+        count += _write(_rows(chunk))
+        if vendor == "postgresql":
+            with connection.schema_editor() as editor:
+                for index in SearchEntry._meta.indexes:
+                    editor.add_index(SearchEntry, index)
+        for sql in INDEX_SQL[vendor]:
+            cursor.execute(sql)
+        if vendor == "sqlite":
+            cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")  # nosec B608
     return count
-
-
-def _add(writer: Any, ids: list[int]) -> int:
-    n = 0
-    for item, texts in _published(ids):
-        writer.add_document(_document(item, texts))
-        n += 1
-    return n
 
 
 # -- Querying ------------------------------------------------------------------------------------------
 
 
 def split_terms(query: str) -> list[str]:
-    """The terms as the index holds text (folded: simplified, half-width, one kind of bracket, lower case)."""
+    """The terms as search holds text (folded: simplified, half-width, one kind of bracket, lower case)."""
     return [t for t in re.split(r"\s+", fold(query).strip()) if t][:MAX_TERMS]
-
-
-def _term_query(term: str, fields: Sequence[str]) -> tantivy.Query:
-    """Items whose fields contain the term as an exact substring."""
-    if len(term) == 1:
-        return tantivy.Query.term_query(SCHEMA, "title_chars" if tuple(fields) == ("title",) else "chars", term)
-    pairs: list[str | tuple[int, str]] = [term[i : i + 2] for i in range(len(term) - 1)]
-    alternatives = []
-    for field in fields:
-        if len(pairs) == 1:
-            query = tantivy.Query.term_query(SCHEMA, field, term)
-        else:
-            query = tantivy.Query.phrase_query(SCHEMA, field, pairs)
-        if field == "title":
-            query = tantivy.Query.boost_query(query, TITLE_BOOST)
-        alternatives.append((tantivy.Occur.Should, query))
-    return tantivy.Query.boolean_query(alternatives)
 
 
 @dataclass(frozen=True)
@@ -250,42 +202,192 @@ class Filters:
 NO_FILTERS = Filters()
 
 
-def _filter_queries(filters: Filters) -> list[tantivy.Query]:
-    queries = []
-    for field, value in (
-        ("org", filters.organisation),
-        ("column", filters.column),
-        ("topic", filters.topic),
-        ("year", filters.year),
-    ):
+def _filtered(filters: Filters) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    chosen = {"organisation_id": filters.organisation, "column_id": filters.column, "topic_id": filters.topic,
+              "genre": filters.genre, "validity": filters.validity}  # fmt: skip
+    for name, value in chosen.items():
         if value:
-            queries.append(tantivy.Query.term_query(SCHEMA, field, value))
-    for field, text in (("genre", filters.genre), ("validity", filters.validity)):
-        if text:
-            queries.append(tantivy.Query.term_query(SCHEMA, field, text))
-    return queries
+            clauses.append(f"{name} = %s")
+            params.append(value)
+    if filters.year:
+        clauses.append("publication_date BETWEEN %s AND %s")
+        params += [date(filters.year, 1, 1), date(filters.year, 12, 31)]
+    return clauses, params
 
 
-def build_query(terms: Sequence[str], filters: Filters, fields: Sequence[str] = TEXT_FIELDS) -> tantivy.Query:
-    """Every term must occur (in the title, the body or an attachment); filters narrow without scoring."""
-    clauses = [(tantivy.Occur.Must, _term_query(term, fields)) for term in terms]
-    for extra in _filter_queries(filters):
-        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(extra, 0.0)))
-    return tantivy.Query.boolean_query(clauses)
+def _contains(field: str, terms: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL true when the folded field holds every term, and its parameters."""
+    function = "strpos" if connection.vendor == "postgresql" else "instr"
+    return " AND ".join([f"{function}({field}, %s) > 0"] * len(terms)), list(terms)
+
+
+RAREST = 3  # pairs asked of the index: the rarest of the query's (the text confirms every term anyway)
+STATS_SECONDS = 600
+
+
+_stats: dict[str, tuple[float, dict[str, float], float]] = {}  # per process: statistics, not state
+
+
+def frequencies(field: str) -> tuple[dict[str, float], float]:
+    """The share of entries holding each of the commonest pairs, from PostgreSQL's own statistics of the column
+    (ANALYZE, which autovacuum runs), and the share below which a pair the statistics do not list lies; read
+    again every STATS_SECONDS. Empty before the first ANALYZE, and on SQLite."""
+    cached = _stats.get(field)
+    if cached is not None and time.monotonic() - cached[0] < STATS_SECONDS:
+        return cached[1], cached[2]
+    listed: dict[str, float] = {}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = %s AND attname = %s",
+                [TABLE, field],
+            )
+            row = cursor.fetchone()
+        if row and row[0]:
+            listed = dict(zip(row[0], row[1], strict=False))
+    floor = min(listed.values(), default=0.0)
+    _stats[field] = (time.monotonic(), listed, floor)
+    return listed, floor
+
+
+def _rarest(field: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
+    """What the index is asked for: (a pair, or a one-character term as a prefix). Every pair of every term when
+    nothing is known of their frequencies; else the RAREST rarest, since reading a pair found in half the
+    catalogue costs more than confirming the few candidates the rare ones leave."""
+    wanted: list[tuple[str, bool]] = []
+    for term in terms:
+        wanted += [(term, True)] if len(term) == 1 else [(term[i : i + 2], False) for i in range(len(term) - 1)]
+    wanted = list(dict.fromkeys(wanted))
+    listed, floor = frequencies(field)
+    if not listed:
+        return wanted
+    # a prefix stands for every pair it begins: counted as common, asked only when nothing else is
+    share = {w: 1.0 if w[1] else listed.get(w[0], floor / 2) for w in wanted}
+    return sorted(wanted, key=share.__getitem__)[:RAREST]
+
+
+def _pairs_match(field: str, terms: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL true for the candidates the index gives: entries holding the rarest pairs of the terms."""
+    wanted = _rarest(field, terms)
+    if connection.vendor == "postgresql":
+        quoted = ("'" + text.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
+                  for text, prefix in wanted)  # fmt: skip
+        return f"{field} @@ %s::tsquery", [" & ".join(quoted)]
+    words = (f"{field} : {encoded(text)}{'x*' if prefix else ''}" for text, prefix in wanted)
+    return f"item_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", [" AND ".join(words)]  # nosec B608
+
+
+NEWEST = "ORDER BY publication_date DESC, item_id DESC"
+
+
+def _probe(terms: Sequence[str], filters: Filters, window: int | None = None) -> tuple[list[tuple[int, bool]], bool]:
+    """The matches among the newest PROBE entries within the filters, newest first, each with whether its title
+    holds every term; and whether those were all the entries there are."""
+    where, params = _filtered(filters)
+    in_text, text_params = _contains("text", terms)
+    in_title, title_params = _contains("title", terms)
+    sql = (
+        f"SELECT item_id, in_title, scanned FROM (SELECT item_id, publication_date, {in_text} AS hit, "  # nosec B608
+        f"{in_title} AS in_title, count(*) OVER () AS scanned FROM (SELECT item_id, publication_date, title, text "
+        f"FROM {TABLE} {'WHERE ' + ' AND '.join(where) if where else ''} {NEWEST} LIMIT %s) newest) probed "
+        f"WHERE hit {NEWEST}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*text_params, *title_params, *params, window or PROBE])
+        rows = cursor.fetchall()
+    return [(pk, bool(title)) for pk, title, _ in rows], bool(rows) and rows[0][2] < (window or PROBE)
+
+
+def _titles(terms: Sequence[str], filters: Filters, need: int) -> tuple[list[int], bool]:
+    """The newest `need` items whose title holds every term among the newest TITLE_PROBE entries within the
+    filters (on PostgreSQL read from an index that holds the titles, not from the rows), and whether those were
+    all the entries there are."""
+    where, params = _filtered(filters)
+    in_title, title_params = _contains("title", terms)
+    sql = (
+        f"SELECT item_id, scanned FROM (SELECT item_id, publication_date, {in_title} AS hit, count(*) OVER () AS "  # nosec B608
+        f"scanned FROM (SELECT item_id, publication_date, title FROM {TABLE} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} {NEWEST} LIMIT %s) newest) probed WHERE hit {NEWEST} "
+        "LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*title_params, *params, TITLE_PROBE, need])
+        rows = cursor.fetchall()
+    return [pk for pk, _ in rows], bool(rows) and rows[0][1] < TITLE_PROBE
+
+
+def _looked_up(
+    terms: Sequence[str], filters: Filters, *, field: str = "text", not_in_title: bool = False
+) -> tuple[str, list[Any]]:
+    """The matches through the index, as a query of their ids and dates: the index's candidates within the
+    filters, each confirmed by its text."""
+    where, params = _filtered(filters)
+    pairs, pair_params = _pairs_match("title_pairs" if field == "title" else "pairs", terms)
+    found, found_params = _contains(field, terms)
+    clauses, values = [pairs, found, *where], [*pair_params, *found_params, *params]
+    if not_in_title:
+        in_title, title_params = _contains("title", terms)
+        clauses.append(f"NOT ({in_title})")
+        values += title_params
+    return f"SELECT item_id, publication_date FROM {TABLE} WHERE {' AND '.join(clauses)}", values  # nosec B608
+
+
+def _newest(terms: Sequence[str], filters: Filters, skip: int, take: int, **which: Any) -> tuple[list[int], bool, int]:
+    """Ids of the matches through the index from `skip`, newest first, whether there are more, and how many
+    match. The matches are gathered before they are sorted, so that no plan walks the whole catalogue by date
+    for a rare term (and their number comes with them)."""
+    sql, params = _looked_up(terms, filters, **which)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH matches AS MATERIALIZED ({sql}) SELECT item_id, count(*) OVER () FROM matches {NEWEST} "  # nosec B608
+            "LIMIT %s OFFSET %s",
+            [*params, take + 1, skip],
+        )
+        rows = cursor.fetchall()
+        if not rows and skip:  # past the end: how many there are, all the same
+            cursor.execute(f"WITH matches AS MATERIALIZED ({sql}) SELECT count(*) FROM matches", params)  # nosec B608
+            return [], False, cursor.fetchone()[0]
+    return [pk for pk, _ in rows[:take]], len(rows) > take, rows[0][1] if rows else 0
+
+
+GLANCE = 500  # newest entries read to tell how often a suggested word occurs
+COUNTED_BELOW = 10_000  # candidates the index may give for a count; past it, a page says 至少 what it has seen
+
+
+def _cheap_to_count(terms: Sequence[str]) -> bool:
+    """Whether the index's candidates for the terms are few enough to count them: the rarest pair asked for,
+    by the database's statistics, is in fewer than COUNTED_BELOW entries (always, without statistics)."""
+    listed, floor = frequencies("pairs")
+    if not listed:
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [TABLE])
+        entries = max(cursor.fetchone()[0], 0)
+    rarest = min((1.0 if prefix else listed.get(pair, floor / 2)) for pair, prefix in _rarest("pairs", terms))
+    return rarest * entries < COUNTED_BELOW
+
+
+def count(terms: Sequence[str], filters: Filters = NO_FILTERS) -> tuple[int, bool]:
+    """How many items match, up to COUNT_CAP, and whether there are more."""
+    sql, params = _looked_up(terms, filters)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s) capped", [*params, COUNT_CAP + 1])  # stops early  # nosec B608
+        (n,) = cursor.fetchone()
+    return min(n, COUNT_CAP), n > COUNT_CAP
 
 
 def matching_ids(query: str, filters: Filters = NO_FILTERS) -> set[int]:
-    """The ids of all items that match (for measuring recall): read from the date key, not the stored docs."""
+    """The ids of all items that match (for measuring recall)."""
     terms = split_terms(query)
     if not terms:
         return set()
-    searcher = get_index().searcher()
-    built = build_query(terms, filters)
-    total = getattr(searcher.search(built, 1, count=True), "count", 0) or 0
-    if not total:
-        return set()
-    hits = searcher.search(built, total, count=False, order_by_field="pub").hits
-    return {key % PK_MODULUS for key, _ in hits}
+    sql, params = _looked_up(terms, filters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {pk for pk, _ in cursor.fetchall()}
 
 
 @dataclass
@@ -295,25 +397,7 @@ class SearchPage:
     has_next: bool
     total: int = 0  # the matches, exactly, or at least this many when `more`
     more: bool = False
-    suggestions: list[tuple[str, int]] | None = None  # when nothing matched: shorter queries that match, and how many
-
-
-COUNT_CAP = 1000  # past this, "超过 1000 条": counting every match of a common word costs more than the page
-
-
-def count(searcher: Any, query: tantivy.Query, years: list[int] | None) -> tuple[int, bool]:
-    """How many items match: exactly when there may be few, else year by year, newest first, up to the cap."""
-    if years is None:
-        return getattr(searcher.search(query, 1, count=True), "count", 0) or 0, False
-    total = 0
-    for year in years:
-        in_year = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "year", year))]
-        )
-        total += getattr(searcher.search(in_year, 1, count=True), "count", 0) or 0
-        if total > COUNT_CAP:
-            return COUNT_CAP, True
-    return total, False
+    suggestions: list[tuple[str, int, bool]] | None = None  # when nothing matched: shorter queries that match
 
 
 def _shorter(terms: Sequence[str]) -> list[str]:
@@ -327,71 +411,63 @@ def _shorter(terms: Sequence[str]) -> list[str]:
     return [term[:half], term[half:]]
 
 
-def suggestions(searcher: Any, terms: Sequence[str], filters: Filters) -> list[tuple[str, int]]:
+def suggestions(terms: Sequence[str], filters: Filters) -> list[tuple[str, int, bool]]:
+    """Shorter queries that match, each with how many items it finds (exactly, or at least so many)."""
     found = []
     for candidate in _shorter(terms):
-        years = _published_years() if _estimate(searcher, [candidate]) > YEAR_BY_YEAR_ABOVE else None
-        n, _ = count(searcher, build_query([candidate], filters), years)
+        if _cheap_to_count([candidate]):
+            n, more = count([candidate], filters)
+        else:  # a common word: at least what a glance at the newest entries shows
+            hits, complete = _probe([candidate], filters, GLANCE)
+            n, more = min(len(hits), COUNT_CAP), not complete
         if n:
-            found.append((candidate, n))
+            found.append((candidate, n, more))
     return found
 
 
-# Above this many possible matches, results are collected year by year, newest first, so that a query found
-# in nearly every item reads one year's items instead of all of them.
-YEAR_BY_YEAR_ABOVE = 30_000
-
-
-def _estimate(searcher: Any, terms: Sequence[str]) -> int:
-    """An upper bound of the matches: the rarest character pair (or character) of the rarest term."""
-    bounds = []
-    for term in terms:
-        if len(term) == 1:
-            bounds.append(searcher.doc_freq("chars", term))
+def _page(
+    terms: Sequence[str], filters: Filters, sort: str, offset: int, limit: int
+) -> tuple[list[int], bool, tuple[int, bool]]:
+    """The ids of one page, whether there are more, and the count (exact, or at least this many): from the
+    newest entries when they hold enough matches, else through the index, which counts what it gathers."""
+    hits, complete = _probe(terms, filters)
+    need = offset + limit + 1
+    found: int | None = len(hits) if complete or len(hits) > COUNT_CAP else None
+    if sort == "date":
+        if complete or len(hits) >= need:
+            ids, more = [pk for pk, _ in hits[offset : offset + limit]], len(hits) >= need
         else:
-            pairs = [term[i : i + 2] for i in range(len(term) - 1)]
-            bounds.append(min(searcher.doc_freq("title", p) + searcher.doc_freq("body", p) for p in pairs))
-    return min(bounds)
-
-
-def _published_years() -> list[int]:
-    """The years with published items, newest first: two reads of the date index, cached for a minute."""
-    from django.core.cache import cache
-
-    years = cache.get("search:years")
-    if years is None:
-        dates = Item.objects.published().values_list("publication_date", flat=True)
-        last = dates.order_by("-publication_date").first()
-        first = dates.order_by("publication_date").first()
-        years = list(range(last.year, first.year - 1, -1)) if first and last else []
-        cache.set("search:years", years, 60)
-    return years
-
-
-def _by_date(
-    searcher: Any, query: tantivy.Query, skip: int, take: int, years: list[int] | None
-) -> tuple[list[int], bool]:
-    """Item ids of the matches from `skip`, newest first, and whether there are more."""
-    if years is None:
-        hits = searcher.search(query, skip + take + 1, count=False, order_by_field="pub").hits[skip:]
-        keys = [key % PK_MODULUS for key, _ in hits]
-        return keys[:take], len(keys) > take
-    keys, skipped = [], 0
-    for year in years:
-        in_year = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "year", year))]
-        )
-        result = searcher.search(in_year, skip - skipped + take + 1 - len(keys), count=True, order_by_field="pub")
-        found = getattr(result, "count", 0) or 0
-        if skipped + found <= skip:
-            skipped += found
-            continue
-        hits = result.hits[max(skip - skipped, 0) :]
-        skipped = skip
-        keys += [key % PK_MODULUS for key, _ in hits]
-        if len(keys) > take:
-            break
-    return keys[:take], len(keys) > take
+            ids, more, found = _newest(terms, filters, offset, limit)
+    else:
+        titles = [pk for pk, in_title in hits if in_title]
+        rest = [pk for pk, in_title in hits if not in_title]
+        if complete or len(titles) >= need:
+            ids = (titles + rest)[offset:need]
+        else:  # titles holding the terms are rarer than the page needs among the newest: further back, then the rest
+            titles, all_titles = [], False
+            if len(hits) >= need:  # a common word, rarer in titles: the newest titles read cheaply first
+                titles, all_titles = _titles(terms, filters, need)
+            more_titles, in_titles = len(titles) >= need, len(titles)
+            if not all_titles and not more_titles:  # rarer still: the index finds them
+                titles, more_titles, in_titles = _newest(terms, filters, 0, need, field="title")
+            ids = titles[offset:need]
+            skip = max(offset - len(titles), 0)
+            take = need - len(titles) - skip
+            if not more_titles and take > 0:
+                if len(rest) >= skip + take:
+                    ids += rest[skip : skip + take]
+                else:
+                    more_ids, _, elsewhere = _newest(terms, filters, skip, take, not_in_title=True)
+                    ids += more_ids
+                    found = in_titles + elsewhere
+        more = len(ids) >= need - offset
+        ids = ids[:limit]
+    if found is not None:
+        return ids, more, (min(found, COUNT_CAP), found > COUNT_CAP)
+    if _cheap_to_count(terms):
+        return ids, more, count(terms, filters)
+    seen = max(len(hits), offset + len(ids) + more)  # common: at least the matches seen on the way
+    return ids, more, (min(seen, COUNT_CAP), True)
 
 
 def search(
@@ -402,28 +478,10 @@ def search(
     terms = split_terms(query)
     if not terms:
         return SearchPage(terms, [], False)
-    searcher = get_index().searcher()
-    years = None
-    if _estimate(searcher, terms) > YEAR_BY_YEAR_ABOVE:
-        years = [filters.year] if filters.year else _published_years()
-    everything = build_query(terms, filters)
-    if sort == "date":
-        ids, has_next = _by_date(searcher, everything, offset, limit, years)
-    else:
-        # titles first: the title hits up to the end of this page (year by year when there may be many, so the
-        # cost is one year's hits, not all of them), then the other hits; never a count of every match
-        in_title = build_query(terms, filters, fields=("title",))
-        titles, more_titles = _by_date(searcher, in_title, 0, offset + limit, years)
-        ids, has_next = titles[offset:], more_titles
-        if not more_titles:
-            rest = tantivy.Query.boolean_query([(tantivy.Occur.Must, everything), (tantivy.Occur.MustNot, in_title)])
-            more, has_next = _by_date(searcher, rest, max(offset - len(titles), 0), limit - len(ids), years)
-            ids += more
-    # By primary key alone: with the status in the WHERE clause SQLite walks the status index instead.
+    ids, has_next, (total, capped) = _page(terms, filters, sort, offset, limit)
     by_id = Item.objects.select_related("organisation", "channel", "column", "topic").order_by().in_bulk(ids)
     items = [by_id[pk] for pk in ids if pk in by_id and by_id[pk].status == ItemStatus.PUBLISHED]
-    total, capped = count(searcher, everything, years)
-    tried = suggestions(searcher, terms, filters) if not total else None
+    tried = suggestions(terms, filters) if not total else None
     return SearchPage(terms, items, has_next, total, capped, tried)
 
 

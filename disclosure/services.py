@@ -22,7 +22,7 @@ from portal.uploads import clean_upload
 from portal.workdays import working_days_between
 from review.scanner import Hit
 
-from . import tallies
+from . import search, tallies
 from .extract import ALLOWED_EXTENSIONS, UnreadableFile, docx_to_html, extract_text, html_to_text, sanitise_html
 from .masking import can_mask_file, mask_file, mask_html, mask_text
 from .models import (
@@ -310,6 +310,7 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         legacy=current.legacy_import,
     )  # fmt: skip
     record_audit(kind=AuditKind.ITEM_PUBLISHED, actor=approver, target=f"{current.index_number} {current.title}")
+    search.index_items([current.pk])
     transaction.on_commit(lambda: _after_publication(current.pk), robust=True)
     return current
 
@@ -350,6 +351,7 @@ def _merge_revision(revision: Item, approver: Any, now: datetime) -> Item:
     late_days = _working_days_since(original.changed_date, today)
     record_event(original, Action.MERGE, approver, version=original.version_number, working_days=late_days)
     record_event(revision, Action.MERGE, approver, merged_into=original.pk)
+    search.index_items([original.pk])
     transaction.on_commit(lambda: _after_publication(original.pk), robust=True)
     return original
 
@@ -400,25 +402,17 @@ def withdraw_item(*, item: Item, actor: Any, reason: str, now: datetime | None =
         kind=AuditKind.ITEM_WITHDRAWN, actor=actor, target=f"{current.index_number} {current.title}",
         detail={"reason": reason.strip()},
     )  # fmt: skip
+    search.index_items([current.pk])
     transaction.on_commit(lambda: _after_publication(current.pk), robust=True)
     return current
 
 
 def _after_publication(item_id: int) -> None:
-    """Side effects of a change to what is public, each on its own (one failing leaves the others and the saved
-    publication standing, and is logged): the search index, then the kept pages built before it was updated,
-    and the catalogue's export files."""
-    from disclosure import search, tasks
+    """After a change to what is public has committed: the catalogue's export files are built again. A side
+    effect: failing, it is logged and the publication stands."""
+    from disclosure import tasks
 
-    def index() -> None:
-        search.index_items([item_id])
-        page_cache.bump()
-
-    def export() -> None:
+    try:
         tasks.request_build(Item.objects.values_list("channel_id", flat=True).get(pk=item_id))
-
-    for effect in (index, export):
-        try:
-            effect()
-        except Exception:
-            logger.exception("发布后的后续处理失败（信息 %s）", item_id)
+    except Exception:
+        logger.exception("发布后的后续处理失败（信息 %s）", item_id)

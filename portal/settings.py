@@ -324,12 +324,6 @@ SECURE_CSP = {
 }
 
 
-# The full-text index of published items (disclosure/search.py); rebuild with `manage.py reindex`.
-# One index per database: the default folder is named after the database, so SQLite and PostgreSQL
-# checkouts never share an index.
-_db_label = "".join(c if c.isalnum() else "-" for c in str(DATABASES["default"]["NAME"]))[-60:]
-SEARCH_INDEX_DIR = env.path("SEARCH_INDEX_DIR", default=BASE_DIR / "var" / "search" / _db_label)
-
 # Where the working-day calendar's local copy is checked against the shared cache (seconds).
 WORKDAYS_RECHECK_SECONDS = env.float("WORKDAYS_RECHECK_SECONDS", default=1.0)
 

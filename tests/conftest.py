@@ -118,12 +118,6 @@ def client_for(personas: dict[str, User]) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _search_index(settings: Any, tmp_path: Any) -> None:
-    """Each test gets its own empty search index."""
-    settings.SEARCH_INDEX_DIR = tmp_path / "search"
-
-
-@pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"

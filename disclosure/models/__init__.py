@@ -13,6 +13,7 @@ from .items import (
     PostingChannel,
     Validity,
 )
+from .search import SearchEntry
 from .tallies import ItemTally, SitemapPage
 from .topic_pages import TopicPage, TopicPageEntry
 
@@ -32,6 +33,7 @@ __all__ = [
     "ItemVersion",
     "Posting",
     "PostingChannel",
+    "SearchEntry",
     "SitemapPage",
     "Topic",
     "TopicPage",

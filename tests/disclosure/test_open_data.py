@@ -196,20 +196,6 @@ def test_the_api_and_feeds_are_kept_until_the_next_publication(
     assert "第二条" in client.get("/gk/town/rss/").content.decode()
 
 
-def test_a_failing_search_index_still_rebuilds_the_export_files(
-    client: Client, published: Callable[..., Item], django_capture_on_commit_callbacks: Any, monkeypatch: Any
-) -> None:
-    from disclosure import search
-
-    def broken(ids: Any) -> None:
-        raise OSError("索引目录不可写")
-
-    monkeypatch.setattr(search, "index_items", broken)
-    with django_capture_on_commit_callbacks(execute=True):
-        item = published(title="索引失败时的通知")
-    assert item.index_number in b"".join(client.get("/gk/town/catalogue.csv").streaming_content).decode("utf-8-sig")
-
-
 def test_api_rows_of_sub_topics_name_their_parent_without_a_query_each(
     client: Client, published: Callable[..., Item], django_assert_num_queries: Any, settings: Any
 ) -> None:

@@ -23,17 +23,18 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(params=[0, 10**9], ids=["year by year", "one pass"])
-def collection(request: Any, monkeypatch: pytest.MonkeyPatch) -> int:
-    """Matches collected year by year (every query counts as common) or in one pass: pages must agree."""
-    monkeypatch.setattr(search, "YEAR_BY_YEAR_ABOVE", request.param)
+@pytest.fixture(params=[1, 3, 10**6], ids=["through the index", "mixed", "from the newest entries"])
+def probe(request: Any, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many of the newest entries (and titles) a search reads before it asks the index: pages must agree."""
+    monkeypatch.setattr(search, "PROBE", request.param)
+    monkeypatch.setattr(search, "TITLE_PROBE", request.param)
     return int(request.param)
 
 
 @pytest.fixture
-def corpus(published: Callable[..., Item], django_capture_on_commit_callbacks: Any) -> list[Item]:
-    with django_capture_on_commit_callbacks(execute=True):
-        return [published(title=title, body=f"<p>{body}</p>", summary=title) for title, body in TEXTS]
+def corpus(published: Callable[..., Item]) -> list[Item]:
+    """Found without waiting for a commit: search is written in the publication's own transaction."""
+    return [published(title=title, body=f"<p>{body}</p>", summary=title) for title, body in TEXTS]
 
 
 def found(query: str, **filters: Any) -> list[str]:
@@ -50,7 +51,7 @@ def ground_truth(query: str) -> list[str]:
     ["公开栏", "公开", "栏", "栏目", "公开栏内容每季度", "东坪村", "坪", "山火", "abc", "ABC", "2026",
      "slz-2026", "z-2026-0", "“社会救助”", "公开 栏杆", "更新 季度", "不存在的词", "开栏内"],
 )  # fmt: skip
-def test_search_matches_exact_substring_ground_truth(corpus: list[Item], query: str) -> None:
+def test_search_matches_exact_substring_ground_truth(corpus: list[Item], query: str, probe: int) -> None:
     assert found(query) == ground_truth(query)
 
 
@@ -116,15 +117,16 @@ def test_reindex_rebuilds_from_the_database(corpus: list[Item]) -> None:
     assert found("公开栏") == ["公开的栏目调整", "村务公开栏更新通知"]  # 网站公开栏目 contains it too
 
 
-def test_the_deployment_check_asks_for_a_reindex_while_the_index_misses_published_items(
+def test_the_deployment_check_asks_for_a_reindex_while_search_misses_published_items(
     published: Callable[..., Item],
 ) -> None:
-    """An upgrade to a new index layout starts with an empty index: `check --deploy` says to run reindex."""
+    """Items loaded around the publication path have no entry: `check --deploy` says to run reindex."""
     from django.core.management import call_command
 
     from disclosure.checks import search_index_built
+    from disclosure.models import SearchEntry
 
-    published(title="未进入索引的通知")  # its indexing waits for a commit that never comes in this test
+    SearchEntry.objects.filter(item=published(title="未进入检索的通知")).delete()
     (warning,) = search_index_built()
     assert warning.id == "disclosure.W001" and "0 条" in warning.msg and "reindex" in warning.hint
     call_command("reindex", stdout=io.StringIO())
@@ -166,10 +168,10 @@ def test_search_works_with_date_filters_in_the_past(
     assert found("通知", year=2025) == ["二〇二五年的通知"]
 
 
-def test_year_by_year_collection_gives_the_same_pages(
-    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, collection: int
+def test_pages_follow_one_order_whichever_way_they_are_read(
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, probe: int
 ) -> None:
-    """Common queries are collected year by year, newest first; pages must match the one-pass order."""
+    """Titles holding the terms first, then the rest, newest first, on every page whichever way it is read."""
     with django_capture_on_commit_callbacks(execute=True):
         for n, when in enumerate([date(2024, 3, 1), date(2025, 5, 1), date(2025, 6, 1), date(2026, 1, 5)]):
             published(title=f"第{n}条通知", body="<p>公开栏内容</p>", when=when)
@@ -182,10 +184,13 @@ def test_year_by_year_collection_gives_the_same_pages(
     assert first.has_next and second.has_next and not third.has_next
     by_date = [i.title for i in search.search("公开栏", sort="date", limit=10).items]
     assert by_date == ["第3条通知", "第2条通知", "第1条通知", "第0条通知", "公开栏标题的通知"]
+    pages = [search.search("公开栏", sort="date", limit=2, offset=n) for n in (0, 2, 4)]
+    assert [[i.title for i in page.items] for page in pages] == [by_date[:2], by_date[2:4], by_date[4:]]
+    assert [page.has_next for page in pages] == [True, True, False]
 
 
 def test_one_character_puts_title_matches_first_like_longer_queries(
-    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, collection: int
+    published: Callable[..., Item], django_capture_on_commit_callbacks: Any, probe: int
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         published(title="东坪村通知", body="<p>正文</p>", when=date(2024, 3, 1))
@@ -217,9 +222,8 @@ PASTED = [
 
 
 @pytest.fixture
-def pasted(published: Callable[..., Item], django_capture_on_commit_callbacks: Any) -> list[Item]:
-    with django_capture_on_commit_callbacks(execute=True):
-        return [published(title=t, body=b, summary=t, document_number=n) for t, b, n in PASTED]
+def pasted(published: Callable[..., Item]) -> list[Item]:
+    return [published(title=t, body=b, summary=t, document_number=n) for t, b, n in PASTED]
 
 
 def substring_truth(items: list[Item], query: str) -> list[str]:
@@ -265,15 +269,13 @@ def test_the_snippet_marks_the_traditional_text_where_simplified_was_searched() 
 
 
 def test_results_say_how_many_matched_exactly_or_past_a_cap(
-    corpus: list[Item], monkeypatch: pytest.MonkeyPatch, collection: int
+    corpus: list[Item], monkeypatch: pytest.MonkeyPatch, probe: int
 ) -> None:
-    threshold = collection
     result = search.search("公开", limit=1)
     assert (result.total, result.more) == (len(ground_truth("公开")), False)
     monkeypatch.setattr(search, "COUNT_CAP", 1)
     capped = search.search("公开", limit=1)
-    expected = (1, True) if threshold == 0 else (len(ground_truth("公开")), False)  # few possible: exact
-    assert (capped.total, capped.more) == expected
+    assert (capped.total, capped.more) == (1, True)
 
 
 def test_a_search_without_result_suggests_what_matches(client: Client, corpus: list[Item]) -> None:
@@ -285,3 +287,63 @@ def test_a_search_without_result_suggests_what_matches(client: Client, corpus: l
     assert "请检查用字" in none and "清除筛选" in none
     found_page = client.get("/search/", {"q": "公开栏"}).content.decode()
     assert "找到 2 条包含“公开栏”的信息" in found_page
+
+
+def test_a_publication_whose_search_entry_cannot_be_written_is_not_published(
+    draft: Callable[..., Item], personas: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Search is written with the publication, all or nothing: never public and unfindable, nor the reverse."""
+    from django.db import DatabaseError
+
+    from disclosure.models import SearchEntry
+
+    def broken(ids: Any) -> None:
+        raise DatabaseError("检索表不可写")
+
+    item = services.submit_item(item=draft(title="写不进检索的通知"), actor=personas["editor"])
+    monkeypatch.setattr(search, "index_items", broken)
+    with pytest.raises(DatabaseError):
+        review_through(item, personas)
+    item.refresh_from_db()
+    assert item.status != "published" and item.index_number in (None, "")
+    assert not SearchEntry.objects.filter(item=item).exists()
+
+
+def test_an_entry_holds_the_folded_text_and_goes_with_a_withdrawal(
+    published: Callable[..., Item], personas: dict[str, User]
+) -> None:
+    from disclosure.models import SearchEntry
+
+    item = published(title="鎮人民政府公告", body="<p>聽證會</p>", document_number="示政发〔2026〕5号")
+    entry = SearchEntry.objects.get(item=item)
+    assert entry.title == "镇人民政府公告" and "听证会" in entry.text and "示政发〔2026〕5号" in entry.text
+    services.withdraw_item(item=item, actor=personas["office_head"], reason="重复发布")
+    assert not SearchEntry.objects.filter(item=item).exists() and found("听证会") == []
+
+
+@pytest.mark.parametrize("query", ["公开栏", "公开 栏杆", "更新 季度", "东坪村", "栏", "abc", "公开栏内容每季度"])
+def test_asking_the_index_for_the_rarest_pairs_alone_finds_the_same_items(
+    corpus: list[Item], monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """With the database's statistics the index is asked for the three rarest pairs (a prefix last), and the
+    text confirms every term: the same items as asking for every pair."""
+    common = {"公开": 0.9, "开栏": 0.5, "更新": 0.4, "东坪": 0.3, "坪村": 0.3}
+    monkeypatch.setattr(search, "frequencies", lambda field: (common, 0.2))
+    monkeypatch.setattr(search, "PROBE", 1)
+    monkeypatch.setattr(search, "TITLE_PROBE", 1)
+    assert search._rarest("pairs", ["公开栏内容", "栏"]) == [("栏内", False), ("内容", False), ("开栏", False)]
+    assert found(query) == ground_truth(query)
+    assert sorted(i.title for i in search.search(query, sort="date").items) == ground_truth(query)
+
+
+def test_a_word_too_common_to_count_says_at_least_what_was_seen(
+    corpus: list[Item], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a word found in much of a large catalogue costs more than the page: the page says 至少 and a
+    number that is true (the matches already seen), never more than there are."""
+    monkeypatch.setattr(search, "PROBE", 4)
+    monkeypatch.setattr(search, "_cheap_to_count", lambda terms: False)
+    result = search.search("公开", limit=1)
+    assert result.more and 2 <= result.total <= len(ground_truth("公开"))
+    monkeypatch.setattr(search, "PROBE", 5)  # a page of 20 from the five newest: three matches, exactly
+    assert (search.search("公开").total, search.search("公开").more) == (3, False)
