@@ -40,7 +40,7 @@ from .models import Attachment, Item, ItemStatus, SearchEntry
 
 MAX_TERMS = 8
 PROBE = 3000  # newest entries read first; a term on fewer than 1 in PROBE / page of them is looked up in the index
-TITLE_PROBE = 20_000  # newest titles read next, for titles first, before the index is asked for rarer ones
+TITLE_PROBE = 10_000  # newest titles read next, for titles first, before the index is asked for rarer ones
 COUNT_CAP = 1000  # past this, "至少 1000 条": counting every match of a common word costs more than the page
 SEPARATOR = "\x1f"  # stands for whitespace and ends the text: no query term holds it (terms are cut at it)
 WHITESPACE = re.compile(r"\s")
@@ -289,14 +289,13 @@ def _probe(terms: Sequence[str], filters: Filters, window: int | None = None) ->
     where, params = _filtered(filters)
     in_text, text_params = _contains("text", terms)
     in_title, title_params = _contains("title", terms)
-    sql = (
-        f"SELECT item_id, in_title, scanned FROM (SELECT item_id, publication_date, {in_text} AS hit, "  # nosec B608
-        f"{in_title} AS in_title, count(*) OVER () AS scanned FROM (SELECT item_id, publication_date, title, text "
-        f"FROM {TABLE} {'WHERE ' + ' AND '.join(where) if where else ''} {NEWEST} LIMIT %s) newest) probed "
-        f"WHERE hit {NEWEST}"
+    sql = (  # the titles of the matches alone are read
+        f"SELECT item_id, {in_title}, scanned FROM (SELECT item_id, publication_date, title, {in_text} AS hit, "  # nosec B608
+        f"count(*) OVER () AS scanned FROM (SELECT item_id, publication_date, title, text FROM {TABLE} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} {NEWEST} LIMIT %s) newest) probed WHERE hit {NEWEST}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*text_params, *title_params, *params, window or PROBE])
+        cursor.execute(sql, [*title_params, *text_params, *params, window or PROBE])
         rows = cursor.fetchall()
     return [(pk, bool(title)) for pk, title, _ in rows], bool(rows) and rows[0][2] < (window or PROBE)
 
