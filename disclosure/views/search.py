@@ -57,6 +57,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "sort_fields": [form["sort"]],
         "filtered": chosen != search.NO_FILTERS,
         "filters_open": any(request.GET.get(name) for name in filterset.filters),
+        "filter_key": _filter_query(request),
         "result": result,
         "page": page,
         "start": (page - 1) * PAGE_SIZE + 1,
@@ -68,6 +69,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
         ]
         context["has_next"] = result.has_next and page < MAX_PAGE
     return render(request, "disclosure/search.html", context)
+
+
+def _filter_query(request: HttpRequest) -> str:
+    """What the filter form shows depends on (the query string without the words and the page): the rendered
+    form is cached by it, as the lists' is (it costs more to render than the search)."""
+    chosen = request.GET.copy()
+    for name in ("q", "page"):
+        chosen.pop(name, None)
+    return chosen.urlencode()
 
 
 def _text_of(item: Item) -> str:
