@@ -82,10 +82,13 @@ class Phase(models.Model):
         return list(PhaseKind.values).index(self.kind)
 
     def as_of(self, consultation: Consultation, today: date) -> Phase:
-        """The phase as pages show it today: 公众参与 is the consultation itself, done once its period has ended
-        (nothing is saved when a period ends by its date)."""
-        ended = consultation.status == ConsultationStatus.PUBLISHED and consultation.closes_on < today
-        if self.kind == PhaseKind.PUBLIC_PARTICIPATION and self.status == PhaseStatus.IN_PROGRESS and ended:
+        """The phase as pages show it today: 公众参与 is the consultation itself, from its opening day, done once
+        its period has ended (nothing is saved when a period ends by its date)."""
+        if self.kind != PhaseKind.PUBLIC_PARTICIPATION or consultation.status != ConsultationStatus.PUBLISHED:
+            return self
+        if self.status in (PhaseStatus.IN_PROGRESS, PhaseStatus.DONE):
+            self.starts_on = consultation.opens_on
+        if self.status == PhaseStatus.IN_PROGRESS and consultation.closes_on < today:
             self.status = PhaseStatus.DONE
             self.ends_on = self.ends_on or consultation.closes_on
         return self

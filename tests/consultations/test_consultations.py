@@ -177,9 +177,8 @@ def test_public_participation_is_done_once_the_consultation_has_closed(
     consultation = published(staff, town, personas)
     opened = date(2026, 3, 2)
     Consultation.objects.filter(pk=consultation.pk).update(opens_on=opened, closes_on=date(2026, 4, 1))
-    consultation.matter.phases.filter(kind="participation").update(starts_on=opened)
     page = Client().get(f"/gk/town/yjzj/{consultation.pk}/").content.decode()
-    assert "公众参与</strong>：已完成" in page and "2026年4月1日完成" in page and "进行中" not in page
+    assert "公众参与</strong>：已完成，2026年3月2日起，2026年4月1日完成" in page and "进行中" not in page
     own = staff.get(f"/staff/consultations/{consultation.pk}/").content.decode()
     assert 'value="done" selected' in own
 
