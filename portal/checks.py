@@ -32,6 +32,22 @@ def chinese_font_installed(app_configs: Any = None, **kwargs: Any) -> list[Check
 
 
 @register()
+def document_faces_complete(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """A face named for the 公文-style documents that lacks a character they use sets a line in two styles."""
+    from portal.fonts import gaps
+
+    return [
+        Warning(
+            f"公文字体“{family}”缺少告知书、年度报告用到的 {len(lacking)} 个字（{lacking[:20]}……），"
+            "缺字将以下一种字体补齐，一行中字形不一。",
+            hint="请安装完整的字库（如仿宋_GB2312、方正小标宋简体），或删除该字体；未安装时使用 Noto 思源字体。",
+            id="portal.W005",
+        )
+        for family, lacking in gaps().items()
+    ]
+
+
+@register()
 def calendar_years_confirmed(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """条例 第三十三条 deadlines count working days: warn while this or the coming year is not confirmed."""
     from portal.services import unconfirmed_calendar_years

@@ -306,8 +306,9 @@ def track_file(request: HttpRequest, number: str, pk: int) -> HttpResponse | Fil
 
 
 def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpResponse:
-    """A notice as a printable page or as a PDF with the Chinese fonts embedded."""
-    paragraphs = notice.body.split("\n\n")
+    """A notice as a printable page or as a PDF with the Chinese fonts embedded: every line of the body is a
+    paragraph of the letter (a withheld part too), indented two characters as 公文 are."""
+    paragraphs = [line.strip() for line in notice.body.splitlines() if line.strip()]
     last = paragraphs.pop() if len(paragraphs) > 1 else ""
     context = {"notice": notice, "organisation": notice.application.organisation, "body": paragraphs, "last": last}
     if not pdf:
@@ -318,7 +319,7 @@ def notice_response(request: HttpRequest, notice: Notice, *, pdf: bool) -> HttpR
     from portal.pdf import render_pdf
 
     html = render_to_string("requests_app/notice.html", {**context, "for_pdf": True})
-    document = render_pdf(html, stylesheets=[str(finders.find("css/notice.css"))])
+    document = render_pdf(html, stylesheets=[str(finders.find(f"css/{name}.css")) for name in ("document", "notice")])
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{notice.number}.pdf")
     return response

@@ -20,6 +20,12 @@ def cn_date(value: date | datetime | None) -> str:
 
 
 @register.filter
+def paragraphs(text: str | None) -> list[str]:
+    """Each non-blank line of a text as a paragraph: 公文 indent every paragraph, with no blank lines between."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
 def percent(value: float | None) -> str:
     """0.857 → 85.7%."""
     return "—" if value is None else f"{value * 100:.1f}%"

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from portal import gongwen
+
 from . import layout, services
 from .models import AnnualReport, ReportStatus
 
@@ -102,21 +104,15 @@ def pdf(report: AnnualReport) -> bytes:
 
 
 def docx(report: AnnualReport) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
     data = report_data(report)
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(10.5)
-    title = document.add_heading(report.title, level=0)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document = gongwen.document()
+    gongwen.title(document, report.title)
+    if report.version > 1:
+        document.add_paragraph(f"第{report.version}版（更正）：{report.correction_reason}")
     for index, section in enumerate(layout.SECTIONS):
         document.add_heading(section, level=1)
         if index in (0, 4, 5):
-            for paragraph in (data[section] or "无。").split("\n"):
+            for paragraph in (data[section] or "无。").splitlines():
                 if paragraph.strip():
                     document.add_paragraph(paragraph.strip())
         elif index == 1:
@@ -126,76 +122,94 @@ def docx(report: AnnualReport) -> bytes:
         else:
             _four(document, data[section])
     document.add_heading("说明", level=2)
-    for note in NOTES:
-        document.add_paragraph(note)
+    source = [f"本年“二、上年结转”取自{data['二的来源']}。"] if data["二的来源"] else []
+    for number, note in enumerate([*NOTES, *source], start=1):
+        document.add_paragraph(f"{number}．{note}")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _grid(document: Any, rows: int, columns: int) -> Any:
+def _grid(document: Any, rows: int, columns: int, labels: tuple[float, ...] = ()) -> tuple[Any, Any]:
+    """A ruled table across the 版心, the label columns this wide (mm) and the figures sharing the rest, and its
+    cell (row, column) as first laid out: python-docx's table.cell() reads the whole table on every call (1.3 s
+    of table 三), so the cells are listed once, before any merge."""
+    from docx.shared import Mm
+
     table = document.add_table(rows=rows, cols=columns)
     table.style = "Table Grid"
-    return table
+    table.autofit = False
+    figure = (gongwen.WIDTH - sum(labels)) / (columns - len(labels))
+    widths = [Mm(width) for width in (*labels, *[figure] * (columns - len(labels)))]
+    cells = table._cells
+    for index, cell in enumerate(cells):
+        cell.width = widths[index % columns]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    return table, lambda row, column: cells[row * columns + column]
 
 
 def _two(document: Any, two: dict[str, Any]) -> None:
     for heading, columns, labels in layout.TABLE_TWO:
-        table = _grid(document, 2 + len(labels), len(columns))
-        table.cell(0, 0).merge(table.cell(0, len(columns) - 1)).text = heading
+        table, cell = _grid(document, 2 + len(labels), len(columns), labels=(40,))
+        cell(0, 0).merge(cell(0, len(columns) - 1)).text = heading
         for c, label in enumerate(columns):
-            table.cell(1, c).text = label
+            cell(1, c).text = label
         for r, label in enumerate(labels, start=2):
-            table.cell(r, 0).text = label
+            cell(r, 0).text = label
             for c, column in enumerate(columns[1:], start=1):
-                table.cell(r, c).text = str(two[heading][label][column])
+                cell(r, c).text = str(two[heading][label][column])
+        gongwen.as_table_text(table)
         document.add_paragraph()
 
 
 def _three(document: Any, three: dict[str, dict[str, int]]) -> None:
     rows = rows_of_three(three)
-    table = _grid(document, 3 + len(rows), 3 + len(layout.THREE_COLUMNS))
+    table, cell = _grid(document, 3 + len(rows), 3 + len(layout.THREE_COLUMNS), labels=(12, 17, 50))
     # header: the corner (3 label columns × 3 rows), 申请人情况 over all seven; 自然人, 法人或其他组织 over five, 总计
-    table.cell(0, 0).merge(table.cell(2, 2)).text = layout.THREE_CORNER
-    table.cell(0, 3).merge(table.cell(0, 9)).text = layout.APPLICANTS
-    table.cell(1, 3).merge(table.cell(2, 3)).text = layout.PERSON
-    table.cell(1, 4).merge(table.cell(1, 8)).text = layout.ORGANISATIONS
+    cell(0, 0).merge(cell(2, 2)).text = layout.THREE_CORNER
+    cell(0, 3).merge(cell(0, 9)).text = layout.APPLICANTS
+    cell(1, 3).merge(cell(2, 3)).text = layout.PERSON
+    cell(1, 4).merge(cell(1, 8)).text = layout.ORGANISATIONS
     for c, label in enumerate(layout.ORGANISATION_COLUMNS, start=4):
-        table.cell(2, c).text = label
-    table.cell(1, 9).merge(table.cell(2, 9)).text = "总计"
+        cell(2, c).text = label
+    cell(1, 9).merge(cell(2, 9)).text = "总计"
     results_first = None
     for r, row in enumerate(rows, start=3):
         if "labels" in row:
-            table.cell(r, 0).merge(table.cell(r, 2)).text = row["labels"][0]
+            cell(r, 0).merge(cell(r, 2)).text = row["labels"][0]
         else:
             if "results_span" in row:
                 results_first = r
             if row["first_of_group"]:
                 if row["sub"]:
-                    table.cell(r, 1).merge(table.cell(r + row["group_span"] - 1, 1)).text = row["group"]
+                    cell(r, 1).merge(cell(r + row["group_span"] - 1, 1)).text = row["group"]
                 else:
-                    table.cell(r, 1).merge(table.cell(r, 2)).text = row["group"]
+                    cell(r, 1).merge(cell(r, 2)).text = row["group"]
             if row["sub"]:
-                table.cell(r, 2).text = row["sub"]
+                cell(r, 2).text = row["sub"]
         for c, column in enumerate(layout.THREE_COLUMNS, start=3):
-            table.cell(r, c).text = str(row["cells"][column])
+            cell(r, c).text = str(row["cells"][column])
     if results_first is not None:
         span = len(layout.result_rows()) + 1
-        table.cell(results_first, 0).merge(table.cell(results_first + span - 1, 0)).text = layout.RESULTS
+        cell(results_first, 0).merge(cell(results_first + span - 1, 0)).text = layout.RESULTS
+    gongwen.as_table_text(table, size=9)
+    gongwen.repeat_heading_rows(table, 3)
     document.add_paragraph()
 
 
 def _four(document: Any, four: dict[str, dict[str, int]]) -> None:
-    table = _grid(document, 4, 15)
-    table.cell(0, 0).merge(table.cell(0, 4)).text = layout.FOUR_GROUPS[0]
-    table.cell(0, 5).merge(table.cell(0, 14)).text = "行政诉讼"
+    table, cell = _grid(document, 4, 15)
+    cell(0, 0).merge(cell(0, 4)).text = layout.FOUR_GROUPS[0]
+    cell(0, 5).merge(cell(0, 14)).text = "行政诉讼"
     for c, column in enumerate(layout.FOUR_COLUMNS):
-        table.cell(1, c).merge(table.cell(2, c)).text = column
-    table.cell(1, 5).merge(table.cell(1, 9)).text = "未经复议直接起诉"
-    table.cell(1, 10).merge(table.cell(1, 14)).text = "复议后起诉"
+        cell(1, c).merge(cell(2, c)).text = column
+    cell(1, 5).merge(cell(1, 9)).text = "未经复议直接起诉"
+    cell(1, 10).merge(cell(1, 14)).text = "复议后起诉"
     for g, group in enumerate(layout.FOUR_GROUPS):
         for c, column in enumerate(layout.FOUR_COLUMNS):
             if g:
-                table.cell(2, g * 5 + c).text = column
-            table.cell(3, g * 5 + c).text = str(four[group][column])
+                cell(2, g * 5 + c).text = column
+            cell(3, g * 5 + c).text = str(four[group][column])
+    gongwen.as_table_text(table, size=9)
     document.add_paragraph()

@@ -21,7 +21,7 @@ def test_article_30_correction_notice_lists_every_item_and_the_period(received: 
     assert application.correction_due == date(2026, 11, 19)
     notice = Notice.objects.get(application=application, kind=NoticeKind.CORRECTION)
     assert notice.title == "政府信息公开申请补正通知书"
-    assert "1. 请写明所需信息的年份" in notice.body and "2. 请补充文号" in notice.body
+    assert "1．请写明所需信息的年份" in notice.body and "2．请补充文号" in notice.body
     assert "2026年11月19日" in notice.body
 
 

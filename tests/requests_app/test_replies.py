@@ -59,7 +59,7 @@ def test_article_37_partial_disclosure_lists_each_withheld_part(received: Any, p
     )
     notice = Notice.objects.get(kind=NoticeKind.REPLY)
     assert notice.title == "政府信息部分公开告知书"
-    assert "1. 身份证号码：个人隐私" in notice.body and "2. 银行账号：个人隐私" in notice.body
+    assert "1．身份证号码：个人隐私" in notice.body and "2．银行账号：个人隐私" in notice.body
     assert "60日内向示例县人民政府申请行政复议" in notice.body and "6个月内" in notice.body
 
 

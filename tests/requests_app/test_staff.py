@@ -125,7 +125,7 @@ def test_reply_is_generated_edited_and_issued(received: Any, client_for: Any) ->
     form = {"outcome": "partially_disclosed", "withheld_parts": "身份证号码｜个人隐私", "reason": ""}
     preview = client.post(url, {**form, "preview": "1"}).content.decode()
     assert "政府信息部分公开告知书" not in preview  # the title is printed on the notice, not in the text
-    assert "1. 身份证号码：个人隐私" in preview and "签发告知书" in preview
+    assert "1．身份证号码：个人隐私" in preview and "签发告知书" in preview
     assert not Notice.objects.exists() and Application.objects.get().status == Status.RECEIVED
     digest = preview.split('name="previewed_for" value="')[1].split('"')[0]
     response = client.post(
