@@ -1,4 +1,4 @@
-"""Demo data: one consultation open for comment with two comments, one closed with every comment answered and
+"""Demo data: one consultation open for comment with its 起草说明 and two comments, one closed with every comment answered and
 its adoption report published, and a major decision whose phases are partly done, with a 座谈会 and a hearing
 whose participant list is published (safe to run twice)."""
 
@@ -8,12 +8,14 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from disclosure.demo import docx_of
 from portal.models import Organisation
 from review.demo import approve_through
 
-from . import services
+from . import files, services
 from .comments import answers
 from .comments import services as comments
 from .hearings import services as hearings
@@ -24,6 +26,14 @@ DRAFT = """第一条 为规范村级公益事业建设项目的申报、实施�
 第三条 项目须经村民会议或村民代表会议讨论通过，并在村务公开栏公示不少于7日。
 第四条 项目资金实行专账管理，镇财政所负责监督。
 第五条 本办法自发布之日起施行。"""
+
+
+EXPLANATION = [
+    "《示例镇村级公益事业建设项目管理办法（征求意见稿）》起草说明",
+    "一、起草背景：近年来各村公益事业建设项目增多，项目申报、资金使用和验收缺少统一规定。",
+    "二、起草过程：镇党政办会同财政所调研了8个村的项目台账，听取了村干部和村民代表的意见。",
+    "三、主要内容：办法共五条，规定适用范围、申报程序、公示要求和资金管理。",
+]
 
 
 def seed(town: Organisation, author: Any, reviewers: list[Any], today: date) -> None:
@@ -41,6 +51,8 @@ def seed(town: Organisation, author: Any, reviewers: list[Any], today: date) -> 
         },
         draft_text=DRAFT,
     )  # fmt: skip
+    files.add(upload=SimpleUploadedFile("起草说明.docx", docx_of(EXPLANATION)), actor=author, consultation=consultation,
+              name="《示例镇村级公益事业建设项目管理办法（征求意见稿）》起草说明")  # fmt: skip
     services.submit(consultation=consultation, actor=author)
     approve_through(consultation, reviewers)
     consultation.refresh_from_db()

@@ -30,7 +30,7 @@ GUIDE = {
 }
 
 
-def _docx(paragraphs: list[str]) -> bytes:
+def docx_of(paragraphs: list[str]) -> bytes:
     import docx
 
     document = docx.Document()
@@ -41,7 +41,7 @@ def _docx(paragraphs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _xlsx(rows: list[list[Any]]) -> bytes:
+def xlsx_of(rows: list[list[Any]]) -> bytes:
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -159,10 +159,10 @@ def seed(town: Organisation, author: Any, reviewers: list[Any]) -> int:
         item = services.create_draft(organisation=town, author=author, fields=fields)
         if "attachment" in spec:
             name, lines = spec["attachment"]
-            services.add_attachment(item=item, upload=SimpleUploadedFile(name, _docx(lines)), actor=author)
+            services.add_attachment(item=item, upload=SimpleUploadedFile(name, docx_of(lines)), actor=author)
         if "xlsx" in spec:
             name, rows = spec["xlsx"]
-            services.add_attachment(item=item, upload=SimpleUploadedFile(name, _xlsx(rows)), actor=author)
+            services.add_attachment(item=item, upload=SimpleUploadedFile(name, xlsx_of(rows)), actor=author)
         services.submit_item(item=item, actor=author)
         when = datetime.combine(published_on, time(10, 0), tzinfo=TZ)
         approve_through(item, reviewers, now=when)
@@ -171,7 +171,21 @@ def seed(town: Organisation, author: Any, reviewers: list[Any]) -> int:
         created += 1
     _waiting_in_review(town, author, columns)
     _legacy_batch(town, author)
+    _topic_page(town, [item for item in made.values() if "低保" in item.title or "救助" in item.title])
     return created
+
+
+def _topic_page(town: Organisation, items: list[Item]) -> None:
+    """A 专题 gathering the social-assistance items: the policy, its reading and the latest list."""
+    from .models import TopicPage, TopicPageEntry
+
+    page, _ = TopicPage.objects.get_or_create(
+        organisation=town, slug="shehuijiuzhu",
+        defaults={"title": "社会救助专题", "introduction": "农村低保、临时救助的政策文件、政策解读和公示名单，"
+                  "以及申请条件和办理流程，方便群众一站查询。"},
+    )  # fmt: skip
+    for position, item in enumerate(items):
+        TopicPageEntry.objects.get_or_create(page=page, item=item, defaults={"position": position})
 
 
 LEGACY_CATALOGUE = """索引号,名称,内容概述,生成日期,发布日期,发布机构,栏目,体裁,正文

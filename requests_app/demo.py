@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 
 from portal.models import Organisation
 from portal.workdays import add_working_days
@@ -85,7 +86,7 @@ def _data(n: int, **changes: Any) -> dict[str, Any]:
 
 def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list[tuple[str, str]]:
     """The demo cases; returns (number, tracking code) of the online ones, to print for trying the tracking page."""
-    keys = [uuid.uuid5(uuid.NAMESPACE_URL, f"demo-application:{organisation.slug}:{n}") for n in range(2)]
+    keys = [uuid.uuid5(uuid.NAMESPACE_URL, f"demo-application:{organisation.slug}:{n}") for n in range(3)]
     if Application.objects.filter(organisation=organisation).exists():
         found = Application.objects.filter(submission_key__in=keys).order_by("number")
         return [(a.number, services.new_tracking_code(a.submission_key)) for a in found]
@@ -107,7 +108,7 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
         ).application  # fmt: skip
 
     online = []
-    for key, (days_ago, name) in zip(keys, ((3, "钱多多"), (0, "周到")), strict=True):
+    for key, (days_ago, name) in zip(keys, ((3, "钱多多"), (0, "周到"), (12, "孙立")), strict=True):
         submitted = services.submit_online(
             organisation=organisation,
             data=_data(next(counter), name=name, email=f"demo{days_ago}@example.com", way="email", form="electronic"),
@@ -115,6 +116,7 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
             now=datetime.combine(back(days_ago), time(9, 30), tzinfo=TZ),
         )
         online.append((submitted.application.number, submitted.tracking_code))
+    _replied_online(Application.objects.get(submission_key=keys[2]), officer, head, back(11), back(2))
     services.register(
         organisation=organisation, data=_data(next(counter)), channel=Channel.ORDINARY_LETTER,
         arrived_on=back(1), actor=officer,
@@ -217,6 +219,18 @@ def seed(organisation: Organisation, users: dict[str, Any], today: date) -> list
                               body="示例县人民政府", result=AppealResult.UPHELD,
                               decided_on=date(today.year - 1, 12, 28), recorded_by=officer)  # fmt: skip
     return online
+
+
+def _replied_online(application: Application, officer: Any, head: Any, confirmed: date, replied: date) -> None:
+    """An online application confirmed, replied and its information provided as a file: the applicant's tracking
+    page shows the notice and the download."""
+    from disclosure.demo import xlsx_of
+
+    services.confirm(application=application, actor=officer, today=confirmed)
+    signed_reply(head, application=application, actor=officer, outcome=Outcome.DISCLOSED, today=replied)
+    table = xlsx_of([["村别", "户数", "补助金额（元）"], ["东村", 5, 15000], ["西村", 4, 12000], ["南村", 3, 9000]])
+    services.provide_files(application=application, actor=officer, files=[("补助资金发放汇总表.xlsx", ContentFile(table))],
+                           today=replied)  # fmt: skip
 
 
 def signed_reply(head: Any, **kwargs: Any) -> Application:

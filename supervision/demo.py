@@ -1,7 +1,7 @@
 """Demo data for supervision: a complaint being handled, one closed with its finding and rectification, a site
 error waiting for its reply, an inspection with one rectification done and one open, and a leadership-group
-meeting with its task, a 评议会's results and votes on items, and last year's assessment fixed with its scores
-(safe to run twice)."""
+meeting with its task, a 评议会's results and votes on items, last year's assessment fixed with its scores, and
+last year's annual report drafted from the records, reviewed and published (safe to run twice)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ from .complaints.models import Complaint
 from .inspections import services as inspection_services
 
 
-def seed(town: Organisation, head: Any, inspector: Any, today: date) -> None:
+def seed(town: Organisation, head: Any, inspector: Any, reviewers: list[Any], today: date) -> None:
     if Complaint.objects.filter(organisation=town).exists():
         return
     _inspection_and_meeting(town, head, inspector, today)
     _evaluations(town, head, today)
     _last_years_assessment(town, inspector, today)
+    _last_years_report(town, head, reviewers, today)
 
     def received(days_ago: int, kind: str, subject: str, text: str, contact: str = "", page_url: str = "") -> Any:
         at = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9, 30)))
@@ -85,3 +86,20 @@ def _last_years_assessment(town: Organisation, inspector: Any, today: date) -> N
         assessment_services.score(assessment=assessment, indicator=indicator, points=Decimal(indicator.weight - 2),
                                   note="领导小组按季度研究公开工作，制度健全；公开栏更新不够及时。", actor=inspector)  # fmt: skip
     assessment_services.finalise(assessment=assessment, actor=inspector, today=today)
+
+
+def _last_years_report(town: Organisation, head: Any, reviewers: list[Any], today: date) -> None:
+    """条例 第四十九条: the report of the year before, its sections 一 and 六 written from the records, section 五
+    by the office, through review into the 年度报告 column."""
+    from review.demo import approve_through
+
+    from .annual_report import services as report_services
+
+    report = report_services.draft(organisation=town, year=today.year - 1, scope="itself", actor=head, today=today)
+    report.problems = (
+        "一是部分栏目更新不够及时，工作动态曾超过两周未更新；二是政策解读形式较单一。下一步，镇党政办建立栏目"
+        "月度巡查制度，每周更新工作动态，对重要政策采用图解、问答等形式解读。"
+    )
+    report.save(update_fields=["problems", "updated_at"])
+    report_services.submit(report=report, actor=head)
+    approve_through(report, reviewers)

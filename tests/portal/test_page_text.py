@@ -437,6 +437,23 @@ def allowed(address: str, text: str) -> bool:
 # The test
 
 
+def apply_online(client: Client, org: str) -> Iterator[tuple[str, str]]:
+    """The online application as a citizen fills it in: each question's page, the check page and the receipt
+    (they redirect to the first unanswered question until the earlier ones are answered)."""
+    from tests.requests_app.test_intake import ANSWERS
+
+    for step, answers in [*ANSWERS, ("attachments", {})]:
+        address = f"/ysq/{org}/apply/{step}/"
+        yield address, client.get(address).content.decode()
+        assert client.post(address, answers).status_code == 302, address
+    for address in (f"/ysq/{org}/apply/check/", f"/ysq/{org}/apply/done/"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        yield address, response.content.decode()
+        if address.endswith("/check/"):
+            assert client.post(address, {"agree": "on"}).status_code == 302, address
+
+
 def identities() -> dict[str, list[str]]:
     """Who visits what: anyone visits everything; each demo role the staff pages and the admin."""
     from portal.management.commands.seed_demo import PERSONAS
@@ -467,6 +484,9 @@ def test_every_page_reads_as_chinese(django_capture_on_commit_callbacks: Any) ->
     for who, prefixes in identities().items():
         client = Client()
         if who == ANONYMOUS:
+            for address, html in apply_online(Client(), town.slug):
+                pages[who] += 1
+                findings.extend(read(address, who, html))
             for number, code in demo.tracked:  # the applicant opens their applications with the printed code
                 client.post("/ysq/track/", {"number": number, "code": code})
         else:
