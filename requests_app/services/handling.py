@@ -370,8 +370,6 @@ def _fee(application: Application, method: str, pages: int, counted_as: int, spl
     """The amount and the basis the notice states, by the method chosen for this application."""
     you = notices.addressee(application.applicant_type)
     if method == "per_application":
-        if application.kind == Kind.RECORD_CORRECTION:
-            raise ValidationError("更正政府信息记录的申请不收取信息处理费。", code="correction")
         if counted_as < 1:
             raise ValidationError({"counted_as": "计件数至少为1。"})
         if counted_as > 1 and not split_note.strip():

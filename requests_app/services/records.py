@@ -31,6 +31,7 @@ from ..models import (
     ApplicationSerial,
     Consultation,
     Event,
+    Kind,
     Notice,
     NoticeKind,
     Status,
@@ -261,6 +262,8 @@ def blocked(application: Application, action: Action) -> str:
         return "尚未要求申请人说明理由。"
     if action == Action.RECEIVE_REASONS and application.reasons_received_on:
         return "已登记申请人说明的理由。"
+    if action == Action.NOTIFY_FEE and application.kind == Kind.RECORD_CORRECTION:
+        return "更正政府信息记录的申请不提供信息，不收取信息处理费（条例第四十一条、第四十二条）。"
     if action == Action.NOTIFY_FEE and application.fee_paid_on:
         return "本申请已缴纳信息处理费：一件申请只发一份收费通知，不能再次收费。"
     if action == Action.MAKE_PROACTIVE and application.proactive_item_id:

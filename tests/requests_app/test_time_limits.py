@@ -114,6 +114,22 @@ def test_article_42_no_fee_within_the_free_range(received: Any, personas: Any) -
         )
 
 
+@pytest.mark.parametrize("method", ["per_page", "per_application"])
+def test_article_42_with_41_no_fee_of_either_method_on_a_record_correction(
+    method: str, received: Any, personas: Any, client_for: Any
+) -> None:
+    """条例 第四十二条 charges for providing information; a request to correct a record (第四十一条) provides
+    none: 150 pages of it would have cost 1,700 yuan. The case page does not offer the fee notice either."""
+    application = received(kind="record_correction", description="本人低保档案中的家庭人口数有误")
+    with pytest.raises(ValidationError, match="更正政府信息记录的申请不提供信息，不收取信息处理费"):
+        services.notify_fee(application=application, actor=personas["case_officer"], method=method, pages=150,
+                            how_to_pay="到财务室缴纳", today=date(2026, 11, 5))  # fmt: skip
+    client = client_for("case_officer")
+    assert "发出收费通知" not in client.get(f"/staff/ysq/{application.pk}/").content.decode()
+    assert "发出收费通知" in client.get(f"/staff/ysq/{received().pk}/").content.decode()  # offered on a request
+    assert not Notice.objects.filter(application=application, kind=NoticeKind.FEE).exists()
+
+
 def fee(application: Any, personas: Any, **kwargs: Any) -> Any:
     values: dict[str, Any] = {
         "method": "per_page",
