@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404
 
 from portal.models import Organisation, OrganisationKind
 
-from . import columns
+from . import columns, listings
+from .listings import Entry
 from .models import Column, ColumnKind, Item, ItemStatus
 from .models.catalogue import ColumnScope
 
@@ -113,8 +114,14 @@ KIND_OF_SPEC = {
 }
 
 
-def first_level_sections(organisation: Organisation) -> tuple[list[tuple[Any, list[Item]]], list[Item]]:
-    """The four first-level columns with their latest items, and the latest news: one query per kind."""
+def first_level_sections(organisation: Organisation) -> tuple[list[tuple[Any, list[Entry]]], list[Item]]:
+    """The four first-level columns with their latest entries (what other apps list there, such as the published
+    annual reports, then the latest items), and the latest news: one query per kind."""
     latest = latest_by_kind(organisation, [*KIND_OF_SPEC.values(), ColumnKind.NEWS])
-    sections = [(spec, latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])) for spec in columns.FIRST_LEVEL]
+    sections = []
+    for spec in columns.FIRST_LEVEL:
+        items = latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])
+        shown = listings.entries(spec.slug, organisation)
+        shown += [Entry(item.title, item.get_absolute_url(), item.publication_date) for item in items]
+        sections.append((spec, shown[:5]))
     return sections, latest[ColumnKind.NEWS]

@@ -218,6 +218,8 @@ def _form_kwargs(application: Application, action: str) -> dict[str, Any]:
         return {"kind": application.kind}
     if action == Action.SIGN_OFF:
         return {"prepared": application.prepared_reply}
+    if action == Action.CONFIRM:
+        return {"channel": application.channel}
     return {}
 
 
@@ -238,8 +240,10 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     application = _application(request, pk, write=True)
     if not has_role(request.user, application.organisation, *spec.roles):
         raise PermissionDenied
-    form = spec.form(request.POST or None, request.FILES or None, **_form_kwargs(application, action))
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"  # a form with no fields left (confirming an online application) posts nothing
+    form = spec.form(request.POST if posted else None, request.FILES if posted else None,
+                     **_form_kwargs(application, action))  # fmt: skip
+    if posted and form.is_valid():
         kwargs: dict[str, Any] = {"application": application, spec.actor_arg: request.user}
         if spec.today_arg:
             kwargs[spec.today_arg] = timezone.localdate()

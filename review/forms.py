@@ -24,7 +24,7 @@ class DecisionForm(forms.Form):
         help_text="退回、不予发布、报送时必填。",
     )
     scheduled_for = forms.DateTimeField(
-        label="定时发布（选填）",
+        label="定时发布",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],

@@ -98,6 +98,19 @@ def valid_id_number(value: str) -> bool:
     return ID_CHECK[total % 11] == value[17].upper()
 
 
+def id_number_error(value: str) -> str:
+    """What is wrong with a 居民身份证号码 (GB 11643), said so that a person can find the slip, or ""."""
+    if len(value) != 18 or not value[:17].isdigit() or value[17].upper() not in "0123456789X":
+        return f"居民身份证号码应为18位（您填写了{len(value)}位），前17位是数字，最后一位是数字或X，请核对。"
+    if int(value[:2]) not in PROVINCES:
+        return "居民身份证号码的前两位（省份代码）不正确，请核对。"
+    if not _born(int(value[6:10]), int(value[10:12]), int(value[12:14])):
+        return "居民身份证号码的第7至14位（出生日期）不是有效的日期，请核对。"
+    if not valid_id_number(value):
+        return "居民身份证号码的最后一位（校验码）与前17位不符：可能有数字填错或前后颠倒，请逐位核对。"
+    return ""
+
+
 def valid_old_id_number(value: str) -> bool:
     """A first-generation number (before 1999): region, YYMMDD of a 20th-century birth, three serial digits."""
     if len(value) != 15 or not value.isdigit() or int(value[:2]) not in PROVINCES:

@@ -65,6 +65,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "batches": batches,
         "publication_days": services.PUBLICATION_WORKING_DAYS,
+        # 终审批量通过 only for those who take the final stage of something on this page
+        "bulk": any(s.stage is not None and s.stage.checklist == "final" and s.status == "in_review" for s, _ in rows),
     }
     return render(request, "review/queue.html", context)
 

@@ -26,6 +26,14 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 @register.filter
+def masked_contact(value: str | None) -> str:
+    """An e-mail address or a phone as pages show personal data: l***@example.com, 138****5678."""
+    from portal.crypto import mask_contact
+
+    return mask_contact(value) if value else ""
+
+
+@register.filter
 def percent(value: float | None) -> str:
     """0.857 → 85.7%."""
     return "—" if value is None else f"{value * 100:.1f}%"
@@ -82,11 +90,12 @@ def staff_name(user: Any) -> str:
 
 @register.filter
 def breakable(value: str | None) -> str:
-    """An index number (114305990000000272/2026-00002) that a narrow screen may wrap only after / and -:
-    a <wbr> there, the parts escaped; CSS keeps it from breaking anywhere else."""
+    """An index number (114305990000000272/2026-00002) that a narrow screen may wrap only after the /, between
+    the organisation's code and the year-and-serial (never "2026-" / "00002"): a <wbr> there, the parts escaped;
+    CSS keeps it from breaking anywhere else."""
     from django.utils.html import escape, format_html, format_html_join
 
-    parts = re.split(r"(?<=[/-])", value or "")
+    parts = re.split(r"(?<=/)", value or "")
     head = format_html_join("", "{}<wbr>", ((part,) for part in parts[:-1]))
     return format_html('<span class="unbroken">{}{}</span>', head, escape(parts[-1]))
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from portal.credit_code import credit_code_error
 from portal.uploads import clean_upload
-from review.scanner import valid_id_number
+from review.scanner import id_number_error
 
 from ..models import (
     ApplicantType,
@@ -42,8 +42,9 @@ ID_FORMATS = {
 def check_id_number(id_type: str, value: str) -> str:
     """条例 第二十九条: proof of identity. 居民身份证 by GB 11643 (including its check digit)."""
     if id_type == IdType.RESIDENT_ID:
-        if not valid_id_number(value):
-            raise ValidationError("居民身份证号码有误：应为18位，最后一位是校验码（数字或X），请核对。")
+        problem = id_number_error(value)
+        if problem:
+            raise ValidationError(problem)
     elif id_type in ID_FORMATS and not ID_FORMATS[IdType(id_type)][0].match(value):
         raise ValidationError(ID_FORMATS[IdType(id_type)][1])
     return value

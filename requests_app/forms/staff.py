@@ -159,11 +159,20 @@ class CorrectionForm(NoticeTextMixin):
 
 
 class ConfirmForm(forms.Form):
+    """条例 第三十一条: the day both sides confirm is the day of receipt. Only an ordinary letter (第二项) has an
+    arrival day before it, and so a reason for confirming later; online and fax applications ask nothing."""
+
     late_reason = _late_reason()
     unreachable = _unreachable()
 
+    def __init__(self, *args: Any, channel: str = Channel.ORDINARY_LETTER, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if channel != Channel.ORDINARY_LETTER:
+            del self.fields["late_reason"], self.fields["unreachable"]
+
     def action_kwargs(self) -> dict[str, Any]:
-        return {"late_reason": self.cleaned_data["late_reason"], "unreachable": self.cleaned_data["unreachable"]}
+        return {"late_reason": self.cleaned_data.get("late_reason", ""),
+                "unreachable": self.cleaned_data.get("unreachable", False)}  # fmt: skip
 
 
 class ReceiveReasonsForm(forms.Form):
@@ -333,7 +342,7 @@ class ReplyForm(NoticeTextMixin):
         label="不予公开的部分及理由",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text="部分公开时填写，每行一项：“不予公开的部分｜理由”。",
+        help_text="每行一项：“不予公开的部分｜理由”。",
     )
     not_held_ground = forms.ChoiceField(
         label="本机关不掌握的情形", choices=[("", "—"), *NotHeldGround.choices], required=False

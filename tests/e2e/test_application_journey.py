@@ -57,7 +57,7 @@ def test_apply_track_and_reply(
     page.get_by_label("姓名").fill("李四")
     page.get_by_label("证件号码").fill("110105194912310021")  # a wrong check digit
     page.get_by_role("button", name="继续").click()
-    assert page.get_by_text("居民身份证号码有误").first.is_visible()
+    assert page.get_by_text("最后一位（校验码）与前17位不符").first.is_visible()
     assert page.get_by_label("姓名").input_value() == "李四"
     axe_check(page, "identity page with an error")
     page.get_by_label("证件号码").fill(VALID_ID)

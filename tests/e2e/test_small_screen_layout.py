@@ -21,6 +21,10 @@ HEIGHT = 800
 LINES = """(element) => [...element.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => {
   const range = document.createRange(); range.selectNodeContents(n);
   return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; })"""
+# whether each side's border is drawn in a colour other than the page's background
+BORDERS_SHOWN = """(element) => { const s = getComputedStyle(element), page = getComputedStyle(document.body);
+  return ['Top', 'Right', 'Bottom', 'Left'].map(side => parseFloat(s[`border${side}Width`]) > 0
+    && s[`border${side}Color`] !== page.backgroundColor); }"""
 # the height of an element's content over its line height: about 1 for one line
 CONTENT_LINES = """(element) => { const s = getComputedStyle(element);
   const content = element.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
@@ -52,6 +56,8 @@ def test_the_header_and_the_columns_fit_a_phone_in_elder_mode_and_high_contrast(
             assert all(n == 1 for n in name.evaluate(LINES)), f"{label}: the site name broken inside a word"
             for term in page.locator(".footer-list dt").all():  # 地址 never 地/址
                 assert term.evaluate(LINES) == [1], f"{label}: {term.inner_text()} broken in the footer"
+            for box in page.locator(".column-card, .entrance").all():  # every card keeps its four borders
+                assert box.evaluate(BORDERS_SHOWN) == [True] * 4, f"{label}: a card's border lost on {address}"
 
         # 23 columns: one row that scrolls sideways, the list right under it; tabbing through them, each
         # column the keyboard reaches is shown whole

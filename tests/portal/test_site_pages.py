@@ -50,11 +50,11 @@ def test_the_open_data_page_lists_the_api_fields_feeds_and_files(client: Client,
         assert text in page, text
 
 
-def test_an_index_number_wraps_only_after_its_slash_and_dashes() -> None:
+def test_an_index_number_wraps_only_after_its_slash_never_inside_year_and_serial() -> None:
     from portal.templatetags.portal_tags import breakable
 
     assert str(breakable("114305990000000272/2026-00002")) == (
-        '<span class="unbroken">114305990000000272/<wbr>2026-<wbr>00002</span>'
+        '<span class="unbroken">114305990000000272/<wbr>2026-00002</span>'
     )
     assert "&lt;b&gt;" in str(breakable("<b>/x"))  # escaped
 

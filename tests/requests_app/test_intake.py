@@ -1,10 +1,12 @@
 """The online application (条例 第二十七条至第二十九条): one question per page, nothing typed is lost, one
 application however often it is submitted, and a tracking page that shows the case but not the person."""
 
+import re
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -58,8 +60,26 @@ def test_article_29_a_wrong_id_number_is_refused_and_what_was_typed_is_kept(town
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "居民身份证号码有误" in page and 'value="李四"' in page and "110105194912310021" in page
-    assert "提交的内容有误" in page
+    assert "最后一位（校验码）与前17位不符" in page and 'value="李四"' in page and "110105194912310021" in page
+    assert "提交的内容有误" in page and "应为18位" not in page  # the slip, not a rule the number meets
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("11010519491231002", "应为18位（您填写了17位）"),
+        ("1101051949123100211", "应为18位（您填写了19位）"),
+        ("99010519491231002X", "前两位（省份代码）不正确"),
+        ("11010519491331002X", "第7至14位（出生日期）不是有效的日期"),
+        ("110105194912310021", "最后一位（校验码）与前17位不符"),
+    ],
+)
+def test_article_29_a_wrong_id_number_says_which_part_is_wrong(typed: str, told: str) -> None:
+    from requests_app.forms.public import check_id_number
+
+    with pytest.raises(ValidationError, match=re.escape(told)):
+        check_id_number("resident_id", typed)
+    assert check_id_number("resident_id", "11010519491231002X") == "11010519491231002X"
 
 
 def test_article_29_an_organisation_gives_a_valid_credit_code(town: Any, calendar: None) -> None:

@@ -30,6 +30,25 @@ def test_article_31_online_application_receipt_is_the_day_staff_confirm(
     assert confirmed.assignee == personas["case_officer"]
 
 
+def test_article_31_only_an_ordinary_letter_is_asked_why_it_was_confirmed_after_it_arrived(
+    town: Any, personas: Any, calendar: None, client_for: Any
+) -> None:
+    """第三十一条第二项: a letter has an arrival day before the confirmation; online (第三项) only the confirmation."""
+    import uuid
+
+    online = services.submit_online(organisation=town.town, data=person_data(), submission_key=uuid.uuid4())
+    letter = services.register(organisation=town.town, data=person_data(), channel=Channel.ORDINARY_LETTER,
+                               arrived_on=RECEIVED, actor=personas["case_officer"]).application  # fmt: skip
+    client = client_for("case_officer")
+    online_page = client.get(f"/staff/ysq/{online.application.pk}/act/confirm/").content.decode()
+    letter_page = client.get(f"/staff/ysq/{letter.pk}/act/confirm/").content.decode()
+    assert "确认收到" in online_page and "晚于到达日确认的原因" not in online_page
+    assert "无法联系到申请人" not in online_page
+    assert "晚于到达日确认的原因" in letter_page and "到达当日无法联系到申请人" in letter_page
+    done = client.post(f"/staff/ysq/{online.application.pk}/act/confirm/", {}, follow=True)
+    assert "已完成" in done.content.decode()
+
+
 def test_article_31_ordinary_letter_without_confirmation_waits(town: Any, personas: Any, calendar: None) -> None:
     application = services.register(
         organisation=town.town,

@@ -152,10 +152,13 @@ def test_a_bad_partial_disclosure_line_is_refused_with_its_text(received: Any, c
 def test_reveal_needs_a_reason_and_is_audited(received: Any, client_for: Any, personas: Any) -> None:
     application = received()
     client = client_for("case_officer")
+    case = client.get(reverse("requests-staff:case", args=[application.pk])).content.decode()
+    assert "z***@example.com" in case and "zhangsan@example.com" not in case  # masked as the phone and ID are
     url = reverse("requests-staff:reveal", args=[application.pk])
     assert VALID_ID not in client.post(url, {"reason": ""}).content.decode()
     page = client.post(url, {"reason": "邮寄答复需要完整地址"}).content.decode()
     assert VALID_ID in page and "示例县示例镇人民路8号" in page and "13812345678" in page
+    assert "zhangsan@example.com" in page
     audit = AuditEvent.objects.get(kind=AuditKind.DATA_REVEALED)
     assert audit.actor == personas["case_officer"] and audit.detail["reason"] == "邮寄答复需要完整地址"
     assert application.events.filter(action="reveal").exists()

@@ -62,10 +62,12 @@ def test_return_by_form_needs_a_comment(client_for: Any, submitted: Callable[...
 
 def test_final_stage_approves_several_at_once(client_for: Any, submitted: Callable[..., Any]) -> None:
     rounds = [submitted(title=f"批量{n}")[1] for n in range(3)]
+    assert "终审批量通过" not in client_for("reviewer").get("/staff/review/").content.decode()  # not theirs to use
     for submission in rounds:
         decide(client_for("reviewer"), submission, "approve")
         decide(client_for("social_reviewer"), submission, "approve")
     client = client_for("office_head")
+    assert "终审批量通过" in client.get("/staff/review/").content.decode()
     refused = client.post("/staff/review/batch/", {"submission": [s.pk for s in rounds]}, follow=True)
     assert "请勾选" in refused.content.decode()
     done = client.post(

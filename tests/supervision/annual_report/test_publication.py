@@ -62,6 +62,10 @@ def test_a_report_goes_through_review_into_the_annual_report_column(
     assert report.cells["三"][layout.NEW][layout.PERSON] == 1 and report.published_at is not None
     column = Client().get("/gk/town/zfxxgknb/").content.decode()
     assert "示例镇人民政府2025年政府信息公开工作年度报告" in column and "本栏目暂无" not in column
+    for home in ("/", "/gk/town/"):  # the column's card on the front pages lists it too, linked
+        card = Client().get(home).content.decode().split("政府信息公开年报</a></h3>")[1].split("</li>\n  \n")[0]
+        assert 'href="/gk/town/zfxxgknb/2025/">示例镇人民政府2025年政府信息公开工作年度报告' in card
+        assert "本栏目暂无政府信息公开年报" not in card
     page = Client().get("/gk/town/zfxxgknb/2025/").content.decode()
     assert OVERVIEW in page and layout.THREE_CORNER in page and "未经复议直接起诉" in page
     docx = Client().get(f"/gk/town/zfxxgknb/2025/v{report.version}.docx")
