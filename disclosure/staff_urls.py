@@ -1,12 +1,13 @@
 from django.urls import path
 
-from disclosure.views import staff
+from disclosure.views import catalogue_import, staff
 
 app_name = "disclosure-staff"
 urlpatterns = [
     path("", staff.item_list, name="items"),
     path("new/", staff.item_create, name="item-new"),
-    path("import/", staff.catalogue_import, name="import"),
+    path("import/", catalogue_import.catalogue_import, name="import"),
+    path("import/template.csv", catalogue_import.catalogue_template, name="import-template"),
     path("print/", staff.print_layouts, name="print"),
     path("<int:pk>/postings/new/", staff.posting_add, name="posting-add"),
     path("<int:pk>/", staff.item_detail, name="item"),

@@ -276,38 +276,6 @@ def item_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @business_required
-def catalogue_import(request: HttpRequest) -> HttpResponse:
-    """An editor or the disclosure office head imports the old site's catalogue: a dry run first, then all rows or
-    none, as one batch that waits for review."""
-    from disclosure.forms import ImportForm
-    from disclosure.importer import import_catalogue
-
-    organisations = Organisation.objects.filter(
-        pk__in=organisation_ids(request.user, Role.EDITOR, Role.OFFICE_HEAD), runs_own_column=True
-    )
-    if not organisations:
-        raise Http404("没有可导入目录的机构")
-    form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        archive = form.cleaned_data["attachments"]
-        report = import_catalogue(
-            organisation=form.cleaned_data["organisation"],
-            actor=request.user,
-            name=form.cleaned_data["catalogue"].name,
-            data=form.cleaned_data["catalogue"].read(),
-            archive_data=archive.read() if archive else None,
-            dry_run=form.cleaned_data["dry_run"],
-        )
-    context: dict[str, Any] = {"form": form, "report": report}
-    if report is not None:
-        context.update(report.banner("条信息"))
-        if report.imported:
-            context["outcome"] += "这些信息已作为一个批次送审，审核通过前不会公开；通过后保留原索引号和发布日期。"
-    return render(request, "disclosure/staff/import.html", context)
-
-
-@business_required
 def print_layouts(request: HttpRequest) -> HttpResponse:
     """PDF layouts of chosen published items for bulletin boards, leaflets and booklets."""
     from disclosure.forms import PrintForm

@@ -301,3 +301,39 @@ def test_an_imported_item_has_no_article_26_deadline_in_review(client_for: Any, 
     assert submission.publish_by is None
     page = client_for("reviewer").get(f"/staff/review/{submission.pk}/").content.decode()
     assert "没有条例第二十六条的发布期限" in page and "已超期" not in page
+
+
+def test_the_checked_file_is_imported_with_one_click_then_deleted(client_for: Any, town: Any) -> None:
+    """A clean dry run keeps the file (and its attachments) so the editor need not choose it again."""
+    from portal.storage import private as private_storage
+
+    editor = client_for("editor")
+    checked = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": b"%PDF-1.4 fake"}))
+    assert "导入这 2 条信息" in checked and "检查通过的文件：目录.csv（含附件压缩包），导入到示例镇人民政府" in checked
+    folder = editor.session["catalogue-import"]["folder"]
+    assert private_storage().exists(f"{folder}/catalogue") and not Item.objects.exists()
+    done = editor.post("/staff/items/import/", {"import_checked": folder}).content.decode()
+    assert "已导入 2 条信息" in done and Item.objects.count() == 2
+    assert Item.objects.get(index_number="OLD/2019-00001").attachments.get().name == "决算表.pdf"
+    assert not private_storage().exists(f"{folder}/catalogue") and "catalogue-import" not in editor.session
+    again = editor.post("/staff/items/import/", {"import_checked": folder}, follow=True).content.decode()
+    assert "检查过的文件已不在" in again and Item.objects.count() == 2  # a second click imports nothing twice
+
+
+def test_a_file_with_problems_is_not_kept_for_import(client_for: Any, town: Any) -> None:
+    editor = client_for("editor")
+    page = post(editor, town, csv_upload(GOOD2, [*GOOD2[:1], "", *GOOD2[2:]]))
+    assert "未导入任何内容" in page and "导入这" not in page and "catalogue-import" not in editor.session
+
+
+def test_the_template_has_every_column_and_an_example_row_that_passes_the_check(client_for: Any, town: Any) -> None:
+    from disclosure.importer import HEADERS
+
+    editor = client_for("editor")
+    assert "下载目录模板" in editor.get("/staff/items/import/").content.decode()
+    response = editor.get("/staff/items/import/template.csv")
+    assert response["Content-Type"].startswith("text/csv") and response.content.startswith(b"\xef\xbb\xbf")
+    header, example = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert header == list(HEADERS) and example[0] == "XJ-SFZ/2023-0041"
+    assert "检查通过" in post(editor, town, SimpleUploadedFile("模板.csv", response.content))
+    assert client_for("case_officer").get("/staff/items/import/template.csv").status_code == 404
