@@ -46,7 +46,7 @@ class ItemForm(forms.ModelForm):
         label="正文",
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text="每段一行；也可以上传正式文件（.docx）自动生成正文。",
+        help_text="每段一行。保存草稿后，可在草稿页“从正式文件生成正文”上传 .docx 自动生成。",
     )
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from disclosure.views import catalogue_import, staff
+from disclosure.views import catalogue_import, guide, staff
 
 app_name = "disclosure-staff"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("import/", catalogue_import.catalogue_import, name="import"),
     path("import/template.csv", catalogue_import.catalogue_template, name="import-template"),
     path("print/", staff.print_layouts, name="print"),
+    path("guide/", guide.guide_edit, name="guide"),
     path("<int:pk>/postings/new/", staff.posting_add, name="posting-add"),
     path("<int:pk>/", staff.item_detail, name="item"),
     path("<int:pk>/edit/", staff.item_edit, name="item-edit"),

@@ -157,7 +157,14 @@ class CalendarAdjustmentInline(DutyInline):
 class CalendarYearAdmin(DutyAdmin):
     list_display = ["year", "confirmed", "source", "origin", "updated_at", "updated_by"]
     list_filter = ["confirmed", "origin"]
-    fields = ["year", "confirmed", "source", "origin", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {
+            "fields": ["year", "confirmed", "source", "origin", "updated_by", "updated_at"],
+            "description": "国务院办公厅一般在上一年10月至12月发布《关于某年部分节假日安排的通知》。"
+            "发布后，在下方逐日录入该年的放假日（落在周一至周五的）和调休上班日（落在周六、周日的），填写通知文号，核对无误后勾选“已确认”。"
+            "通知发布前不必确认：涉及该年的法定期限按周一至周五暂定推算，并在办理页面标明为暂定期限。",
+        }),
+    ]  # fmt: skip
     readonly_fields = ["origin", "updated_by", "updated_at"]
     inlines = [CalendarAdjustmentInline]
 

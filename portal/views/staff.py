@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from portal import audit_purge
 from portal.filters import AuditEventFilter
-from portal.models import AuditEvent, AuditKind, Duty, MailStatus, OutgoingMail, Role
+from portal.models import AuditEvent, AuditKind, CalendarYear, Duty, MailStatus, OutgoingMail, Role
 from portal.models.staff import DUTY_DESCRIPTIONS, ROLE_DUTIES
 from portal.permissions import (
     duty_of,
@@ -29,10 +29,19 @@ from portal.tabular import safe_row
 from portal.workbench import blocks_for
 
 
+def calendar_url(unconfirmed_years: list[int]) -> str:
+    """Where the first unconfirmed year is entered: its page, or a new year's page with the year filled in."""
+    year = unconfirmed_years[0]
+    if CalendarYear.objects.filter(year=year).exists():
+        return reverse("admin:portal_calendaryear_change", args=[year])
+    return reverse("admin:portal_calendaryear_add") + f"?year={year}"
+
+
 def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]:
     """The data-maintenance tasks of the user's administrator duty."""
     failed_mail = OutgoingMail.objects.filter(status=MailStatus.FAILED).count() if has_duty(user, Duty.SYSTEM) else 0
     calendar_status = "、".join(f"{y}年" for y in unconfirmed_years) + "待确认" if unconfirmed_years else "已确认"
+    calendar = calendar_url(unconfirmed_years) if unconfirmed_years else reverse("admin:portal_calendaryear_changelist")
     tasks = {
         Duty.SYSTEM: [
             {"title": "机构信息", "url": reverse("admin:portal_organisation_changelist")},
@@ -45,7 +54,7 @@ def admin_tasks(user: Any, unconfirmed_years: list[int]) -> list[dict[str, str]]
             {"title": "平台设置", "url": reverse("admin:portal_platformprofile_changelist")},
             {
                 "title": "工作日历",
-                "url": reverse("admin:portal_calendaryear_changelist"),
+                "url": calendar,
                 "status": calendar_status,
                 "colour": "orange" if unconfirmed_years else "green",
             },
@@ -65,7 +74,7 @@ ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
                   ("我的草稿", "disclosure-staff:items", "?status=draft"),
                   ("退回修改的信息", "disclosure-staff:items", "?status=returned"),
                   ("导入原有目录", "disclosure-staff:import", ""),
-                  ("政府信息公开指南", "admin:disclosure_guide_changelist", ""),
+                  ("政府信息公开指南", "disclosure-staff:guide", ""),
                   ("打印版式（公开栏、宣传单、小册子）", "disclosure-staff:print", "")],
     Role.REVIEWER: [("审核队列", "review:queue", ""), ("已送审的信息", "disclosure-staff:items", "?status=submitted")],
     Role.INSPECTOR: [("督查看板", "dashboard:page", ""), ("投诉举报", "complaints-staff:queue", ""),
@@ -86,7 +95,7 @@ ROLE_TASKS: dict[str, list[tuple[str, str, str]]] = {
                        ("已超期的申请", "requests-staff:queue", "?due=overdue"),
                        ("已送审的信息", "disclosure-staff:items", "?status=submitted"),
                        ("已发布的信息", "disclosure-staff:items", "?status=published"),
-                       ("政府信息公开指南", "admin:disclosure_guide_changelist", ""),
+                       ("政府信息公开指南", "disclosure-staff:guide", ""),
                        ("导入原有目录", "disclosure-staff:import", "")],
 }  # fmt: skip
 
@@ -123,6 +132,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
         "calendar_warning": "、".join(f"{y}年" for y in unconfirmed)
         + "的放假调休安排尚未确认，涉及该年度的法定期限暂按周一至周五推算，为暂定期限。",
         "can_edit_calendar": has_duty(request.user, Duty.SYSTEM),
+        "calendar_url": calendar_url(unconfirmed) if unconfirmed else "",
         "admin_tasks": admin_tasks(request.user, unconfirmed),
         "role_tasks": role_tasks(request.user),
         "blocks": blocks_for(request.user, timezone.localdate()),

@@ -22,12 +22,20 @@ SUBMISSIONS = "complaints"
 FAILURES, ATTEMPTS = "complaint-receipts", 10  # wrong codes per address in 15 minutes
 
 
+def _public_page(path: str) -> str:
+    """The public page a site error was seen on; a staff or admin address (a member of staff following the
+    footer's link) is not one the public can see, so the form is left blank."""
+    if not path.startswith("/") or path.startswith(("/staff/", "/admin/", "//")):
+        return ""
+    return path[:500]
+
+
 def complaint_form(request: HttpRequest, org: str) -> HttpResponse:
     organisation = organisation_with_column(org)
     initial = {
         "submission_key": uuid.uuid4(),
         "kind": request.GET.get("kind", ""),
-        "page_url": request.GET.get("page", "")[:500],
+        "page_url": _public_page(request.GET.get("page", "")),
     }
     form = ComplaintForm(request.POST or None, request.FILES or None, initial=initial)
     received, status = None, 200

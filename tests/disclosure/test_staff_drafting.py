@@ -174,7 +174,7 @@ def test_editors_maintain_their_own_organisations_guide_in_the_admin(client_for:
     }
     assert client_for("editor").post("/admin/disclosure/guide/add/", data).status_code == 302
     guide = Guide.objects.get()
-    assert "/admin/disclosure/guide/" in client_for("editor").get("/staff/").content.decode()
+    assert "/staff/items/guide/" in client_for("editor").get("/staff/").content.decode()  # the staff page
     other = client_for("other_staff")
     assert "示例镇" not in other.get("/admin/disclosure/guide/").content.decode()
     assert other.get(f"/admin/disclosure/guide/{guide.pk}/change/").status_code in (302, 403, 404)

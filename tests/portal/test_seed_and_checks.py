@@ -60,7 +60,16 @@ def test_workbench_warns_about_the_unconfirmed_year(client_for: Any) -> None:
     page = client_for("case_officer").get("/staff/").content.decode()
     assert "工作日历待确认" in page and f"{date.today().year + 1}年" in page
     assert "录入并确认" not in page  # only the system administrator gets the link
-    assert "录入并确认" in client_for("sysadmin").get("/staff/").content.decode()
+    sysadmin = client_for("sysadmin")
+    workbench = sysadmin.get("/staff/").content.decode()
+    next_year = date.today().year + 1
+    link = f'href="/admin/portal/calendaryear/add/?year={next_year}"'
+    assert "录入并确认" in workbench and link in workbench  # the year to enter, not a list without it
+    form = sysadmin.get(f"/admin/portal/calendaryear/add/?year={next_year}").content.decode()
+    assert f'value="{next_year}"' in form and "部分节假日安排的通知" in form  # filled in, with what to do
+    CalendarYear.objects.create(year=next_year, confirmed=False)
+    workbench = sysadmin.get("/staff/").content.decode()
+    assert f'href="/admin/portal/calendaryear/{next_year}/change/"' in workbench  # entered but not confirmed
 
 
 def test_system_admin_enters_next_years_arrangement(

@@ -104,6 +104,15 @@ def test_the_site_error_link_carries_the_page_and_the_head_is_reminded(
     assert "投诉举报待答复" not in client_for("editor").get("/staff/").content.decode()
 
 
+def test_the_site_error_link_from_a_staff_page_does_not_carry_the_staff_address(
+    town: Any, client_for: Any, calendar: None
+) -> None:
+    staff_footer = client_for("editor").get("/staff/").content.decode()
+    assert '/gk/town/tousu/?kind=site_error"' in staff_footer and "page=/staff/" not in staff_footer
+    typed = Client().get("/gk/town/tousu/?kind=site_error&page=/staff/ysq/3/").content.decode()
+    assert 'value="/staff/ysq/3/"' not in typed  # an address given by hand is not filled in either
+
+
 def test_who_reads_and_who_handles(town: Any, client_for: Any, calendar: None) -> None:
     Client().post("/gk/town/tousu/", form())
     complaint = Complaint.objects.get()
