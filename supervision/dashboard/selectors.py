@@ -290,9 +290,9 @@ def _consultations(by_id: dict[int, Row], ids: list[int], period: Period) -> Non
 
 
 def _reports(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
+    """The state of the report on the year before the period ends (the one due by 31 January)."""
     from ..annual_report.models import AnnualReport, ReportStatus
 
-    """The state of the report on the year before the period ends (the one due by 31 January)."""
     labels = dict(ReportStatus.choices)
     states = {}
     reports = AnnualReport.objects.filter(organisation_id__in=ids, year=period.end.year - 1).order_by("version")
