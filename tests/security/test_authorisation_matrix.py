@@ -73,6 +73,8 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:item-new": rule({"editor", "other_staff"}),
     "disclosure-staff:import": rule({"editor", "office_head", "other_staff"}),
     "disclosure-staff:print": rule({"editor", "office_head", "other_staff"}),
+    "disclosure-staff:import-template": rule({"editor", "office_head", "other_staff"}),
+    "disclosure-staff:guide": rule({"editor", "office_head", "other_staff"}),
     "disclosure-staff:item": rule(DRAFT_READERS, "item"),
     "disclosure-staff:item-edit": rule({"editor"}, "item"),
     "disclosure-staff:item-preview": rule(DRAFT_READERS, "item"),
