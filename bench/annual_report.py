@@ -32,6 +32,7 @@ workdir = Path(tempfile.mkdtemp(prefix="portal-report-bench-"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
 os.environ.setdefault("SECRET_KEY", "bench-only-key")
 os.environ.setdefault("PERSONAL_DATA_KEYS", "YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4=")
+os.environ.setdefault("AUDIT_CHAIN_KEY", "YmVuY2gtb25seS1hdWRpdC1rZXktMzItYnl0ZXMuLi4=")
 os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 

@@ -43,6 +43,7 @@ ENV = {
     "DEBUG": "false",
     "SECRET_KEY": "dashboard-bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz",
     "PERSONAL_DATA_KEYS": "bG9hZC1iZW5jaC1vbmx5LWtleS0zMi1ieXRlcy4uLi4=",
+    "AUDIT_CHAIN_KEY": "YmVuY2gtb25seS1hdWRpdC1rZXktMzItYnl0ZXMuLi4=",
     "SITE_URL": "http://127.0.0.1:8000",
     "STATIC_ROOT": str(workdir / "static"),
     "ALLOWED_HOSTS": "127.0.0.1,testserver",

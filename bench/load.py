@@ -64,6 +64,7 @@ ENV = {
     "STATIC_ROOT": str(workdir / "static"),
     "SECRET_KEY": "load-bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz",
     "PERSONAL_DATA_KEYS": "bG9hZC1iZW5jaC1vbmx5LWtleS0zMi1ieXRlcy4uLi4=",
+    "AUDIT_CHAIN_KEY": "YmVuY2gtb25seS1hdWRpdC1rZXktMzItYnl0ZXMuLi4=",
     "SITE_URL": "http://127.0.0.1:8000",
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "false",

@@ -26,7 +26,7 @@ from django.core.files.storage import Storage, default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
-from portal import crypto
+from portal import audit_chain, crypto
 from portal.storage import EXPORTS_FOLDER, walk
 from portal.storage import private as private_storage
 
@@ -124,6 +124,7 @@ def make(destination: Path) -> Path:
     folder = destination / f"backup-{timezone.localtime():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
     folder.mkdir(parents=True)
     database_file = folder / DATABASE_FILES.get(connection.vendor, "database")
+    anchor = audit_chain.checkpoint(reason="backup")  # before the dump, so that the dump holds the row it names
     counts = _dump_database(database_file)
     checksums = {}
     with tarfile.open(folder / FILES, "w") as archive:
@@ -140,23 +141,41 @@ def make(destination: Path) -> Path:
         "rows": counts,
         "files": checksums,
         "personal_data_key_ids": crypto.key_ids(),
+        "audit_checkpoint": anchor,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return folder
 
 
-def _restored_counts_sqlite(database_file: Path, scratch: Path, tables: list[str]) -> dict[str, int]:
+AUDIT_ROW = "SELECT row_hash FROM portal_auditevent WHERE id = %s"
+
+
+def _audit_hash(cursor: Any, row: int | None, placeholder: str) -> str | None:
+    """The restored hash of the audit row the backup's checkpoint names."""
+    if row is None:
+        return None
+    cursor.execute(AUDIT_ROW.replace("%s", placeholder), [row])
+    found = cursor.fetchone()
+    return found[0] if found else None
+
+
+def _restored_counts_sqlite(
+    database_file: Path, scratch: Path, tables: list[str], audit_row: int | None
+) -> tuple[dict[str, int], str | None]:
     copy = scratch / "restored.sqlite3"
     shutil.copyfile(database_file, copy)
     restored = sqlite3.connect(copy)
     try:
         found = {row[0] for row in restored.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return _count_tables(restored.cursor(), [t for t in tables if t in found])
+        cursor = restored.cursor()
+        return _count_tables(cursor, [t for t in tables if t in found]), _audit_hash(cursor, audit_row, "?")
     finally:
         restored.close()
 
 
-def _restored_counts_postgresql(database_file: Path, tables: list[str]) -> dict[str, int]:
+def _restored_counts_postgresql(
+    database_file: Path, tables: list[str], audit_row: int | None
+) -> tuple[dict[str, int], str | None]:
     import psycopg
     from psycopg.conninfo import make_conninfo
 
@@ -179,7 +198,7 @@ def _restored_counts_postgresql(database_file: Path, tables: list[str]) -> dict[
         with psycopg.connect(make_conninfo(dbname=scratch_name, **params)) as restored, restored.cursor() as cursor:
             cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
             found = {row[0] for row in cursor.fetchall()}
-            return _count_tables(cursor, [t for t in tables if t in found])
+            return _count_tables(cursor, [t for t in tables if t in found]), _audit_hash(cursor, audit_row, "%s")
     finally:
         with psycopg.connect(make_conninfo(dbname="postgres", **params), autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {_quoted(scratch_name)}")
@@ -198,11 +217,13 @@ def check(folder: Path) -> tuple[dict[str, Any], list[str]]:
     if _sha256(database_file) != manifest["database_sha256"]:
         problems.append(f"数据库文件 {database_file.name} 的校验值与清单不符")
     tables = list(manifest["rows"])
+    anchor = manifest.get("audit_checkpoint") or {}
     with tempfile.TemporaryDirectory(prefix="restore-check-") as scratch:
         if manifest["database"] == "sqlite":
-            restored = _restored_counts_sqlite(database_file, Path(scratch), tables)
+            restored, audit_hash = _restored_counts_sqlite(database_file, Path(scratch), tables, anchor.get("row"))
         else:
-            restored = _restored_counts_postgresql(database_file, tables)
+            restored, audit_hash = _restored_counts_postgresql(database_file, tables, anchor.get("row"))
+        problems += audit_chain.backup_problems(anchor, audit_hash)
         for table, expected in manifest["rows"].items():
             if restored.get(table) != expected:
                 problems.append(f"表 {table}：清单 {expected} 行，恢复后 {restored.get(table, '缺失')}")

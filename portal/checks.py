@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Any
 
-from django.core.checks import CheckMessage, Warning, register
+from django.core.checks import CheckMessage, Info, Warning, register
 from django.db import DatabaseError
 from django.utils import timezone
 
@@ -49,7 +49,9 @@ def document_faces_complete(app_configs: Any = None, **kwargs: Any) -> list[Chec
 
 @register()
 def calendar_years_confirmed(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """条例 第三十三条 deadlines count working days: warn while this or the coming year is not confirmed."""
+    """条例 第三十三条 deadlines count working days: a reminder while this or the coming year is not confirmed.
+    INFO, not WARNING: a correct deployment in December, before the State Council's notice, must pass
+    `check --deploy --fail-level WARNING`."""
     from portal.services import unconfirmed_calendar_years
 
     today: date = timezone.localdate()
@@ -58,10 +60,10 @@ def calendar_years_confirmed(app_configs: Any = None, **kwargs: Any) -> list[Che
     except DatabaseError:
         return []  # not migrated yet: nothing to check
     return [
-        Warning(
+        Info(
             f"{year}年的工作日历尚未确认：依申请公开等法定期限将按周一至周五推算，可能不准确。",
             hint="请系统管理员在“工作日历年度”中按国务院办公厅放假安排通知录入并确认该年度。",
-            id="portal.W001",
+            id="portal.I001",
         )
         for year in missing
     ]

@@ -23,6 +23,7 @@ SIGNED_IN_AT = "staff_signed_in_at"
 SEEN_AT = "staff_seen_at"
 PASSWORD_CHANGE = "staff_password_change"
 PASSWORD_EXPIRES_AT = "staff_password_expires_at"
+GENERATION = "staff_access_generation"
 
 
 class NoStoreMiddleware:
@@ -47,12 +48,14 @@ class SignInPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            reason = self.session_over(request)
+            revoked = self.access_changed(request)
+            reason = revoked or self.session_over(request)
             if reason:
                 from portal.models import AuditKind
                 from portal.services import record_audit
 
-                record_audit(kind=AuditKind.SESSION_EXPIRED, actor=request.user, request=request)
+                kind = AuditKind.SESSION_REVOKED if revoked else AuditKind.SESSION_EXPIRED
+                record_audit(kind=kind, actor=request.user, request=request)
                 logout(request)
                 messages.info(request, reason)
                 if request.path.startswith(PRIVATE_PREFIXES):
@@ -62,6 +65,15 @@ class SignInPolicyMiddleware:
                 if step:
                     return redirect(step)
         return self.get_response(request)
+
+    @staticmethod
+    def access_changed(request: HttpRequest) -> str:
+        """The account was deactivated or lost a role or duty since this session began (portal.access)."""
+        from portal import access
+
+        if request.session.get(GENERATION, 0) != access.current(request.user.pk or 0):
+            return "您的账号状态或权限已变更，为安全起见已退出，请重新登录。"
+        return ""
 
     @staticmethod
     def session_over(request: HttpRequest) -> str:

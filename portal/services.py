@@ -68,6 +68,9 @@ def _trusted(address: str) -> bool:
     return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES)
 
 
+FAILURES = {AuditKind.LOGIN_FAILED, AuditKind.LOGIN_LOCKED}
+
+
 def record_audit(
     *,
     kind: AuditKind,
@@ -76,16 +79,24 @@ def record_audit(
     request: HttpRequest | None = None,
     target: str = "",
     detail: dict[str, Any] | None = None,
+    succeeded: bool | None = None,
 ) -> AuditEvent:
+    """One row of the security audit log (等保 2.0 §8.1.4.3): who, in which role, did what, from where, and
+    whether it succeeded; chained and keyed (portal.audit_chain)."""
+    from portal import audit_chain
+
     if isinstance(actor, AnonymousUser):
         actor = None
     event = AuditEvent(
         kind=kind,
         actor=actor,
         username=username or (actor.get_username() if actor is not None else ""),
+        role=role_of(actor)[:200],
+        succeeded=kind not in FAILURES if succeeded is None else succeeded,
         ip_address=client_ip(request),
         target=target[:200],
         detail=detail or {},
+        key_id=audit_chain.current_key_id(),
     )
     with transaction.atomic():
         _lock_audit_chain()
@@ -98,35 +109,21 @@ def record_audit(
     return event
 
 
+def role_of(user: Any) -> str:
+    """The roles and administrator duty a member of staff holds now: 示例镇·审核人员；党政办·审核人员."""
+    if user is None or not getattr(user, "pk", None):
+        return ""
+    duty = AdministratorDuty.objects.filter(user=user).first()
+    held = [f"{m.organisation.short_name or m.organisation.name}·{m.get_role_display()}"
+            for m in Membership.objects.filter(user=user).select_related("organisation").order_by("pk")]  # fmt: skip
+    return "；".join([*([duty.get_duty_display()] if duty else []), *held])
+
+
 def _lock_audit_chain() -> None:
     """One writer at a time extends the chain (SQLite writes are serialised already)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext('portal_audit_chain'))")
-
-
-def verify_audit_chain() -> tuple[int, int | None]:
-    """(rows checked, id of the first row whose hash or link does not hold, or None)."""
-    previous: str | None = None
-    checked = 0
-    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
-        if not event.row_hash:
-            continue  # written before the chain existed
-        if previous is None and event.previous_hash and not _purged_before(event):
-            return checked, event.pk  # the rows before it were removed, and not by the recorded purge
-        if (previous is not None and event.previous_hash != previous) or event.compute_hash() != event.row_hash:
-            return checked, event.pk
-        previous = event.row_hash
-        checked += 1
-    return checked, None
-
-
-def _purged_before(event: AuditEvent) -> bool:
-    """The chain may start at `event` when the audit administrator's purge (portal.audit_purge) removed what
-    stood before it: the purge names the first row it kept, or is itself the first row left."""
-    if event.kind == AuditKind.AUDIT_PURGED:
-        return True
-    return AuditEvent.objects.filter(kind=AuditKind.AUDIT_PURGED, detail__first_kept_id=event.pk).exists()
 
 
 def separation_conflict(user: Any, *, giving: str) -> str:

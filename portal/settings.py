@@ -29,6 +29,18 @@ if not PERSONAL_DATA_KEYS:
         raise ImproperlyConfigured("PERSONAL_DATA_KEYS 未设置：DEBUG 关闭时必须提供加密个人信息的密钥。")
     PERSONAL_DATA_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE="]  # development only
 
+# The audit log's key (portal/audit_chain.py): base64 of 32 random bytes, HMAC of every audit row and signature
+# of the checkpoints outside the database. Never stored in the database; rotate by moving the old key to
+# AUDIT_CHAIN_OLD_KEYS (docs/operations.md).
+AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="")
+if not AUDIT_CHAIN_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("AUDIT_CHAIN_KEY 未设置：DEBUG 关闭时必须提供审计日志的密钥。")
+    AUDIT_CHAIN_KEY = "ZGV2ZWxvcG1lbnQtb25seS1hdWRpdC1rZXktMzJieXQ="  # development only
+AUDIT_CHAIN_OLD_KEYS = env.list("AUDIT_CHAIN_OLD_KEYS", default=[])
+# Days a checkpoint is kept under object lock (compliance mode) where the private bucket has object lock on.
+AUDIT_CHECKPOINT_LOCK_DAYS = env.int("AUDIT_CHECKPOINT_LOCK_DAYS", default=400)
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -194,6 +206,9 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="政府信息公开平台")
 # A staff session ends after this long without a request, and in any case this long after signing in.
 STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=15)
 STAFF_SESSION_HOURS = env.int("STAFF_SESSION_HOURS", default=8)
+# A refused sign-in answers no sooner than this (seconds), whether the account exists or not: checking a real
+# account's password (an older PBKDF2 hash especially) takes longer than the dummy hash for an unknown name.
+SIGN_IN_FAILURE_SECONDS = env.float("SIGN_IN_FAILURE_SECONDS", default=0.6)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

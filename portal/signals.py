@@ -6,14 +6,15 @@ from typing import Any
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from portal import audit_purge, middleware, passwords
-from portal.models import AuditKind
+from portal import access, audit_purge, middleware, passwords
+from portal.models import AdministratorDuty, AuditKind, Membership
 from portal.services import record_audit
 
 
@@ -33,6 +34,23 @@ def start_staff_session(request: HttpRequest, user: Any) -> None:
     request.session[middleware.SEEN_AT] = now
     request.session[middleware.PASSWORD_CHANGE] = passwords.change_needed(user)
     request.session[middleware.PASSWORD_EXPIRES_AT] = expiry.timestamp() if expiry else None
+    request.session[middleware.GENERATION] = access.current(user.pk)
+
+
+@receiver(pre_save, sender=get_user_model())
+def note_deactivation(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A member of staff deactivated, by the admin or any other path: their sessions end."""
+    if instance.pk and not instance.is_active:
+        was_active = sender.objects.filter(pk=instance.pk, is_active=True).exists()
+        if was_active:
+            access.move_on(instance.pk)
+
+
+@receiver(post_delete, sender=Membership)
+@receiver(post_delete, sender=AdministratorDuty)
+def note_lost_access(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A role or an administrator duty taken away: the sessions that held it end."""
+    access.move_on(instance.user_id)
 
 
 @receiver(user_login_failed)

@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-key-not-used-anywhere-else-0123456789abcdefghij")
 os.environ.setdefault("PERSONAL_DATA_KEYS", "dGVzdHMtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4=")
+os.environ.setdefault("AUDIT_CHAIN_KEY", "dGVzdHMtb25seS1hdWRpdC1rZXktMzItYnl0ZXMuLi4=")
 os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from portal.settings import *  # noqa: F403
@@ -30,3 +31,5 @@ AUDIT_DELETE_GUARD = False
 PASSWORD_CHANGE_ON_RESET = False
 STAFF_SECOND_FACTOR = False
 DASHBOARD_CACHE_SECONDS = 0  # figures computed on every request, so each test sees its own data at once
+# A refused sign-in answers at once in tests; tests/security/test_sign_in_timing.py measures the floor.
+SIGN_IN_FAILURE_SECONDS = 0.0

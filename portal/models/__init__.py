@@ -2,10 +2,11 @@ from .audit import AppendOnly, AuditEvent, AuditKind
 from .calendar import AdjustmentKind, CalendarAdjustment, CalendarYear, Origin
 from .organisations import Organisation, OrganisationKind, PlatformProfile, PublicChange
 from .outbox import MailStatus, OutgoingMail
-from .signin import PasswordRecord
+from .signin import AccessGeneration, PasswordRecord
 from .staff import AdministratorDuty, Duty, Membership, Role
 
 __all__ = [
+    "AccessGeneration",
     "AdjustmentKind",
     "AdministratorDuty",
     "AppendOnly",

@@ -1,7 +1,5 @@
 """The append-only security audit log: rows are written once and never changed or deleted."""
 
-import hashlib
-import json
 from typing import Any, NoReturn
 
 from django.conf import settings
@@ -34,10 +32,12 @@ class AuditKind(models.TextChoices):
     OTP_ENROLLED = "otp_enrolled", "启用两步验证"
     OTP_RESET = "otp_reset", "重置两步验证"
     SESSION_EXPIRED = "session_expired", "会话超时退出"
+    SESSION_REVOKED = "session_revoked", "账号变更后结束会话"
     AUDIT_EXPORTED = "audit_exported", "导出审计日志"
     AUDIT_PURGED = "audit_purged", "清理过期审计日志"
     PERSONAL_DATA_ERASED = "personal_data_erased", "销毁到期个人信息"
     BACKUP_MADE = "backup_made", "数据备份"
+    RESTORE_CHECKED = "restore_checked", "备份恢复演练"
     ADMIN_CHANGED = "admin_changed", "数据维护变更"
 
 
@@ -83,10 +83,19 @@ class AuditEvent(AppendOnly):
         "账号", max_length=150, blank=True, help_text="事件发生时的账号名（含登录失败时输入的账号）。"
     )
     ip_address = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    role = models.CharField("身份", max_length=200, blank=True, help_text="操作人当时的角色或管理员职责。")
+    succeeded = models.BooleanField("结果", default=True, help_text="操作成功（登录失败等为否）。")
     target = models.CharField("对象", max_length=200, blank=True)
     detail = models.JSONField("详情", default=dict, blank=True)
     previous_hash = models.CharField("上一条的校验值", max_length=64, blank=True, editable=False)
     row_hash = models.CharField("校验值", max_length=64, blank=True, editable=False)
+    key_id = models.CharField(
+        "密钥标识",
+        max_length=16,
+        blank=True,
+        editable=False,
+        help_text="计算校验值所用审计密钥的指纹；空为早期无密钥记录。",
+    )
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -105,9 +114,18 @@ class AuditEvent(AppendOnly):
         raise AppendOnlyError("审计日志只能追加，不能删除。")
 
     def compute_hash(self) -> str:
-        content = [
+        """HMAC-SHA256 under the audit key this row names (portal.audit_chain); rows written before the key
+        existed keep the plain SHA-256 of their content, and the first keyed row covers them."""
+        from portal import audit_chain
+
+        return audit_chain.row_hash(self)
+
+    def content(self) -> list[Any]:
+        """What the hash covers, in order: the previous row's hash first, so that no row can move."""
+        fields: list[Any] = [
             self.previous_hash, self.at.isoformat(), self.kind, self.actor_id, self.username,
             self.ip_address or "", self.target, self.detail,
         ]  # fmt: skip
-        encoded = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
-        return hashlib.sha256(encoded).hexdigest()
+        if self.key_id:
+            fields += [self.role, self.succeeded]
+        return fields

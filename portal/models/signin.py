@@ -22,3 +22,22 @@ class PasswordRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.set_at:%Y-%m-%d}"
+
+
+class AccessGeneration(models.Model):
+    """Moved on whenever a member of staff is deactivated or loses a role or an administrator duty: a session
+    started before ends at its next request (portal.middleware), so reactivating the account does not revive an
+    old cookie. (A new password already ends every other session: Django's session hash is keyed on it.)"""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name="用户"
+    )
+    number = models.PositiveIntegerField("代次", default=0)
+    changed_at = models.DateTimeField("变更时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "会话代次"
+        verbose_name_plural = "会话代次"
+
+    def __str__(self) -> str:
+        return f"{self.user} #{self.number}"

@@ -25,6 +25,15 @@ class StaffLoginView(auth_views.LoginView):
     authentication_form = StaffLoginForm
     redirect_authenticated_user = True
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """A refused sign-in takes SIGN_IN_FAILURE_SECONDS at least, so that its timing does not tell whether
+        the name belongs to an account (ASVS V2.2.1)."""
+        began = time.monotonic()
+        response = super().post(request, *args, **kwargs)
+        if response.status_code != 302:
+            time.sleep(max(0.0, settings.SIGN_IN_FAILURE_SECONDS - (time.monotonic() - began)))
+        return response
+
     def form_invalid(self, form: Any) -> HttpResponse:
         if getattr(form, "second_factor_failed", False):
             username = form.cleaned_data.get("username", "")

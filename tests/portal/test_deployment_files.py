@@ -40,7 +40,8 @@ def test_the_environment_file_sets_only_what_the_settings_read_and_all_productio
     lines = (DEPLOY / "portal.env.example").read_text(encoding="utf-8").splitlines()
     given = {line.split("=", 1)[0] for line in lines if line and not line.startswith("#")}
     assert given <= read, given - read
-    assert {"DEBUG", "SECRET_KEY", "PERSONAL_DATA_KEYS", "ALLOWED_HOSTS", "SITE_URL", "DATABASE_URL", "CACHE_URL",
+    assert {"DEBUG", "SECRET_KEY", "PERSONAL_DATA_KEYS", "AUDIT_CHAIN_KEY", "ALLOWED_HOSTS", "SITE_URL", "DATABASE_URL",
+            "CACHE_URL",
             "S3_ENDPOINT_URL", "S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET", "S3_PRIVATE_BUCKET", "BEHIND_PROXY",
             "TRUSTED_PROXIES"} <= given  # fmt: skip
 

@@ -48,7 +48,7 @@ def test_system_check_warns_while_the_coming_year_is_not_confirmed(monkeypatch: 
     monkeypatch.setattr("portal.checks.timezone.localdate", lambda: date(2026, 11, 28))
     CalendarYear.objects.create(year=2026, confirmed=True)
     warnings = calendar_years_confirmed()
-    assert [w.id for w in warnings] == ["portal.W001"]
+    assert [w.id for w in warnings] == ["portal.I001"]
     assert "2027年" in warnings[0].msg
 
     CalendarYear.objects.create(year=2027, confirmed=True, source="国办发明电〔2026〕X号")

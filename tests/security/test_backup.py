@@ -37,10 +37,29 @@ def test_a_backup_restores_with_every_row_and_file(received: Any, tmp_path: Path
     assert manifest["personal_data_key_ids"] and "PERSONAL_DATA_KEYS" not in json.dumps(manifest)
     assert AuditEvent.objects.filter(kind=AuditKind.BACKUP_MADE).exists()
 
+    anchor = manifest["audit_checkpoint"]  # the audit chain's newest row, signed, in the manifest
+    assert anchor["row"] == AuditEvent.objects.filter(pk__lt=AuditEvent.objects.get(kind=AuditKind.BACKUP_MADE).pk
+                                                       ).order_by("-id").first().pk  # fmt: skip
+    assert anchor["signature"] and any(name.startswith("private/audit-checkpoints/") for name in manifest["files"])
+
     Application.objects.filter(pk=application.pk).update(name="之后的改动")  # not in the backup; does not matter
     out = StringIO()
     call_command("restore_check", folder, stdout=out)
     assert "恢复检查通过" in out.getvalue()
+    drill = AuditEvent.objects.filter(kind=AuditKind.RESTORE_CHECKED).get()  # the drill itself is audited
+    assert drill.succeeded and drill.target == str(folder)
+
+
+def test_a_backup_whose_audit_log_was_cut_is_reported(received: Any, tmp_path: Path, settings: Any) -> None:
+    received()
+    folder = back_up(tmp_path / "backups")
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["audit_checkpoint"]["row"] += 1000  # a row the restored log does not hold (or a forged manifest)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(CommandError, match="审计检查点签名不符"):
+        call_command("restore_check", folder, stdout=StringIO())
+    assert not AuditEvent.objects.filter(kind=AuditKind.RESTORE_CHECKED).get().succeeded
 
 
 def test_restore_check_names_what_does_not_match(received: Any, tmp_path: Path, settings: Any) -> None:

@@ -38,7 +38,7 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
     ("portal/services.py", "raw SQL"): (1, "PostgreSQL advisory lock for the audit chain: a fixed statement"),
     ("portal/locks.py", "raw SQL"): (2, "PostgreSQL advisory lock across nodes: fixed statements, the key bound"),
     ("portal/audit_purge.py", "raw SQL"): (2, "the audit purge: fixed statements with bound parameters"),
-    ("portal/backup.py", "raw SQL"): (7, "backup: fixed statements; table names from the schema, quoted"),
+    ("portal/backup.py", "raw SQL"): (8, "backup: fixed statements, quoted table names; the audit row by a bound id"),
 }
 
 

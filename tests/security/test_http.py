@@ -33,7 +33,7 @@ def test_a_citizens_own_application_pages_are_no_store(client: Any, town: Any, p
 def test_production_cookies_are_host_only_and_secure() -> None:
     key = "dGVzdHMtb25seS1rZXktMzItYnl0ZXMtbG9uZy4uLi4="
     env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "portal.example.gov.cn",
-           "PERSONAL_DATA_KEYS": key, "DJANGO_SETTINGS_MODULE": "portal.settings"}  # fmt: skip
+           "PERSONAL_DATA_KEYS": key, "AUDIT_CHAIN_KEY": key, "DJANGO_SETTINGS_MODULE": "portal.settings"}  # fmt: skip
     code = "import portal.settings as s; print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE)"
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "True"]

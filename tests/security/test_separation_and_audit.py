@@ -81,7 +81,7 @@ def test_the_audit_log_is_a_hash_chain_that_names_the_first_altered_row(personas
 
     out = StringIO()
     call_command("verify_audit_chain", stdout=out)
-    assert "哈希链完整" in out.getvalue()
+    assert "审计日志完整" in out.getvalue()
     events = list(AuditEvent.objects.order_by("id"))
     assert all(e.row_hash and e.previous_hash == p.row_hash for p, e in pairwise(events))
     victim = events[len(events) // 2]

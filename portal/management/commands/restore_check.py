@@ -4,6 +4,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from portal import backup
+from portal.models import AuditKind
+from portal.services import record_audit
 
 
 class Command(BaseCommand):
@@ -16,7 +18,11 @@ class Command(BaseCommand):
         try:
             manifest, problems = backup.check(folder)
         except (backup.BackupError, OSError) as error:
+            record_audit(kind=AuditKind.RESTORE_CHECKED, target=str(folder), succeeded=False,
+                         detail={"问题": str(error)[:500]})  # fmt: skip
             raise CommandError(f"恢复检查失败：{error}") from error
+        record_audit(kind=AuditKind.RESTORE_CHECKED, target=str(folder), succeeded=not problems,
+                     detail={"问题": problems[:20], "备份于": manifest.get("made_at", "")})  # fmt: skip
         if problems:
             raise CommandError("备份与清单不一致：\n" + "\n".join(f"  - {p}" for p in problems))
         rows = sum(manifest["rows"].values())
