@@ -140,25 +140,28 @@ def _pdf_text(data: bytes) -> str:
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-DOCX_TEXT_PARTS = re.compile(r"^/word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+# every part a reader of the file could see text in, comments included
+DOCX_TEXT_PARTS = re.compile(r"^/word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
+DOCX_TEXT = (f"{W}t", f"{W}delText")  # deleted text of a tracked change is text too: it is in the file
 DOCX_SEPARATORS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
 
 
 def docx_paragraphs(document: Any) -> Iterator[list[tuple[Any, str]]]:
-    """Each paragraph of the body, tables, text boxes, headers and footers, as (w:t element or None, text)
-    pieces in reading order; tabs and line breaks are pieces without an element."""
+    """Each paragraph of the body, tables, text boxes, headers and footers, footnotes, comments and tracked
+    deletions, as (w:t or w:delText element or None, text) pieces in reading order; tabs and line breaks are
+    pieces without an element."""
     for part in document.part.package.iter_parts():
         if not DOCX_TEXT_PARTS.match(str(part.partname)) or not hasattr(part, "element"):
             continue
         for paragraph in part.element.iter(f"{W}p"):
             pieces = []
-            for node in paragraph.iter(f"{W}t", *DOCX_SEPARATORS):
+            for node in paragraph.iter(*DOCX_TEXT, *DOCX_SEPARATORS):
                 owner = node.getparent()
                 while owner is not None and owner.tag != f"{W}p":
                     owner = owner.getparent()
                 if owner is not paragraph:
                     continue  # a paragraph nested in this one (a text box) has its own turn
-                pieces.append((node, node.text or "") if node.tag == f"{W}t" else (None, DOCX_SEPARATORS[node.tag]))
+                pieces.append((node, node.text or "") if node.tag in DOCX_TEXT else (None, DOCX_SEPARATORS[node.tag]))
             yield pieces
 
 

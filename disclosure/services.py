@@ -93,14 +93,15 @@ def update_draft(*, item: Item, editor: Any, fields: dict[str, Any], lock_versio
 
 
 def check_upload(upload: UploadedFile) -> UploadedFile:
-    """The attachment as it may be kept: its type from its content, images written again (portal.uploads)."""
+    """The attachment as it may be published: its type from its content, images written again, PDF and DOCX
+    without active content, document properties, comments or revision history (portal.uploads)."""
     name = upload.name or ""
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     if suffix not in ALLOWED_EXTENSIONS:
         raise ValidationError("附件只能是 PDF、Word、Excel、OFD 或图片文件。", code="file_type")
     if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
         raise ValidationError("附件不能超过 50 MB。", code="file_size")
-    return clean_upload(upload)
+    return clean_upload(upload, for_publication=True)
 
 
 @transaction.atomic

@@ -178,7 +178,7 @@ def verify() -> Verdict:
                 event.pk, f"第 {event.pk} 号没有用审计密钥计算校验值，却排在用密钥的记录之后：该记录是后来插入的。"
             )
         try:
-            if not hmac.compare_digest(event.compute_hash(), event.row_hash):
+            if not hmac.compare_digest(row_hash(event), event.row_hash):
                 verdict.problem(event.pk, f"第 {event.pk} 号的内容与校验值不符：该记录被改写。")
         except UnknownKey:
             verdict.problem(event.pk, f"第 {event.pk} 号使用的审计密钥（指纹 {event.key_id}）未配置：无法校验。")

@@ -104,7 +104,7 @@ def record_audit(
         event.at = timezone.now()
         # what the database will give back: JSON normalised, microseconds as stored
         event.detail = json.loads(json.dumps(event.detail, ensure_ascii=False, default=str))
-        event.row_hash = event.compute_hash()
+        event.row_hash = audit_chain.row_hash(event)
         event.save()
     return event
 

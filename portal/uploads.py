@@ -51,9 +51,13 @@ def _refuse(name: str, message: str) -> ValidationError:
 
 
 def check_archive(name: str, data: bytes) -> None:
-    """Refuse an archive whose members unpack to more than the limit (a zip bomb), before reading it."""
+    """Refuse an archive whose members unpack to more than the limit (a zip bomb), or that holds a link, a path
+    outside it or an encrypted member (portal.file_hygiene), before reading it."""
+    from portal.file_hygiene import check_entries
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_entries(name, archive)
             unpacked = sum(member.file_size for member in archive.infolist())
     except zipfile.BadZipFile as exc:
         raise _refuse(name, "已损坏，无法打开。") from exc
@@ -81,8 +85,11 @@ def _reencoded_image(name: str, data: bytes) -> bytes:
     return out.getvalue()
 
 
-def clean_upload(upload: Any) -> Any:
-    """The upload if its content is what its name says (images written again), else a ValidationError."""
+def clean_upload(upload: Any, *, for_publication: bool = False) -> Any:
+    """The upload if its content is what its name says (images written again, PDFs without active content, and
+    for publication without document properties, comments or revision history), else a ValidationError."""
+    from portal.file_hygiene import clean_docx, clean_pdf
+
     name = upload.name or "附件"
     suffix = PurePath(name).suffix.lower()
     upload.seek(0)
@@ -96,7 +103,13 @@ def clean_upload(upload: Any) -> Any:
         raise _refuse(name, f"的内容不是{NAMES[suffix]}文件（可能被改了扩展名），请上传真实的{NAMES[suffix]}文件。")
     if suffix in ARCHIVE_SUFFIXES:
         check_archive(name, data)
+    cleaned = None
     if suffix in IMAGE_SUFFIXES:
         cleaned = _reencoded_image(name, data)
-        return SimpleUploadedFile(name, cleaned, content_type=getattr(upload, "content_type", "") or "")
-    return upload
+    elif suffix == ".pdf":
+        cleaned = clean_pdf(name, data, for_publication=for_publication)
+    elif suffix == ".docx" and for_publication:
+        cleaned = clean_docx(name, data)
+    if cleaned is None:
+        return upload
+    return SimpleUploadedFile(name, cleaned, content_type=getattr(upload, "content_type", "") or "")

@@ -32,7 +32,7 @@ from .models import Application, ApplicationAttachment, Notice, Status
 from .receipt import Channel
 from .services import appeals
 from .states import Action
-from .views import notice_response
+from .views import notice_response, refused_status
 
 HANDLING_ROLES = (Role.CASE_OFFICER, Role.OFFICE_HEAD)
 
@@ -277,7 +277,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         "previewed": bool(spec.notice and form.data.get("notice_text")),
         "previewed_for": form.data.get("previewed_for", ""),
     }
-    return render(request, "requests_app/staff/action.html", context)
+    return render(request, "requests_app/staff/action.html", context, status=refused_status(form) if posted else 200)
 
 
 @business_required

@@ -106,7 +106,13 @@ def apply_step(request: HttpRequest, org: str, step: str) -> HttpResponse:
         "files": draft.files,
         "change": request.GET.get("change"),
     }
-    return render(request, "requests_app/apply_step.html", context)
+    return render(request, "requests_app/apply_step.html", context, status=refused_status(form) if posted else 200)
+
+
+def refused_status(form: Any) -> int:
+    """400 for a form sent back with errors; 413 when a file was too large (what was typed is on the page)."""
+    codes = {error.code for errors in form.errors.as_data().values() for error in errors}
+    return 413 if "file_size" in codes else 400 if form.errors else 200
 
 
 def apply_check(request: HttpRequest, org: str) -> HttpResponse:

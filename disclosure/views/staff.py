@@ -135,7 +135,11 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @business_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
+    return _detail_page(request, _item(request, pk))
+
+
+def _detail_page(request: HttpRequest, item: Item, *, status: int = 200, **forms: Any) -> HttpResponse:
+    """The item's page; after a refused upload, with that form bound, its error shown and 400 (413 too large)."""
     user = request.user
     is_editor = has_role(user, item.organisation, Role.EDITOR)
     attachments = list(item.attachments.all())
@@ -157,10 +161,10 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "postings": list(item.postings.all()),
         "review_rounds": review_rounds(item),
         "late_label": f"超过{PUBLICATION_WORKING_DAYS}个工作日发布",
-        "attachment_form": AttachmentForm(),
-        "docx_form": DocxForm(),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "docx_form": forms.get("docx_form") or DocxForm(),
     }
-    return render(request, "disclosure/staff/item_detail.html", context)
+    return render(request, "disclosure/staff/item_detail.html", context, status=status)
 
 
 def _post_action(request: HttpRequest, pk: int, role: Role, action: Any, success: str) -> HttpResponse:
@@ -202,14 +206,30 @@ def _valid_upload(form: Any, missing: str) -> Any:
     return form.cleaned_data
 
 
+def _upload_action(request: HttpRequest, pk: int, form: Any, action: Any, success: str) -> HttpResponse:
+    """An upload to a draft: done, back to its page; refused, the page again with the form as it was sent, its
+    error at the field, and 400 (413 when the file is too large) — what was typed is kept."""
+    item = get_for_staff(request, Item.objects.all(), roles=(Role.EDITOR,), write=True, pk=pk)
+    key = "docx_form" if isinstance(form, DocxForm) else "attachment_form"
+    try:
+        data = _valid_upload(form, "请选择要上传的文件。")
+        result = action(item, data)
+    except ValidationError as error:
+        if not form.errors.get("file"):  # refused by the service (content, size), not by the form
+            form.add_error("file", error)
+        codes = {e.code for e in form.errors.as_data().get("file", [])}
+        return _detail_page(request, item, status=413 if "file_size" in codes else 400, **{key: form})
+    messages.success(request, success)
+    return redirect("disclosure-staff:item", pk=getattr(result, "pk", item.pk))
+
+
 @require_POST
 @business_required
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    def add(item: Item) -> Item:
-        data = _valid_upload(AttachmentForm(request.POST, request.FILES), "请选择要上传的文件。")
+    def add(item: Item, data: dict[str, Any]) -> Item:
         return services.add_attachment(item=item, upload=data["file"], actor=request.user, name=data["name"]).item
 
-    return _post_action(request, pk, Role.EDITOR, add, "附件已上传。")
+    return _upload_action(request, pk, AttachmentForm(request.POST, request.FILES), add, "附件已上传。")
 
 
 @require_POST
@@ -238,11 +258,11 @@ def attachment_replace(request: HttpRequest, pk: int, attachment_pk: int) -> Htt
 @require_POST
 @business_required
 def docx_import(request: HttpRequest, pk: int) -> HttpResponse:
-    def convert(item: Item) -> Item:
-        data = _valid_upload(DocxForm(request.POST, request.FILES), "请选择 .docx 文件。")
+    def convert(item: Item, data: dict[str, Any]) -> Item:
         return services.import_docx(item=item, upload=data["file"], actor=request.user)
 
-    return _post_action(request, pk, Role.EDITOR, convert, "已用文件内容生成正文，文件已作为附件保留。")
+    form = DocxForm(request.POST, request.FILES)
+    return _upload_action(request, pk, form, convert, "已用文件内容生成正文，文件已作为附件保留。")
 
 
 @business_required

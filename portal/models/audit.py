@@ -66,8 +66,9 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(AppendOnly):
-    """One audited event. Rows form a hash chain: each row's hash covers its content and the previous row's
-    hash, so a row changed or removed outside the portal breaks the chain (`manage.py verify_audit_chain`)."""
+    """One audited event. Rows form a keyed hash chain (portal.audit_chain): each row's hash covers its content
+    and the previous row's hash, so a row changed or removed outside the portal breaks the chain
+    (`manage.py verify_audit_chain`)."""
 
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     kind = models.CharField("事件", max_length=20, choices=AuditKind.choices, db_index=True)
@@ -112,13 +113,6 @@ class AuditEvent(AppendOnly):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("审计日志只能追加，不能删除。")
-
-    def compute_hash(self) -> str:
-        """HMAC-SHA256 under the audit key this row names (portal.audit_chain); rows written before the key
-        existed keep the plain SHA-256 of their content, and the first keyed row covers them."""
-        from portal import audit_chain
-
-        return audit_chain.row_hash(self)
 
     def content(self) -> list[Any]:
         """What the hash covers, in order: the previous row's hash first, so that no row can move."""

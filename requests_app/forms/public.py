@@ -230,16 +230,17 @@ class AttachmentsForm(forms.Form):
         return check_uploads(self.cleaned_data["uploads"])
 
 
-def check_uploads(files: list[Any]) -> list[Any]:
-    """The upload rules of the online form, for every file an applicant sends or receives."""
+def check_uploads(files: list[Any], *, for_publication: bool = False) -> list[Any]:
+    """The upload rules of the online form, for every file an applicant sends or receives (what they receive
+    leaves without document properties, comments or revision history)."""
     if len(files) > MAX_FILES:
         raise ValidationError(f"最多上传{MAX_FILES}个附件。")
     for upload in files:
         if not (upload.name or "").lower().endswith(FILE_EXTENSIONS):
             raise ValidationError(f"“{upload.name}”的文件类型不支持，请上传PDF、图片、Word或Excel文件。")
         if (upload.size or 0) > MAX_FILE_BYTES:
-            raise ValidationError(f"“{upload.name}”超过10MB。")
-    return [clean_upload(upload) for upload in files]
+            raise ValidationError(f"“{upload.name}”超过10MB。", code="file_size")
+    return [clean_upload(upload, for_publication=for_publication) for upload in files]
 
 
 class ConfirmForm(forms.Form):

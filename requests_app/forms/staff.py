@@ -438,7 +438,7 @@ class ProvideFilesForm(forms.Form):
     )
 
     def clean_uploads(self) -> list[Any]:
-        return check_uploads(self.cleaned_data["uploads"])
+        return check_uploads(self.cleaned_data["uploads"], for_publication=True)
 
     def action_kwargs(self) -> dict[str, Any]:
         return {"files": [(u.name, u) for u in self.cleaned_data["uploads"]]}

@@ -12,10 +12,9 @@ from consultations import selectors
 from consultations.comments import answers
 from consultations.models import Comment, Consultation, DecisionMatter, Document
 from tests.conftest import review_through
+from tests.files import PDF
 
 from .test_consultations import prepare, published
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def messages_of(response: Any) -> str:

@@ -15,6 +15,7 @@ from disclosure import services
 from disclosure.models import Item, ItemEvent, ItemStatus, Topic
 from review.models import Batch, Submission
 from tests.conftest import review_through
+from tests.files import PDF
 
 HEADER = ["索引号", "名称", "内容概述", "生成日期", "发布日期", "发布机构", "文号", "栏目", "主题分类", "体裁",
           "有效性", "正文", "附件"]  # fmt: skip
@@ -66,9 +67,9 @@ def test_an_import_waits_for_review_and_keeps_the_old_index_numbers_and_dates(
 ) -> None:
     """条例 第十七条: nothing of the batch is public before approval — not by page, index address, API or search."""
     editor = client_for("editor")
-    checked = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": b"%PDF-1.4 fake"}))
+    checked = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": PDF}))
     assert "检查通过" in checked and not Item.objects.exists()
-    done = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": b"%PDF-1.4 fake"}), dry_run=False)
+    done = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": PDF}), dry_run=False)
     assert "已导入 2 条信息" in done and "审核通过前不会公开" in done
     item = Item.objects.get(index_number="OLD/2019-00001")
     assert item.status == ItemStatus.SUBMITTED and item.legacy_import
@@ -308,7 +309,7 @@ def test_the_checked_file_is_imported_with_one_click_then_deleted(client_for: An
     from portal.storage import private as private_storage
 
     editor = client_for("editor")
-    checked = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": b"%PDF-1.4 fake"}))
+    checked = post(editor, town, csv_upload(GOOD, GOOD2), zip_upload(**{"决算表.pdf": PDF}))
     assert "导入这 2 条信息" in checked and "检查通过的文件：目录.csv（含附件压缩包），导入到示例镇人民政府" in checked
     folder = editor.session["catalogue-import"]["folder"]
     assert private_storage().exists(f"{folder}/catalogue") and not Item.objects.exists()

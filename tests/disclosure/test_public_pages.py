@@ -12,6 +12,7 @@ from django.test import Client
 from disclosure import services
 from disclosure.models import Genre, Guide, Item, Validity
 from tests.conftest import review_through
+from tests.files import PDF
 
 
 def test_article_20_and_21_columns_are_listed_for_a_town(client: Client, town: Any) -> None:
@@ -120,7 +121,7 @@ def test_attachments_download_only_when_published(
 ) -> None:
     item = draft()
     attachment = services.add_attachment(
-        item=item, upload=SimpleUploadedFile("表格.pdf", b"%PDF-1.4 not really"), actor=personas["editor"]
+        item=item, upload=SimpleUploadedFile("表格.pdf", PDF), actor=personas["editor"]
     )
     assert client.get(f"/gk/attachment/{attachment.pk}/").status_code == 404
     services.submit_item(item=item, actor=personas["editor"])

@@ -71,8 +71,12 @@ def test_upload_attachment_docx_body_and_submit(client_for: Any, town: Any) -> N
     assert item.attachments.get().name == "正式文件.docx"
     assert "加强冬季安全生产" in item.attachments.get().text
 
-    bad = client.post(f"/staff/items/{item.pk}/attachments/", {"file": SimpleUploadedFile("x.exe", b"MZ")}, follow=True)
-    assert "附件只能是" in bad.content.decode()
+    bad = client.post(f"/staff/items/{item.pk}/attachments/", {"file": SimpleUploadedFile("x.exe", b"MZ"),
+                                                               "name": "财政决算表"})  # fmt: skip
+    assert bad.status_code == 400 and "附件只能是" in bad.content.decode()
+    assert 'value="财政决算表"' in bad.content.decode()  # what was typed is kept
+    big = SimpleUploadedFile("决算.pdf", b"%PDF" + b"0" * (50 * 1024 * 1024 + 1))
+    assert client.post(f"/staff/items/{item.pk}/attachments/", {"file": big}).status_code == 413
     client.post(f"/staff/items/{item.pk}/submit/")
     item.refresh_from_db()
     assert item.status == ItemStatus.SUBMITTED

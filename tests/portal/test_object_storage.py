@@ -22,9 +22,8 @@ from portal.storage import private, walk
 from requests_app.models import Application
 from requests_app.tasks import discard_abandoned_uploads
 from tests.conftest import review_through
+from tests.files import PDF
 from tests.requests_app.test_intake import ANSWERS, step_url
-
-PDF = b"%PDF-1.4 a scanned ID card"
 
 
 def local_files(settings: Any) -> list[Path]:
@@ -37,13 +36,13 @@ def test_public_attachments_and_the_catalogue_files_are_objects(
 ) -> None:
     item = draft()
     attachment = services.add_attachment(
-        item=item, upload=SimpleUploadedFile("通知.pdf", b"%PDF-1.4 notice"), actor=personas["editor"]
+        item=item, upload=SimpleUploadedFile("通知.pdf", PDF), actor=personas["editor"]
     )
     services.submit_item(item=item, actor=personas["editor"])
     review_through(item, personas)
     assert [key for key in buckets.public() if key.endswith("通知.pdf")]
     response = client.get(f"/gk/attachment/{attachment.pk}/")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 notice"
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 
     exports.build(town.town, "csv")
     exports.build(town.town, "csv")

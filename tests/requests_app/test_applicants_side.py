@@ -17,6 +17,7 @@ from requests_app import services
 from requests_app.models import Application, Status
 from requests_app.outcomes import Outcome
 from requests_app.receipt import Channel
+from tests.files import PDF
 
 from .conftest import correct, person_data
 
@@ -74,7 +75,7 @@ def test_article_30_the_applicant_sends_the_correction_online_and_its_arrival_is
     client = opened(application, code)
     refused = client.post(f"/ysq/track/{application.number}/", {"action": "correct", "text": ""})
     assert "请填写补正的内容，或上传补正材料" in refused.content.decode()
-    upload = SimpleUploadedFile("补充说明.pdf", b"%PDF-1.4 correction", content_type="application/pdf")
+    upload = SimpleUploadedFile("补充说明.pdf", PDF, content_type="application/pdf")
     sent_at = datetime(2026, 11, 9, 15, 42, tzinfo=ZoneInfo("Asia/Shanghai"))
     text = "1. 所需信息为2025年度名单\n2. 文号：示政发〔2025〕3号"
     correction = {"action": "correct", "text": text, "uploads": upload}
@@ -140,7 +141,7 @@ def test_information_provided_electronically_is_downloaded_from_the_tracking_pag
     services.reply(application=application, actor=personas["case_officer"], outcome=Outcome.DISCLOSED,
                    today=date(2026, 11, 20))  # fmt: skip
     staff = client_for("case_officer")
-    upload = SimpleUploadedFile("补助名单.pdf", b"%PDF-1.4 list", content_type="application/pdf")
+    upload = SimpleUploadedFile("补助名单.pdf", PDF, content_type="application/pdf")
     staff.post(f"/staff/ysq/{application.pk}/act/provide_files/", {"uploads": upload})
     provided = application.attachments.get(provided=True)
     client = opened(application, code)

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from tests.files import PDF
 from tests.requests_app.conftest import VALID_ID
 from tests.requests_app.test_intake import ANSWERS, step_url
 
@@ -41,7 +42,7 @@ def test_a_draft_older_than_its_lifetime_is_gone_with_its_uploads(town: Any, cal
     client = Client()
     for step, answers in ANSWERS:
         client.post(step_url(step), answers)
-    upload = SimpleUploadedFile("委托书.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    upload = SimpleUploadedFile("委托书.pdf", PDF, content_type="application/pdf")
     client.post(step_url("attachments"), {"uploads": upload, "upload": "1"})
     pending = list((settings.PRIVATE_MEDIA_ROOT / "pending").glob("*/*"))
     assert len(pending) == 1

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from disclosure import services
 from disclosure.models import Item
 from portal.uploads import clean_upload
+from tests.files import PDF
 
 
 def png(width: int = 10, height: int = 10, exif: bool = False) -> bytes:
@@ -77,7 +78,7 @@ def test_real_files_pass() -> None:
 
     out = io.BytesIO()
     docx.Document().save(out)
-    for name, data in [("通知.docx", out.getvalue()), ("决算.pdf", b"%PDF-1.4\n..."), ("照片.png", png())]:
+    for name, data in [("通知.docx", out.getvalue()), ("决算.pdf", PDF), ("照片.png", png())]:
         assert clean_upload(SimpleUploadedFile(name, data)).read()
 
 
@@ -100,5 +101,8 @@ def test_the_public_form_refuses_html_behind_a_png_header(town: Any, calendar: N
     for step, answers in ANSWERS:
         client.post(step_url(step), answers)
     fake = SimpleUploadedFile("身份证.png", b"\x89PNG\r\n\x1a\n<html></html>", content_type="image/png")
-    page = client.post(step_url("attachments"), {"uploads": fake, "upload": "1"}).content.decode()
-    assert "不是可以打开的图片" in page
+    refused = client.post(step_url("attachments"), {"uploads": fake, "upload": "1"})
+    assert refused.status_code == 400 and "不是可以打开的图片" in refused.content.decode()
+    big = SimpleUploadedFile("身份证.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024 + 1), content_type="application/pdf")
+    too_large = client.post(step_url("attachments"), {"uploads": big, "upload": "1"})
+    assert too_large.status_code == 413 and "超过10MB" in too_large.content.decode()

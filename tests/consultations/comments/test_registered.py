@@ -16,8 +16,7 @@ from consultations.comments import services as comments
 from consultations.models import AdoptionReport, Comment, Consultation, Meeting
 from tests.conftest import review_through
 from tests.consultations.test_consultations import prepare, published
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 
 def messages_of(response: Any) -> str:

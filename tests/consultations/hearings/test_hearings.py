@@ -16,8 +16,7 @@ from consultations.hearings import services as hearings
 from consultations.models import Consultation, Hearing, HearingRegistration
 from tests.conftest import review_through
 from tests.consultations.test_consultations import published
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 
 def notice(days_ahead: int = 20) -> dict[str, str]:

@@ -19,7 +19,7 @@ from supervision.dashboard import selectors as dashboard
 from supervision.dashboard.selectors import Period
 
 TZ = ZoneInfo("Asia/Shanghai")
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF  # noqa: E402
 
 
 def form(**changes: Any) -> dict[str, Any]:
