@@ -23,6 +23,7 @@ class HitKind(models.TextChoices):
     ADDRESS = "address", "详细住址"
     SECRECY_MARK = "secrecy_mark", "密级或内部标识"
     SENSITIVE_WORD = "sensitive_word", "敏感词"
+    UNREAD = "unread", "未能读出文字（扫描件等），须两人人工核对"
 
 
 PERSONAL_KINDS = {HitKind.ID_NUMBER, HitKind.MOBILE, HitKind.BANK_CARD, HitKind.ADDRESS}

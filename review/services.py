@@ -75,13 +75,20 @@ def is_final(stage: Stage) -> bool:
 
 
 def _hits(content: Any) -> list[dict[str, Any]]:
-    texts = publishable_for(content).texts(content)
+    """What the scanner finds, and each attachment it could not read (a scan, an image): the scanner saw
+    nothing there, so like a flagged passage it stops approval until two reviewers have checked it by eye."""
+    publishable = publishable_for(content)
+    texts = publishable.texts(content)
     maskable = {text.source: text.maskable for text in texts}
     words = SensitiveWord.objects.values_list("word", flat=True)
-    return [
+    found = [
         {**asdict(hit), "key": hit.context_key, "maskable": hit.kind in PERSONAL_KINDS and maskable[hit.source]}
         for hit in scan(texts, words)
     ]
+    for name in publishable.unread(content):
+        unread = Hit(HitKind.UNREAD, f"attachment:{name}", 0, 0, "（未能读出文字）", "")
+        found.append({**asdict(unread), "key": unread.context_key, "maskable": False})
+    return found
 
 
 def _record(submission: Submission, kind: DecisionKind, actor: Any, **extra: Any) -> Decision:

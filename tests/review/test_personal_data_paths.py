@@ -205,13 +205,38 @@ def test_an_attachment_without_text_is_named_for_a_check_by_eye(
     assert "名单照片.png" in page and "未能读出文字，自动检查没有覆盖" in page
 
 
+def test_an_attachment_without_text_needs_two_reviewers_who_checked_it_by_eye(
+    draft: Callable[..., Item], personas: dict[str, User]
+) -> None:
+    """A scan cannot pass on one reviewer's word: the first says 已人工核对, a second confirms, then it may pass."""
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(image, "PNG")
+    item = draft(body="<p>名单见附件。</p>")
+    upload(item, personas["editor"], "名单照片.png", image.getvalue())
+    submission = submit(item, personas["editor"])
+    [hit] = submission.hits
+    assert hit["kind"] == "unread" and hit["source"] == "attachment:名单照片.png"
+    approve: dict[str, Any] = {"submission": submission, "checklist": YES["secrecy"], "stage_id": submission.stage_id}
+    with pytest.raises(ValidationError, match="自动检查发现 1 处需处理的内容"):
+        review.approve(**approve, actor=personas["reviewer"])
+    review.override_hit(submission=submission, actor=personas["reviewer"], hit_key=hit["key"], reason="已人工核对")
+    with pytest.raises(ValidationError, match="另一名审核人员确认"):
+        review.override_hit(submission=submission, actor=personas["reviewer"], hit_key=hit["key"], reason="")
+    with pytest.raises(ValidationError, match="自动检查发现 1 处"):
+        review.approve(**approve, actor=personas["reviewer"])  # one reviewer's word is not enough
+    review.override_hit(submission=submission, actor=personas["office_head"], hit_key=hit["key"], reason="已人工核对")
+    assert review.approve(**approve, actor=personas["reviewer"]).stage != submission.stage
+
+
 def test_a_damaged_docx_for_the_body_is_a_clear_message(
     client_for: Any, draft: Callable[..., Item], personas: dict[str, User]
 ) -> None:
     item = draft()
     broken = SimpleUploadedFile("正式文件.docx", b"PK\x03\x04 this is not a document")
     response = client_for("editor").post(f"/staff/items/{item.pk}/docx/", {"file": broken}, follow=True)
-    assert response.status_code == 200 and "“正式文件.docx”已损坏" in response.content.decode()
+    assert response.status_code == 400 and "“正式文件.docx”已损坏" in response.content.decode()
 
 
 def test_reviewers_of_every_stage_can_open_a_submitted_items_attachments(
