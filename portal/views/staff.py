@@ -161,7 +161,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/staff/audit_log.html", context)
 
 
-AUDIT_COLUMNS = ["编号", "时间", "事件", "账号", "IP地址", "对象", "详情", "上一条的校验值", "校验值"]
+AUDIT_COLUMNS = ["编号", "时间", "事件", "结果", "账号", "身份", "IP地址", "对象", "详情", "上一条的校验值", "校验值",
+                 "密钥标识"]  # fmt: skip
 
 
 def _audit_lines(events: Any) -> Iterator[str]:
@@ -171,9 +172,9 @@ def _audit_lines(events: Any) -> Iterator[str]:
     writer.writerow(AUDIT_COLUMNS)
     for event in events.order_by("id").iterator(chunk_size=2000):
         writer.writerow(safe_row([
-            event.pk, timezone.localtime(event.at).isoformat(), event.get_kind_display(), event.username,
-            event.ip_address or "", event.target, json.dumps(event.detail, ensure_ascii=False),
-            event.previous_hash, event.row_hash,
+            event.pk, timezone.localtime(event.at).isoformat(), event.get_kind_display(),
+            "成功" if event.succeeded else "失败", event.username, event.role, event.ip_address or "", event.target,
+            json.dumps(event.detail, ensure_ascii=False), event.previous_hash, event.row_hash, event.key_id,
         ]))  # fmt: skip
         yield buffer.getvalue()
         buffer.seek(0)

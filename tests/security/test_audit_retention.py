@@ -31,10 +31,10 @@ def test_the_audit_administrator_exports_the_filtered_log_with_its_hashes(
     response = client_for("auditadmin").get("/staff/audit/export/?kind=login_failed")
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[0][:3] == ["编号", "时间", "事件"] and rows[0][-1] == "校验值"
-    assert [row[2] for row in rows[1:]] == ["登录失败"]
-    assert rows[1][3].startswith("'="), "a formula in a typed user name is neutralised"
-    assert len(rows[1][-1]) == 64
+    assert rows[0][:6] == ["编号", "时间", "事件", "结果", "账号", "身份"] and rows[0][-2:] == ["校验值", "密钥标识"]
+    assert [row[2:4] for row in rows[1:]] == [["登录失败", "失败"]]
+    assert rows[1][4].startswith("'="), "a formula in a typed user name is neutralised"
+    assert len(rows[1][-2]) == 64 and rows[1][-1]  # the keyed hash and the key's fingerprint
     exported = AuditEvent.objects.get(kind=AuditKind.AUDIT_EXPORTED)
     assert exported.actor == personas["auditadmin"] and exported.detail == {"条件": {"kind": "login_failed"}}
 
