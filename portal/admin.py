@@ -101,6 +101,26 @@ class OrganisationAdmin(DutyAdmin):
         return False  # organisations are deactivated, never deleted: their records must stay attributable
 
 
+class PlatformProfileForm(forms.ModelForm):
+    """The identity mark is an uploaded image: judged by its content and written again (portal.uploads)."""
+
+    class Meta:
+        model = PlatformProfile
+        fields = [
+            "site_name", "home_organisation", "host_organisation", "mourning_mode", "index_number_pattern",
+            "annual_report_deadline_month", "annual_report_deadline_day", "website_code", "icp_number",
+            "police_number", "identity_mark", "identity_mark_url",
+        ]  # fmt: skip
+
+    def clean_identity_mark(self) -> Any:
+        from django.core.files.uploadedfile import UploadedFile
+
+        from portal.uploads import clean_upload
+
+        mark = self.cleaned_data.get("identity_mark")
+        return clean_upload(mark) if isinstance(mark, UploadedFile) else mark
+
+
 @admin.register(PlatformProfile)
 class PlatformProfileAdmin(DutyAdmin):
     fieldsets = [
@@ -115,8 +135,9 @@ class PlatformProfileAdmin(DutyAdmin):
                 ]
             },
         ),
-        ("网站标识", {"fields": ["website_code", "icp_number", "police_number"]}),
+        ("网站标识", {"fields": ["website_code", "icp_number", "police_number", "identity_mark", "identity_mark_url"]}),
     ]
+    form = PlatformProfileForm
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return super().has_add_permission(request) and not PlatformProfile.objects.exists()

@@ -170,6 +170,14 @@ class PlatformProfile(models.Model):
     website_code = models.CharField("网站标识码", max_length=20, blank=True)
     icp_number = models.CharField("ICP备案号", max_length=50, blank=True)
     police_number = models.CharField("公安机关备案号", max_length=50, blank=True)
+    identity_mark = models.ImageField(
+        "党政机关网站标识", upload_to="platform/", blank=True,
+        help_text="机构编制部门核发的“党政机关”网站标识图片（通常为红色图标），显示在每页页脚。",
+    )  # fmt: skip
+    identity_mark_url = models.URLField(
+        "标识验证地址", blank=True,
+        help_text="点击标识打开的核验页面，由机构编制部门提供，例如 https://bszs.conac.cn/sitename?method=show&id=…",
+    )  # fmt: skip
     mourning_mode = models.BooleanField("哀悼模式（全站灰色）", default=False)
 
     class Meta:
@@ -206,6 +214,11 @@ class PlatformProfile(models.Model):
             datetime.date(2025, self.annual_report_deadline_month, self.annual_report_deadline_day)
         except ValueError as exc:
             raise ValidationError({"annual_report_deadline_day": "年报发布截止日期不存在，请核对月和日。"}) from exc
+
+    @property
+    def police_code(self) -> str:
+        """The digits of the 公安机关备案号 (湘公网安备 43059902000000号), which its registry's query takes."""
+        return "".join(c for c in self.police_number if c.isdigit())
 
     @classmethod
     def load(cls, fresh: bool = False) -> PlatformProfile:

@@ -64,3 +64,43 @@ def test_catalogue_lists_and_search_show_no_template_text(client: Client, town: 
     for address in ("/gk/town/fdzdgknr/", "/gk/town/c/fgwj/", "/search/?q=安全"):
         page = client.get(address).content.decode()
         assert "{#" not in page and "#}" not in page and "{%" not in page, address
+
+
+def test_the_footer_shows_the_sites_identity_as_the_inspection_expects(
+    client: Client, client_for: Any, town: Any
+) -> None:
+    """《政府网站与政务新媒体检查指标》: the 党政机关网站标识 linked to its verification page, the 网站标识码, and
+    the ICP and 公安 registration numbers linked to the registries where anyone can check them."""
+    import io
+
+    from PIL import Image
+
+    page = client.get("/").content.decode()
+    assert "4305990001" in page
+    assert '<a href="https://beian.miit.gov.cn/" rel="external noopener" target="_blank">湘ICP备00000000号</a>' in page
+    assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=43059902000000"' in page
+    assert "党政机关网站标识" not in page  # no image uploaded yet: no empty slot
+
+    image = io.BytesIO()
+    Image.new("RGB", (55, 66), "red").save(image, "PNG")
+    image.name = "标识.png"
+    image.seek(0)
+    admin = client_for("sysadmin")
+    form = admin.get("/admin/portal/platformprofile/1/change/")
+    assert form.status_code == 200
+    data = {
+        "site_name": "示例镇人民政府门户网站", "home_organisation": town.town.pk, "host_organisation": town.town.pk,
+        "index_number_pattern": "{credit_code}/{year}-{serial:05d}", "annual_report_deadline_month": 1,
+        "annual_report_deadline_day": 31, "website_code": "4305990001", "icp_number": "湘ICP备00000000号",
+        "police_number": "湘公网安备43059902000000号", "identity_mark": image,
+        "identity_mark_url": "https://bszs.conac.cn/sitename?method=show&id=ABC123",
+    }  # fmt: skip
+    saved = admin.post("/admin/portal/platformprofile/1/change/", data)
+    assert saved.status_code == 302
+    page = client.get("/").content.decode()
+    assert 'href="https://bszs.conac.cn/sitename?method=show&amp;id=ABC123"' in page
+    assert 'alt="党政机关网站标识"' in page
+    renamed = io.BytesIO(b"<html>not an image</html>")
+    renamed.name = "标识.png"
+    refused = admin.post("/admin/portal/platformprofile/1/change/", {**data, "identity_mark": renamed})
+    assert refused.status_code == 200 and "id_identity_mark_error" in refused.content.decode()  # refused
