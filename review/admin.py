@@ -7,7 +7,7 @@ from portal.admin import DutyAdmin
 from portal.models import Role
 from portal.permissions import organisation_ids
 
-from .models import ReviewerPreference, SensitiveWord, Stage
+from .models import Leader, ReviewerPreference, SensitiveWord, Stage, WordingRule
 
 
 @admin.register(Stage)
@@ -22,6 +22,19 @@ class StageAdmin(DutyAdmin):
 @admin.register(SensitiveWord)
 class SensitiveWordAdmin(DutyAdmin):
     search_fields = ["word"]
+
+
+@admin.register(WordingRule)
+class WordingRuleAdmin(DutyAdmin):
+    list_display = ["wrong", "right", "note"]
+    search_fields = ["wrong", "right"]
+
+
+@admin.register(Leader)
+class LeaderAdmin(DutyAdmin):
+    list_display = ["name", "titles", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
 
 
 @admin.register(ReviewerPreference)

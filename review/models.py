@@ -194,6 +194,37 @@ class SensitiveWord(models.Model):
         return self.word
 
 
+class WordingRule(models.Model):
+    """A miswritten form the platform adds to the shipped list (review/data/wording.tsv): a fixed political
+    expression, a place or organisation name often written wrong."""
+
+    wrong = models.CharField("错误写法", max_length=50, unique=True)
+    right = models.CharField("正确写法", max_length=50)
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "用字规则"
+        verbose_name_plural = "用字规则"
+
+    def __str__(self) -> str:
+        return f"{self.wrong} → {self.right}"
+
+
+class Leader(models.Model):
+    """A leader whose name and titles the review checks: a name beside a title not theirs is flagged."""
+
+    name = models.CharField("姓名", max_length=20)
+    titles = models.CharField("职务", max_length=200, help_text="多个职务用逗号分隔，如：镇党委书记,镇人大主席")
+    is_active = models.BooleanField("在任", default=True)
+
+    class Meta:
+        verbose_name = "领导姓名职务"
+        verbose_name_plural = "领导姓名职务"
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.titles}）"
+
+
 class NotificationMode(models.TextChoices):
     IMMEDIATE = "immediate", "每有待审内容即发邮件"
     DIGEST = "digest", "每日汇总一封"

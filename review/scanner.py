@@ -24,6 +24,8 @@ class HitKind(models.TextChoices):
     SECRECY_MARK = "secrecy_mark", "密级或内部标识"
     SENSITIVE_WORD = "sensitive_word", "敏感词"
     UNREAD = "unread", "未能读出文字（扫描件等），须两人人工核对"
+    WORDING = "wording", "错别字"
+    LEADER_TITLE = "leader_title", "领导姓名与职务不符"
 
 
 PERSONAL_KINDS = {HitKind.ID_NUMBER, HitKind.MOBILE, HitKind.BANK_CARD, HitKind.ADDRESS}

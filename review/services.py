@@ -18,6 +18,7 @@ from portal.models.staff import display_name
 from portal.permissions import has_role
 from portal.workdays import add_working_days
 
+from . import wording
 from .checklists import QUESTIONS
 from .models import (
     OPEN_STATUSES,
@@ -25,11 +26,13 @@ from .models import (
     Checklist,
     Decision,
     DecisionKind,
+    Leader,
     Override,
     SensitiveWord,
     Stage,
     Submission,
     SubmissionStatus,
+    WordingRule,
 )
 from .registry import publishable_for
 from .scanner import PERSONAL_KINDS, Hit, HitKind, scan
@@ -85,6 +88,11 @@ def _hits(content: Any) -> list[dict[str, Any]]:
         {**asdict(hit), "key": hit.context_key, "maskable": hit.kind in PERSONAL_KINDS and maskable[hit.source]}
         for hit in scan(texts, words)
     ]
+    rules = list(WordingRule.objects.values_list("wrong", "right"))
+    leaders = list(Leader.objects.filter(is_active=True).values_list("name", "titles"))
+    for text in texts:
+        found += [{**asdict(hit), "key": hit.context_key, "maskable": False}
+                  for hit in wording.check(text, rules, leaders)]  # fmt: skip
     for name in publishable.unread(content):
         unread = Hit(HitKind.UNREAD, f"attachment:{name}", 0, 0, "（未能读出文字）", "")
         found.append({**asdict(unread), "key": unread.context_key, "maskable": False})

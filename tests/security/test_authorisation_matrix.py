@@ -361,6 +361,8 @@ ADMIN_RULES: dict[str, set[str]] = {
     "disclosure.Topic": SYSTEM,
     "review.Stage": SYSTEM,
     "review.SensitiveWord": SYSTEM,
+    "review.WordingRule": SYSTEM,
+    "review.Leader": SYSTEM,
     "supervision.Indicator": SYSTEM,
     "portal.Membership": SECURITY,
     "portal.AdministratorDuty": SECURITY,
