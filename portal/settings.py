@@ -83,7 +83,10 @@ MIDDLEWARE = [
     "portal.middleware.SignInPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
     "portal.middleware.NoStoreMiddleware",
+    "portal.visits.VisitCounter",
 ]
+# Page views and daily unique visitors, counted without cookies or stored identifiers (portal/visits.py).
+VISIT_COUNTING = env.bool("VISIT_COUNTING", default=True)
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

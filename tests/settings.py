@@ -33,3 +33,6 @@ STAFF_SECOND_FACTOR = False
 DASHBOARD_CACHE_SECONDS = 0  # figures computed on every request, so each test sees its own data at once
 # A refused sign-in answers at once in tests; tests/security/test_sign_in_timing.py measures the floor.
 SIGN_IN_FAILURE_SECONDS = 0.0
+# Visits are counted only where a test asks (tests/portal/test_visits.py): a hand-over inside a measured request
+# would add queries to it.
+VISIT_COUNTING = False

@@ -4,6 +4,7 @@ from .organisations import Organisation, OrganisationKind, PlatformProfile, Publ
 from .outbox import MailStatus, OutgoingMail
 from .signin import AccessGeneration, PasswordRecord
 from .staff import AdministratorDuty, Duty, Membership, Role
+from .visits import DailyVisitors, PageViews
 
 __all__ = [
     "AccessGeneration",
@@ -14,6 +15,7 @@ __all__ = [
     "AuditKind",
     "CalendarAdjustment",
     "CalendarYear",
+    "DailyVisitors",
     "Duty",
     "MailStatus",
     "Membership",
@@ -21,6 +23,7 @@ __all__ = [
     "OrganisationKind",
     "Origin",
     "OutgoingMail",
+    "PageViews",
     "PasswordRecord",
     "PlatformProfile",
     "PublicChange",

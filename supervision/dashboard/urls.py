@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import views, visits
 
 app_name = "dashboard"
 urlpatterns = [
     path("", views.dashboard_page, name="page"),
+    path("visits/", visits.visits_page, name="visits"),
     path("<int:org>/<slug:figure>/", views.behind, name="behind"),
 ]

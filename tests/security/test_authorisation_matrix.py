@@ -75,6 +75,7 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:print": rule({"editor", "office_head", "other_staff"}),
     "disclosure-staff:import-template": rule({"editor", "office_head", "other_staff"}),
     "disclosure-staff:guide": rule({"editor", "office_head", "other_staff"}),
+    "dashboard:visits": rule(BUSINESS),
     "disclosure-staff:item": rule(DRAFT_READERS, "item"),
     "disclosure-staff:item-edit": rule({"editor"}, "item"),
     "disclosure-staff:item-preview": rule(DRAFT_READERS, "item"),
