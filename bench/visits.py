@@ -66,8 +66,8 @@ def start_node(counting: bool) -> tuple[subprocess.Popen[bytes], str]:
         port = sock.getsockname()[1]
     env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "VISIT_COUNTING": "true" if counting else "false"}
     with open(workdir / f"server-{counting}.log", "wb") as log:  # the child keeps its own handle
-        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "portal.wsgi", "-w", str(args.workers), "-b",
-                                   f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
