@@ -57,7 +57,9 @@ def prepare() -> str:
     with open(os.devnull, "w") as quiet:
         call_command("seed_demo", stdout=quiet)
     cache.clear()
-    return Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").first().get_absolute_url()
+    item = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").first()
+    assert item is not None, "the demo publishes items"
+    return item.get_absolute_url()
 
 
 def start_node(counting: bool) -> tuple[subprocess.Popen[bytes], str]:

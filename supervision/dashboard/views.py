@@ -179,3 +179,16 @@ def behind(request: HttpRequest, org: int, figure: str) -> HttpResponse:
     context = {"organisation": organisation, "period": period, "label": label, "kind": kind, "records": records,
                "query": request.GET.urlencode()}  # fmt: skip
     return render(request, "supervision/dashboard/behind.html", context)
+
+
+@business_required
+def self_check_page(request: HttpRequest) -> HttpResponse:
+    """The inspection's self-check for each organisation the user oversees (supervision/dashboard/self_check.py)."""
+    from . import self_check
+
+    rows, period, _form, computed_at = figures(request)
+    today = timezone.localdate()
+    results = [(row, checks, self_check.verdict(checks)) for row in rows
+               for checks in [self_check.checks(row, today)]]  # fmt: skip
+    return render(request, "supervision/dashboard/self_check.html",
+                  {"results": results, "period": period, "computed_at": computed_at})  # fmt: skip

@@ -76,6 +76,7 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:import-template": rule({"editor", "office_head", "other_staff"}),
     "disclosure-staff:guide": rule({"editor", "office_head", "other_staff"}),
     "dashboard:visits": rule(BUSINESS),
+    "dashboard:self-check": rule({"inspector", "office_head"}),
     "disclosure-staff:item": rule(DRAFT_READERS, "item"),
     "disclosure-staff:item-edit": rule({"editor"}, "item"),
     "disclosure-staff:item-preview": rule(DRAFT_READERS, "item"),

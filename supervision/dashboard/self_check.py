@@ -1,0 +1,168 @@
+"""The inspection's self-check (《政府网站与政务新媒体检查指标》, 国办秘函〔2019〕19号): the 单项否决 items and the
+scored items the portal can measure, run on the live data of each organisation, each with the evidence behind
+its verdict and what to do about it. Inspectors see every organisation of the platform; an office head their
+own. What the portal cannot see from inside (whether the site can be reached from outside) is said so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.urls import reverse
+
+from disclosure.models import ColumnKind, Item, ItemStatus
+from portal.models import Organisation
+from review import wording
+from review.models import Leader, WordingRule
+from review.scanner import PERSONAL_KINDS, Text, scan
+
+from .selectors import BLANK_COLUMNS_FAIL, Row
+
+HOME_STALE_DAYS = 14  # 首页栏目信息超过2周未更新
+STALE_COLUMNS_FAIL = 10  # 应更新但长期未更新的栏目数量超过10个
+SCANNED = 2000  # the newest published items read for wording and personal data
+
+
+@dataclass
+class Evidence:
+    text: str
+    url: str = ""
+
+
+@dataclass
+class Check:
+    name: str
+    veto: bool  # a 单项否决 item: failing it fails the whole site
+    verdict: str  # "pass", "fail", "warn" or "outside"
+    summary: str
+    todo: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def colour(self) -> str:
+        return {"pass": "green", "fail": "red", "warn": "orange"}.get(self.verdict, "grey")
+
+    @property
+    def label(self) -> str:
+        return {"pass": "合格", "fail": "不合格", "warn": "注意", "outside": "须外部监测"}[self.verdict]
+
+
+def checks(row: Row, today: date) -> list[Check]:
+    scanned = _scan(row.organisation)
+    outside = Check("站点无法访问", True, "outside", "平台内部无法判断外部能否访问。",
+                    "请用外部监测服务每天检测首页和主要栏目的可访问性。")  # fmt: skip
+    return [
+        outside,
+        _home(row.organisation, today),
+        _blank(row),
+        _stale(row),
+        _wording(scanned["wording"]),
+        _personal(scanned["personal"]),
+        _interaction(row),
+        _late(row),
+        _summaries(row),
+        _report(row),
+    ]
+
+
+def _late(row: Row) -> Check:
+    summary = f"本期有 {row.late} 条信息超过20个工作日才发布（条例第二十六条）。"
+    todo = "查看督查看板中“超过20个工作日公开”的信息，改进审核流转。" if row.late else ""
+    return Check("信息发布及时性", False, "warn" if row.late else "pass", summary, todo)
+
+
+def _summaries(row: Row) -> Check:
+    summary = f"{row.summary_missing} 条已公开信息缺少内容概述。"
+    todo = "为这些信息起草修订，补上内容概述。" if row.summary_missing else ""
+    return Check("内容概述完整", False, "warn" if row.summary_missing else "pass", summary, todo)
+
+
+def _report(row: Row) -> Check:
+    published = "已发布" in row.report_status
+    todo = "" if published else "上年度年报应于1月31日前发布（条例第四十九条）。"
+    return Check(
+        "政府信息公开年报", False, "pass" if published else "warn", row.report_status or "上年度年报尚未编制。", todo
+    )
+
+
+def _home(organisation: Organisation, today: date) -> Check:
+    newest = (Item.objects.filter(channel=organisation, status=ItemStatus.PUBLISHED, column_kind=ColumnKind.NEWS)
+              .order_by("-publication_date").values("pk", "title", "publication_date").first())  # fmt: skip
+    if newest is None:
+        return Check(
+            "首页不更新", True, "fail", "工作动态栏目没有任何信息。", "发布本机关的工作动态，并保持每两周至少更新一次。"
+        )
+    age = (today - (newest["publication_date"] or today)).days
+    evidence = [Evidence(f"最新工作动态：{newest['title']}（{newest['publication_date']:%Y-%m-%d}）",
+                         reverse("disclosure:item", args=[organisation.slug, newest["pk"]]))]  # fmt: skip
+    if age > HOME_STALE_DAYS:
+        return Check("首页不更新", True, "fail", f"工作动态已 {age} 天未更新（超过2周即不合格）。",
+                     "立即发布近期工作动态，并指定专人每周更新。", evidence)  # fmt: skip
+    return Check("首页不更新", True, "pass", f"工作动态 {age} 天前更新。", evidence=evidence)
+
+
+def _blank(row: Row) -> Check:
+    blank = row.blank_columns
+    evidence = [Evidence(getattr(column, "name", str(column))) for column in blank]
+    if len(blank) >= BLANK_COLUMNS_FAIL:
+        summary = f"{len(blank)} 个栏目没有任何信息（达到{BLANK_COLUMNS_FAIL}个即不合格）。"
+        return Check("空白栏目", True, "fail", summary,
+                     "为每个空白栏目发布应公开的信息；本机关确不涉及的，发布未涉及说明。", evidence)  # fmt: skip
+    return Check("空白栏目", True, "warn" if blank else "pass", f"{len(blank)} 个空白栏目。",
+                 "补充空白栏目的信息或说明。" if blank else "", evidence)  # fmt: skip
+
+
+def _stale(row: Row) -> Check:
+    stale = row.stale_columns
+    evidence = [Evidence(f"{getattr(column, 'name', column)}：最后更新于 {last:%Y-%m-%d}") for column, last in stale]
+    verdict = "fail" if len(stale) > STALE_COLUMNS_FAIL else "warn" if stale else "pass"
+    return Check("栏目不更新", True, verdict,
+                 f"{len(stale)} 个栏目超过应更新期限未更新（超过{STALE_COLUMNS_FAIL}个即不合格）。",
+                 "按栏目类别更新：动态类每2周，通知公告和政策文件类每6个月。" if stale else "", evidence)  # fmt: skip
+
+
+def _scan(organisation: Organisation) -> dict[str, list[Evidence]]:
+    """Wording errors and personal data in the newest published items (what an inspector samples)."""
+    rules = list(WordingRule.objects.values_list("wrong", "right"))
+    leaders = list(Leader.objects.filter(is_active=True).values_list("name", "titles"))
+    found: dict[str, list[Evidence]] = {"wording": [], "personal": []}
+    newest = Item.objects.filter(channel=organisation, status=ItemStatus.PUBLISHED).order_by("-publication_date")
+    items = newest.only("pk", "title", "summary", "body_text")[:SCANNED]
+    for item in items:
+        texts = [Text("title", item.title), Text("summary", item.summary), Text("body", item.body_text)]
+        url = reverse("disclosure:item", args=[organisation.slug, item.pk])
+        for text in texts:
+            for hit in wording.check(text, rules, leaders):
+                found["wording"].append(Evidence(f"《{item.title}》：“{hit.text}”，{hit.masked}", url))
+        personal = [hit for hit in scan(texts) if hit.kind in PERSONAL_KINDS]
+        if personal:
+            found["personal"].append(Evidence(f"《{item.title}》：{len(personal)} 处（{personal[0].masked}）", url))
+    return found
+
+
+def _wording(evidence: list[Evidence]) -> Check:
+    if evidence:
+        return Check("严重错别字", True, "fail", f"已公开信息中有 {len(evidence)} 处错别字或领导职务不符。",
+                     "起草修订更正这些信息，修订经审核后发布。", evidence)  # fmt: skip
+    return Check("严重错别字", True, "pass", f"最新 {SCANNED} 条已公开信息中未发现错别字和职务不符。")
+
+
+def _personal(evidence: list[Evidence]) -> Check:
+    if evidence:
+        return Check("泄露个人信息", True, "fail", f"{len(evidence)} 条已公开信息含有个人信息。",
+                     "立即撤回或修订遮盖，并按规定报告。", evidence)  # fmt: skip
+    return Check("泄露个人信息", True, "pass", f"最新 {SCANNED} 条已公开信息中未发现个人信息。")
+
+
+def _interaction(row: Row) -> Check:
+    overdue = row.complaints_overdue
+    summary = f"{overdue} 件投诉举报或网站纠错超过答复期限未答复。" if overdue else "投诉举报和网站纠错均在期限内答复。"
+    summary += "政务咨询（互动交流）栏目尚未开通：检查时以投诉举报和网站纠错的答复情况计。"
+    evidence = [Evidence("投诉举报", reverse("complaints-staff:queue"))]
+    todo = "立即答复超期的投诉举报。" if overdue else ""
+    return Check("互动回应差", True, "fail" if overdue else "pass", summary, todo, evidence)
+
+
+def verdict(results: list[Check]) -> str:
+    """合格 unless a 单项否决 item fails."""
+    return "不合格" if any(c.veto and c.verdict == "fail" for c in results) else "合格（可测项目）"
