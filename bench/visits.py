@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 parser = argparse.ArgumentParser()
 parser.add_argument("--seconds", type=int, default=15)
 parser.add_argument("--workers", type=int, default=2)
+parser.add_argument("--rounds", type=int, default=2, help="on/off alternations; the best of each side is kept")
 args = parser.parse_args()
 
 workdir = Path(tempfile.mkdtemp(prefix="portal-visits-bench-"))
@@ -91,7 +92,7 @@ def main() -> None:
         subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, capture_output=True)
     item = prepare()
     results: dict[str, dict[bool, float]] = {}
-    for counting in (False, True, False, True):  # interleaved, so that drift of the machine does not pick a side
+    for counting in (False, True) * args.rounds:  # interleaved, so that drift of the machine does not pick a side
         server, base = start_node(counting)
         try:
             for name, path in (("baseline page", "/bench/baseline/"), ("kept item page", item), ("home page", "/")):
