@@ -55,6 +55,13 @@ def clean_pdf(name: str, data: bytes, *, for_publication: bool) -> bytes:
         raise _refuse(name, "已加密，无法检查其内容，请上传未加密的 PDF。") from exc
     except pikepdf.PdfError as exc:
         raise _refuse(name, "已损坏，无法打开。") from exc
+    try:
+        return _cleaned(pdf, data, for_publication)
+    except pikepdf.PdfError as exc:
+        raise _refuse(name, "已损坏，无法处理。") from exc
+
+
+def _cleaned(pdf: Any, data: bytes, for_publication: bool) -> bytes:
     with pdf:
         changed = _without_active_content(pdf)
         signed = "/AcroForm" in pdf.Root and int(pdf.Root.AcroForm.get("/SigFlags", 0)) & 1
@@ -164,7 +171,16 @@ def _without_properties(xml: bytes, local_names: tuple[str, ...]) -> bytes:
 
 def clean_docx(name: str, data: bytes) -> bytes:
     """The DOCX without its author and company, comments, tracked changes (insertions kept as text, deletions
-    gone) and formatting history."""
+    gone) and formatting history; a damaged one is refused."""
+    from lxml import etree
+
+    try:
+        return _clean_docx(data)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError) as exc:
+        raise _refuse(name, "已损坏，无法打开。") from exc
+
+
+def _clean_docx(data: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

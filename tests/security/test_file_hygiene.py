@@ -170,3 +170,17 @@ def test_a_published_docx_has_no_comments_revision_history_or_author(draft: Call
         assert "w:ins" not in body and "w:del" not in body and "commentReference" not in body
     assert docx.Document(io.BytesIO(stored)).core_properties.author == ""
     assert ID_NUMBER not in attachment.text  # what the reviewer's scanner and the search index hold
+
+
+def test_a_docx_with_a_damaged_part_is_refused_not_an_error() -> None:
+    import docx
+
+    base = io.BytesIO()
+    docx.Document().save(base)
+    out = io.BytesIO()
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            broken = entry.filename == "word/document.xml"
+            target.writestr(entry, b"<w:document><unclosed>" if broken else source.read(entry))
+    with pytest.raises(ValidationError, match="已损坏"):
+        clean_upload(SimpleUploadedFile("通知.docx", out.getvalue()), for_publication=True)
