@@ -147,14 +147,11 @@ def make(destination: Path) -> Path:
     return folder
 
 
-AUDIT_ROW = "SELECT row_hash FROM portal_auditevent WHERE id = %s"
-
-
-def _audit_hash(cursor: Any, row: int | None, placeholder: str) -> str | None:
-    """The restored hash of the audit row the backup's checkpoint names."""
+def _audit_hash(cursor: Any, row: int | None, sql: str) -> str | None:
+    """The restored hash of the audit row the backup's checkpoint names (sql in the driver's own paramstyle)."""
     if row is None:
         return None
-    cursor.execute(AUDIT_ROW.replace("%s", placeholder), [row])
+    cursor.execute(sql, [row])
     found = cursor.fetchone()
     return found[0] if found else None
 
@@ -168,7 +165,9 @@ def _restored_counts_sqlite(
     try:
         found = {row[0] for row in restored.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         cursor = restored.cursor()
-        return _count_tables(cursor, [t for t in tables if t in found]), _audit_hash(cursor, audit_row, "?")
+        return _count_tables(cursor, [t for t in tables if t in found]), _audit_hash(
+            cursor, audit_row, "SELECT row_hash FROM portal_auditevent WHERE id = ?"
+        )
     finally:
         restored.close()
 
@@ -198,7 +197,9 @@ def _restored_counts_postgresql(
         with psycopg.connect(make_conninfo(dbname=scratch_name, **params)) as restored, restored.cursor() as cursor:
             cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
             found = {row[0] for row in cursor.fetchall()}
-            return _count_tables(cursor, [t for t in tables if t in found]), _audit_hash(cursor, audit_row, "%s")
+            return _count_tables(cursor, [t for t in tables if t in found]), _audit_hash(
+                cursor, audit_row, "SELECT row_hash FROM portal_auditevent WHERE id = %s"
+            )
     finally:
         with psycopg.connect(make_conninfo(dbname="postgres", **params), autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {_quoted(scratch_name)}")

@@ -11,6 +11,7 @@ dictionary update, and the shared cache is asked only once per new visitor and p
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 import threading
@@ -28,6 +29,7 @@ from django.tasks import task
 from django.utils import timezone
 
 FLUSH_SECONDS = 10
+logger = logging.getLogger(__name__)
 SKIPPED = re.compile(r"^/(staff|admin|static|media|mode)/|\.(xml|csv|xlsx|pdf|json)$|/(rss|atom)/$")
 ROBOTS = re.compile(r"bot|spider|crawl|slurp|curl|wget|python-requests|monitor", re.I)
 
@@ -95,7 +97,10 @@ class VisitCounter:
             and not SKIPPED.search(request.path) and "text/html" in response.get("Content-Type", "")
             and not ROBOTS.search(request.META.get("HTTP_USER_AGENT", ""))
         ):  # fmt: skip
-            self.count(request)
+            try:
+                self.count(request)
+            except Exception:  # the shared cache or the task queue down: the page is served, the count lost
+                logger.warning("访问量未能计入", exc_info=True)
         return response
 
     def count(self, request: HttpRequest) -> None:

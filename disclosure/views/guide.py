@@ -16,7 +16,7 @@ from portal.permissions import business_required, organisation_ids
 from portal.services import record_audit
 
 SECTIONS = [
-    ("政府信息公开工作机构", ["office_name"]),
+    ("工作机构", ["office_name"]),
     ("信息的分类和获取", ["classification", "proactive_channels", "reading_places"]),
     ("依申请公开", ["application_notes", "fee_notes"]),
     ("监督和救济", ["supervision"]),

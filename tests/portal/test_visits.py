@@ -86,3 +86,16 @@ def test_staff_read_the_figures_with_the_most_read_items_and_export_them(
     assert "独立用户访问量 1，总访问量 1" in page and "关于秋季森林防火的通知" in page
     csv = client_for("inspector").get("/staff/supervision/visits/?format=csv").content.decode("utf-8-sig")
     assert csv.splitlines()[0] == "日期,独立用户访问量,总访问量" and csv.splitlines()[-1].endswith(",1,1")
+
+
+def test_a_broken_shared_cache_loses_the_count_not_the_page(
+    counting: None, published: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting is a side effect: with the cache or the task queue down the page is still served."""
+
+    def down(*args: Any, **kwargs: Any) -> None:
+        raise ConnectionError("redis down")
+
+    item = published()
+    monkeypatch.setattr(visits, "hand_over", down)
+    assert visitor("203.0.113.7").get(item.get_absolute_url()).status_code == 200
