@@ -228,3 +228,4 @@ from .comments.models import (  # noqa: E402, F401
     comment_file_path,
 )
 from .hearings.models import Channel, Hearing, HearingRegistration, HearingReport, HearingStatus  # noqa: E402, F401
+from .questions.models import Question, QuestionEvent  # noqa: E402, F401

@@ -310,6 +310,9 @@ REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 # days; an error reported about the site itself (网站纠错) within 3, as website inspections score it.
 COMPLAINT_REPLY_WORKING_DAYS = env.int("COMPLAINT_REPLY_WORKING_DAYS", default=15)
 SITE_ERROR_REPLY_WORKING_DAYS = env.int("SITE_ERROR_REPLY_WORKING_DAYS", default=3)
+# Questions to an organisation (政务咨询, 互动交流) are answered within this many working days; the inspection of
+# government websites fails a site whose messages stay unanswered (互动回应差), in practice for three months.
+QUESTION_REPLY_WORKING_DAYS = env.int("QUESTION_REPLY_WORKING_DAYS", default=5)
 # The supervision dashboard's figures are kept this many seconds (the page says when they were computed).
 DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300)
 

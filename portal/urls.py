@@ -41,6 +41,7 @@ urlpatterns = [
     path("gk/", include("supervision.annual_report.public_urls")),
     path("gk/", include("consultations.public_urls")),
     path("gk/", include("supervision.complaints.public_urls")),
+    path("gk/", include("consultations.questions.public_urls")),
     path("", include("supervision.evaluations.urls")),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
@@ -53,5 +54,6 @@ urlpatterns = [
     path("staff/inspections/", include("supervision.inspections.urls")),
     path("staff/assessments/", include("supervision.assessments.urls")),
     path("staff/consultations/", include("consultations.urls")),
+    path("staff/questions/", include("consultations.questions.urls")),
     path("admin/", admin.site.urls),
 ]

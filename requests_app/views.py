@@ -134,6 +134,11 @@ def apply_check(request: HttpRequest, org: str) -> HttpResponse:
             files=draft.uploads(),
         )
         draft.discard_uploads()
+        if draft.data.get("from_question"):  # started from a question the asker agreed to turn into this
+            from consultations.questions.services import converted_to_application
+
+            converted_to_application(data_id=draft.data["from_question"], application=submitted.application,
+                                     today=timezone.localdate())  # fmt: skip
         draft.clear()
         request.session[f"ysq-done-{org}"] = {
             "number": submitted.application.number,

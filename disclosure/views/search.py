@@ -1,5 +1,8 @@
-"""站内搜索: every published item containing all the terms a person typed."""
+"""站内搜索: every published item containing all the terms a person typed, and beside them what other apps
+publish (互动交流's answers), which they register here."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -13,6 +16,23 @@ from portal import page_cache
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Found:
+    title: str
+    url: str
+    detail: str
+
+
+# (query, organisation chosen in the filters or None) → a heading, the first matches and the address of all of them
+Also = Callable[[str, int | None], tuple[str, list[Found], str]]
+ALSO: list[Also] = []
+
+
+def register(also: Also) -> None:
+    if also not in ALSO:
+        ALSO.append(also)
 
 
 class SearchForm(forms.Form):
@@ -68,6 +88,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for item in result.items
         ]
         context["has_next"] = result.has_next and page < MAX_PAGE
+        if page == 1:
+            found = [also(form.cleaned_data["q"], chosen.organisation) for also in ALSO]
+            context["also"] = [entry for entry in found if entry[1]]
     return render(request, "disclosure/search.html", context)
 
 

@@ -62,12 +62,14 @@ class Row:
     report_status: str = ""
     complaints: int = 0  # received in the period
     complaints_overdue: int = 0  # not answered and past the deadline now
+    complaints_past_veto: list[tuple[int, str, date]] = field(default_factory=list)  # unanswered for 3 months
     complaints_upheld: int = 0  # closed in the period as 成立 or 部分成立
     useful: int = 0  # 有用 votes on the organisation's items in the period
     votes: int = 0
     ratings: Counter[str] = field(default_factory=Counter)  # applicants' and evaluations' 满意 / 基本满意 / 不满意
     follow_ups_open: int = 0  # rectifications and tasks not closed
     follow_ups_overdue: int = 0  # of them, past their due date
+    questions: Any = None  # 互动交流 (consultations.questions.figures.Figures)
 
     @property
     def average_reply_days(self) -> float | None:
@@ -104,7 +106,15 @@ def rows(organisations: list[Organisation], period: Period, today: date) -> list
     _complaints(by_id, ids, period, today)
     _follow_ups(by_id, ids, today)
     _evaluations(by_id, ids, period)
+    _questions(by_id, ids, period, today)
     return list(by_id.values())
+
+
+def _questions(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:
+    from consultations.questions.figures import by_organisation
+
+    for org, found in by_organisation(ids, period.start, period.end, today).items():
+        by_id[org].questions = found
 
 
 def _evaluations(by_id: dict[int, Row], ids: list[int], period: Period) -> None:
@@ -135,6 +145,8 @@ def _follow_ups(by_id: dict[int, Row], ids: list[int], today: date) -> None:
 
 
 def _complaints(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:
+    from consultations.questions.figures import veto_line
+
     from ..complaints.models import Complaint, ComplaintStatus, Finding
 
     within = Complaint.objects.filter(organisation_id__in=ids)
@@ -144,6 +156,9 @@ def _complaints(by_id: dict[int, Row], ids: list[int], period: Period, today: da
     overdue = within.filter(status=ComplaintStatus.OPEN, due_on__lt=today)
     for org, n in overdue.values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].complaints_overdue = n
+    old = overdue.filter(received_on__lt=veto_line(today)).order_by("received_on", "pk")
+    for org, pk, subject, received_on in old.values_list("organisation_id", "pk", "subject", "received_on")[:200]:
+        by_id[org].complaints_past_veto.append((pk, subject, received_on))
     upheld = within.filter(closed_on__range=(period.start, period.end), finding__in=[Finding.UPHELD, Finding.PARTLY])
     for org, n in upheld.values_list("organisation_id").annotate(n=Count("*")):
         by_id[org].complaints_upheld = n

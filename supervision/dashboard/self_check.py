@@ -171,12 +171,39 @@ def _personal(evidence: list[Evidence], read: int) -> Check:
 
 
 def _interaction(row: Row) -> Check:
-    overdue = row.complaints_overdue
-    summary = f"{overdue} 件投诉举报或网站纠错超过答复期限未答复。" if overdue else "投诉举报和网站纠错均在期限内答复。"
-    summary += "政务咨询（互动交流）栏目尚未开通：检查时以投诉举报和网站纠错的答复情况计。"
-    evidence = [Evidence("投诉举报", reverse("complaints-staff:queue"))]
-    todo = "立即答复超期的投诉举报。" if overdue else ""
-    return Check("互动回应差", True, "fail" if overdue else "pass", summary, todo, evidence)
+    """互动回应差: messages (questions, complaints) left unanswered, in practice for three months, fail the site;
+    one past its own deadline is a warning."""
+    questions = row.questions
+    old = questions.past_veto if questions else []
+    overdue = questions.overdue_now if questions else 0
+    evidence = [
+        Evidence(
+            f"政务咨询 {received:%Y-%m-%d}收到，至今未答复：{subject}", reverse("questions-staff:question", args=[pk])
+        )
+        for pk, subject, received in old[:20]
+    ] + [
+        Evidence(
+            f"投诉举报 {received:%Y-%m-%d}收到，至今未答复：{subject}", reverse("complaints-staff:complaint", args=[pk])
+        )
+        for pk, subject, received in row.complaints_past_veto[:20]
+    ]
+    if questions and questions.oldest_open:
+        evidence.append(Evidence(f"最早的未答复咨询收到于 {questions.oldest_open:%Y-%m-%d}",
+                                 reverse("questions-staff:queue")))  # fmt: skip
+    if row.complaints_overdue:
+        late = f"{row.complaints_overdue} 件投诉举报或网站纠错超期未答复"
+        evidence.append(Evidence(late, reverse("complaints-staff:queue")))
+    if old or row.complaints_past_veto:
+        summary = (f"{len(old)} 条政务咨询、{len(row.complaints_past_veto)} 件投诉举报超过3个月未答复"
+                   "（互动回应差，单项否决）。")  # fmt: skip
+        return Check("互动回应差", True, "fail", summary,
+                     "立即答复；不属于本机关的转交负责机构，不予答复的写明理由。", evidence)  # fmt: skip
+    if overdue or row.complaints_overdue:
+        summary = f"{overdue} 条政务咨询、{row.complaints_overdue} 件投诉举报超过答复期限，尚未超过3个月。"
+        return Check("互动回应差", True, "warn", summary, "在期限内答复，避免拖到3个月以上。", evidence)
+    received = questions.received if questions else 0
+    return Check("互动回应差", True, "pass", f"本期收到政务咨询 {received} 条，没有超期未答复的咨询和投诉。",
+                 evidence=evidence)  # fmt: skip
 
 
 def verdict(results: list[Check]) -> str:

@@ -84,6 +84,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "computed_at": computed_at,
         "cache_minutes": settings.DASHBOARD_CACHE_SECONDS // 60,
+        "question_days": settings.QUESTION_REPLY_WORKING_DAYS,
         # the records behind a number are at <behind><org>/<figure>/: reversed once, not once per cell
         "behind": reverse("dashboard:behind", args=[0, "received"]).removesuffix("0/received/"),
         "follow_ups_url": reverse("inspections:follow-ups"),
@@ -131,6 +132,15 @@ COLUMNS = [
     ("整改督办未销号", lambda r: r.follow_ups_open),
     ("整改督办超期", lambda r: r.follow_ups_overdue),
     ("上年度报告", lambda r: r.report_status or "尚未编制"),
+    ("收到咨询", lambda r: r.questions.received if r.questions else 0),
+    ("答复咨询", lambda r: r.questions.answered if r.questions else 0),
+    ("按期答复咨询", lambda r: r.questions.on_time if r.questions else 0),
+    ("咨询平均答复工作日", lambda r: r.questions.average_days if r.questions else None),
+    ("公开问答", lambda r: r.questions.published if r.questions else 0),
+    ("当前未答复咨询", lambda r: r.questions.open_now if r.questions else 0),
+    ("咨询超期未答复", lambda r: r.questions.overdue_now if r.questions else 0),
+    ("最早未答复咨询收到日期", lambda r: str(r.questions.oldest_open or "") if r.questions else ""),
+    ("超过3个月未答复咨询", lambda r: len(r.questions.past_veto) if r.questions else 0),
 ]
 
 

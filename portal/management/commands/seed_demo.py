@@ -182,6 +182,10 @@ class Command(BaseCommand):
 
         consultations_demo.seed(town, users["editor"], reviewers, timezone.localdate())
 
+        from consultations.questions import demo as questions_demo
+
+        questions_demo.seed(town, users["editor"], reviewers, timezone.localdate())
+
         from supervision import demo as supervision_demo
 
         supervision_demo.seed(town, users["office_head"], users["inspector"], reviewers, timezone.localdate())

@@ -73,11 +73,19 @@ def test_personal_data_in_a_published_item_is_a_veto(town: Any, published: Any) 
     assert "430524197511203185" not in leaked.evidence[0].text  # the evidence shows it masked
 
 
-def test_an_unanswered_complaint_past_its_deadline_is_the_interaction_veto(town: Any, calendar: None) -> None:
-    long_ago = datetime.combine(timezone.localdate() - timedelta(days=60), time(10), tzinfo=TZ)
+def test_a_complaint_past_its_deadline_warns_and_unanswered_for_three_months_is_the_interaction_veto(
+    town: Any, calendar: None
+) -> None:
+    """国办秘函〔2019〕19号 单项否决 互动回应差: messages left unanswered, in practice for three months."""
+    two_months = datetime.combine(timezone.localdate() - timedelta(days=60), time(10), tzinfo=TZ)
     complaints.receive(organisation=town.town, kind="complaint", subject="超期", text="未答复", page_url="",
-                       name="", contact="", submission_key=uuid.uuid4(), now=long_ago)  # fmt: skip
-    assert result(town, "互动回应差").verdict == "fail"
+                       name="", contact="", submission_key=uuid.uuid4(), now=two_months)  # fmt: skip
+    assert result(town, "互动回应差").verdict == "warn"
+    four_months = datetime.combine(timezone.localdate() - timedelta(days=120), time(10), tzinfo=TZ)
+    complaints.receive(organisation=town.town, kind="complaint", subject="四个月未答复", text="未答复", page_url="",
+                       name="", contact="", submission_key=uuid.uuid4(), now=four_months)  # fmt: skip
+    found = result(town, "互动回应差")
+    assert found.verdict == "fail" and any("四个月未答复" in e.text for e in found.evidence)
 
 
 def test_the_page_runs_the_check_for_each_organisation_the_user_oversees(client_for: Any, town: Any) -> None:
