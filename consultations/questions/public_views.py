@@ -158,7 +158,7 @@ def track(request: HttpRequest, org: str) -> HttpResponse:
     can agree to a conversion without typing the code again."""
     organisation = organisation_with_column(org)
     form = ReceiptForm(request.POST or None)
-    found = _opened(request)
+    found = _opened(request, organisation)
     if request.method == "POST" and "code" in request.POST:
         found = None
         if challenge.volume(request, FAILURES) >= ATTEMPTS:
@@ -185,15 +185,19 @@ def track(request: HttpRequest, org: str) -> HttpResponse:
     return response
 
 
-def _opened(request: HttpRequest) -> Question | None:
+def _opened(request: HttpRequest, organisation: Organisation) -> Question | None:
+    """The question whose receipt code was given in this session, if it was asked through this column."""
     pk = request.session.get("question-opened")
-    return Question.objects.select_related("organisation", "asked_of", "item").filter(pk=pk).first() if pk else None
+    if not pk:
+        return None
+    opened = Question.objects.select_related("organisation", "asked_of", "item").filter(pk=pk)
+    return opened.filter(asked_of_id__in=publishers(organisation)).first()
 
 
 def convert(request: HttpRequest, org: str) -> HttpResponse:
     """The asker agrees to the proposed conversion (POST from the tracking page, code already given)."""
     organisation = organisation_with_column(org)
-    question = _opened(request)
+    question = _opened(request, organisation)
     if request.method != "POST" or question is None or question.proposal == "":
         raise Http404("未找到")
     if question.proposal == "application":
