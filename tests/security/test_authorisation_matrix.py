@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from consultations.models import Comment, Consultation, DecisionMatter, Document, Hearing, Phase
+from consultations.questions.models import Question
 from disclosure import services as disclosure
 from disclosure.models import Item
 from requests_app import services as requests
@@ -91,6 +92,8 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:attachment-replace": rule({"editor"}, "attachment"),
     "dashboard:page": rule({"inspector", "office_head"}),
     "complaints-staff:queue": rule(BUSINESS),
+    "questions-staff:queue": rule(BUSINESS),
+    "questions-staff:question": rule(CONSULTATION_READERS, "question"),
     "inspections:follow-ups": rule(BUSINESS),
     "evaluations:page": rule(BUSINESS),
     "assessments:overview": rule(BUSINESS),
@@ -256,6 +259,9 @@ def objects(
                               receipt_hash=f"c{side:0>63}", received_on=date(2026, 11, 2), due_on=date(2026, 11, 23),
                               attachment_name="a.pdf")  # fmt: skip
         complaint.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 "), save=True)
+        question = Question.objects.create(organisation=organisation, asked_of=organisation, subject="咨询",
+                                           text="低保怎么申请", receipt_hash=f"q{side:0>63}",
+                                           received_on=date(2026, 11, 2), due_on=date(2026, 11, 9))  # fmt: skip
         inspected = Inspection.objects.create(organisation=organisation, kind="scheduled", scope="专栏",
                                               held_on=date(2026, 11, 2), inspectors="督查", findings="空白栏目",
                                               recorded_by=editor)  # fmt: skip
@@ -269,6 +275,7 @@ def objects(
             "document": {"pk": consultation.pk, "document_pk": document.pk},
             "dashboard-row": {"org": organisation.pk, "figure": "received"},
             "complaint": {"pk": complaint.pk},
+            "question": {"pk": question.pk},
             "follow-up": {"pk": follow_up.pk},
             "assessment": {"pk": Assessment.objects.create(organisation=organisation, year=2025).pk},
             "finalise": {"action": "finalise"},
