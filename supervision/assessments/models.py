@@ -22,6 +22,7 @@ class Rule(models.TextChoices):
     REPORT = "report", "上年度报告按期发布得满分，逾期或未发布得0分"
     CONSULTATION = "consultation", "意见答复率 × 分值（无意见征集的得满分）"
     SATISFACTION = "satisfaction", "社会评议满意率 × 分值（无评议的得满分）"
+    INTERACTION = "interaction", "政务咨询按期答复率 × 分值，有超过3个月未答复的得0分（无咨询的得满分）"
     SCORED = "scored", "由检查人员评分并说明"
 
 

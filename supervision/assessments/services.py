@@ -78,7 +78,24 @@ def computed(indicator: Indicator, row: Row, year: int) -> tuple[Decimal, str]:
             share = row.satisfied_share
             total = sum(row.ratings.values())
             return _points(w * (share if share is not None else 1)), f"评价{total}人次，满意和基本满意{share or 0:.0%}"
+        case Rule.INTERACTION:
+            return _interaction(w, row)
     raise ValueError(indicator.rule)
+
+
+def _interaction(weight: int, row: Row) -> tuple[Decimal, str]:
+    """互动回应: the share answered on time; a question unanswered for three months fails the website inspection
+    (国办秘函〔2019〕19号, 互动回应差), so it scores nothing."""
+    figures = row.questions
+    if figures is None or not (figures.received or figures.answered or figures.open_now):
+        return _points(weight), "无政务咨询"
+    evidence = f"收到政务咨询{figures.received}条，答复{figures.answered}条，按期{figures.on_time}条"
+    if figures.oldest_open:
+        evidence += f"；最早未答复的收到于{figures.oldest_open:%Y年%-m月%-d日}"
+    if figures.past_veto:
+        return _points(0), evidence + f"；{len(figures.past_veto)}条超过3个月未答复（单项否决项）"
+    share = figures.on_time_share
+    return _points(weight * (share if share is not None else 1)), evidence
 
 
 @transaction.atomic

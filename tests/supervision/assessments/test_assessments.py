@@ -32,33 +32,34 @@ def test_each_computed_indicator_scores_the_hand_computed_year(assessed: Assessm
         "report": (Decimal("0.0"), "2024年度报告未发布"),
         "consultation": (Decimal("5.0"), "无意见征集"),
         "satisfaction": (Decimal("5.0"), "评价0人次"),
+        "interaction": (Decimal("5.0"), "无政务咨询"),
     }
     for code, (points, evidence) in expected.items():
         assert scores[code].points == points, code
         assert evidence in scores[code].evidence, (code, scores[code].evidence)
-    assert "work" not in scores and assessed.total == Decimal("50.0")
+    assert "work" not in scores and assessed.total == Decimal("55.0")
 
 
 def test_the_inspector_scores_fixes_and_ranks(assessed: Assessment, town: Any, client_for: Any) -> None:
     inspector = client_for("inspector")
     work = Indicator.objects.get(code="work")
     url = f"/staff/assessments/{assessed.pk}/action/"
-    too_many = inspector.post(url, {"action": "score", "indicator": work.pk, "points": "16", "note": "制度健全"})
-    assert too_many.status_code == 400 and "得分应在0至15分之间" in too_many.content.decode()
+    too_many = inspector.post(url, {"action": "score", "indicator": work.pk, "points": "11", "note": "制度健全"})
+    assert too_many.status_code == 400 and "得分应在0至10分之间" in too_many.content.decode()
     early = inspector.post(url, {"action": "finalise"}, follow=True)
     assert "还有指标未评分：组织领导和制度建设" in early.content.decode()
-    inspector.post(url, {"action": "score", "indicator": work.pk, "points": "12.5", "note": "领导小组按季度开会"})
+    inspector.post(url, {"action": "score", "indicator": work.pk, "points": "7.5", "note": "领导小组按季度开会"})
     inspector.post(url, {"action": "finalise"})
     assessed.refresh_from_db()
     assert assessed.status == "final" and assessed.total == Decimal("62.5")
     with pytest.raises(Exception, match="已定档"):
         services.score(assessment=assessed, indicator=work, points=Decimal(1), note="再改一次", actor=None)
     other = Assessment.objects.get(organisation=town.other_town, year=2025)
-    services.score(assessment=other, indicator=work, points=Decimal(15), note="工作扎实", actor=None)
+    services.score(assessment=other, indicator=work, points=Decimal(10), note="工作扎实", actor=None)
     services.finalise(assessment=other, actor=None, today=timezone.localdate())
     other.refresh_from_db()
     ranked = [(place, a.organisation.name) for place, a in services.ranking(2025)]
-    # 邻镇: nothing published (every column blank, 0) but nothing late or stale and no cases: 65 computed + 15
+    # 邻镇: nothing published (every column blank, 0) but nothing late or stale and no cases: 70 computed + 10
     assert ranked == [(1, "邻镇人民政府"), (2, "示例镇人民政府")] and other.total == Decimal("80.0")
     page = inspector.get("/staff/assessments/?year=2025").content.decode()
     assert "示例镇人民政府" in page and "62.5" in page
@@ -84,3 +85,34 @@ def test_accountability_is_recorded_and_who_may_act(assessed: Assessment, client
 def test_the_score_sheet_prints(assessed: Assessment, client_for: Any, pdf_support: None) -> None:
     response = client_for("inspector").get(f"/staff/assessments/{assessed.pk}/?format=pdf")
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+
+
+def test_interaction_scores_answers_on_time_and_nothing_with_a_three_month_old_question(
+    town: Any, calendar: None
+) -> None:
+    """国办秘函〔2019〕19号 互动回应差: a question unanswered for three months scores nothing."""
+    import uuid
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    from consultations.questions import services as questions
+    from supervision.dashboard import selectors as dashboard
+    from supervision.dashboard.selectors import Period
+
+    today = date(2026, 11, 30)
+    interaction = Indicator.objects.get(code="interaction")
+
+    def asked(days_ago: int) -> Any:
+        moment = datetime.combine(today - timedelta(days=days_ago), time(10), tzinfo=ZoneInfo("Asia/Shanghai"))
+        return questions.receive(organisation=town.town, subject="咨询", text="问题", name="", contact="",
+                                 public_allowed=False, submission_key=uuid.uuid4(), now=moment).question  # fmt: skip
+
+    def points() -> tuple[Decimal, str]:
+        row = dashboard.rows([town.town], Period.year(today.year), today)[0]
+        return services.computed(interaction, row, today.year)
+
+    first = asked(20)
+    questions.answer(question=first, text="答复内容超过十个字了。", actor=None, today=first.due_on)
+    assert points() == (Decimal("5.0"), "收到政务咨询1条，答复1条，按期1条")
+    asked(100)
+    assert points()[0] == Decimal("0.0") and "超过3个月未答复" in points()[1]
