@@ -98,7 +98,7 @@ def item_create(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     organisation = get_object_or_404(organisations, pk=chosen) if chosen else organisations.first()
     assert organisation is not None
-    form = ItemForm(request.POST or None, organisation=organisation)
+    form = ItemForm(request.POST or None, organisation=organisation, initial=_matter_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
             item = services.create_draft(organisation=organisation, author=request.user, fields=form.item_fields())
@@ -109,6 +109,15 @@ def item_create(request: HttpRequest) -> HttpResponse:
             return redirect("disclosure-staff:item", pk=item.pk)
     context = {"form": form, "organisation": organisation, "organisations": organisations, "creating": True}
     return render(request, "disclosure/staff/item_form.html", context)
+
+
+def _matter_initial(request: HttpRequest) -> dict[str, Any]:
+    """A draft started from an obligation (?matter=): its 事项 and the 事项's column chosen already."""
+    from disclosure.standard_catalogue.models import Matter
+
+    wanted = request.GET.get("matter", "")
+    found = Matter.objects.filter(pk=wanted).values("pk", "column_id").first() if wanted.isdigit() else None
+    return {"matter": found["pk"], "column": found["column_id"]} if found else {}
 
 
 @business_required
@@ -325,7 +334,7 @@ def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
     from disclosure.forms import PostingForm
 
     item = get_for_staff(request, Item.objects.published(), roles=(Role.EDITOR, Role.OFFICE_HEAD), write=True, pk=pk)
-    form = PostingForm(request.POST or None)
+    form = PostingForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         posting = form.save(commit=False)
         posting.item, posting.recorded_by = item, request.user
@@ -333,3 +342,12 @@ def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "已记录线下公开情况。")
         return redirect("disclosure-staff:item", pk=item.pk)
     return render(request, "disclosure/staff/posting_form.html", {"form": form, "item": item})
+
+
+@never_cache
+@business_required
+def posting_photo(request: HttpRequest, pk: int, posting_pk: int) -> FileResponse:
+    """The photo of a posting on a 公开栏: evidence for the organisation's staff and inspectors, never public."""
+    item = get_for_staff(request, Item.objects.all(), roles=(), pk=pk)
+    posting = get_object_or_404(item.postings.exclude(photo=""), pk=posting_pk)
+    return FileResponse(posting.photo.open("rb"), filename=(posting.photo.name or "photo").rsplit("/", 1)[-1])
