@@ -310,6 +310,10 @@ REMINDER_WORKING_DAYS = env.int("REMINDER_WORKING_DAYS", default=3)
 # days; an error reported about the site itself (网站纠错) within 3, as website inspections score it.
 COMPLAINT_REPLY_WORKING_DAYS = env.int("COMPLAINT_REPLY_WORKING_DAYS", default=15)
 SITE_ERROR_REPLY_WORKING_DAYS = env.int("SITE_ERROR_REPLY_WORKING_DAYS", default=3)
+# 三同步 (国办发〔2016〕80号 实施细则): an interpretation follows its policy within this many working days (local
+# rules allow at most three); the genres that need one (行政规范性文件 by default).
+INTERPRETATION_WORKING_DAYS = env.int("INTERPRETATION_WORKING_DAYS", default=3)
+INTERPRETATION_GENRES = env.list("INTERPRETATION_GENRES", default=["normative"])
 # The supervision dashboard's figures are kept this many seconds (the page says when they were computed).
 DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300)
 

@@ -90,6 +90,8 @@ def tallies(organisation_ids: list[int], *, first: date, last: date, today: date
         setattr(tally, obligation.status, getattr(tally, obligation.status) + 1)
         tally.due_soon += obligation.due_soon
         tally.by_area[matter.area.name][obligation.status] += 1
+    for tally in found.values():
+        tally.by_area = dict(tally.by_area)  # a template's lookup must not add keys
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,7 +25,7 @@ from portal.permissions import business_required, get_for_staff, has_role, organ
 from portal.workbench import Block, Line
 
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
-LIST_FILTERS = [("returned", "退回修改"), ("summary_missing", "概述待补")]
+LIST_FILTERS = [("returned", "退回修改"), ("summary_missing", "概述待补"), ("interpretation_overdue", "超期未解读")]
 
 
 def workbench_block(user: Any, today: Any) -> Block | None:
@@ -40,7 +41,23 @@ def workbench_block(user: Any, today: Any) -> Block | None:
     missing = mine.summary_missing().count()
     if missing:
         lines.append(Line(f"概述待补：{missing} 条", f"{items}?status=summary_missing", "原目录导入时缺少内容概述"))
+    overdue = _interpretation_overdue(user, today)
+    if overdue:
+        limit = f"三同步：解读应在文件发布后{settings.INTERPRETATION_WORKING_DAYS}个工作日内发布"
+        lines.append(
+            Line(f"超期未发布政策解读的文件：{len(overdue)} 件", f"{items}?status=interpretation_overdue", limit)
+        )
     return Block("政府信息", lines)
+
+
+def _interpretation_overdue(user: Any, today: Any) -> list[int]:
+    """The user's organisations' policies whose interpretation is overdue (三同步, disclosure/interpretations.py)."""
+    from disclosure.interpretations import overdue
+    from disclosure.selectors import channel_of
+
+    own = Organisation.objects.filter(pk__in=organisation_ids(user, Role.EDITOR, Role.OFFICE_HEAD))
+    channels = sorted({channel_of(o).pk for o in own.select_related("parent")})
+    return [item.pk for item, _ in overdue(channels, today)]
 
 
 def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
@@ -81,6 +98,10 @@ def item_list(request: HttpRequest) -> HttpResponse:
         items = items.returned()
     elif status == "summary_missing":
         items = items.summary_missing()
+    elif status == "interpretation_overdue":
+        from django.utils import timezone
+
+        items = items.filter(pk__in=_interpretation_overdue(request.user, timezone.localdate()))
     page = Paginator(items.defer("body", "body_text").order_by("-updated_at", "-id"), 30).get_page(
         request.GET.get("page")
     )
