@@ -8,6 +8,7 @@ class DisclosureConfig(AppConfig):
     def ready(self) -> None:
         from disclosure import checks  # noqa: F401  (registers the deployment checks)
         from disclosure.review_hooks import register_item
+        from disclosure.standard_catalogue.views import workbench_block as catalogue_block
         from disclosure.views.staff import workbench_block
         from portal import workbench
         from portal.signals import watch_public_models
@@ -17,3 +18,4 @@ class DisclosureConfig(AppConfig):
         watch_public_models(Column, Guide, Topic, TopicPage, TopicPageEntry)
         register_item()
         workbench.register(workbench_block)
+        workbench.register(catalogue_block)

@@ -53,7 +53,7 @@ class ItemForm(forms.ModelForm):
         model = Item
         fields = [
             "column", "genre", "topic", "title", "document_number", "written_date", "changed_date", "summary",
-            "body", "disclosure_attribute", "attribute_reason", "validity", "validity_changed_on",
+            "body", "disclosure_attribute", "attribute_reason", "validity", "validity_changed_on", "matter",
         ]  # fmt: skip
         widgets = {
             "written_date": DateInput(),
@@ -69,6 +69,7 @@ class ItemForm(forms.ModelForm):
             "written_date": "文件的成文日期或信息生成日期，例如 2026-11-20。",
             "validity": "规章和行政规范性文件必须选择。",
             "attribute_reason": "选择“依申请公开”或“不予公开”时必须说明理由和依据。",
+            "matter": "本信息履行的公开事项目录中的事项；按月、季、年公开的，以成文日期所在的期次计。",
         }
         error_messages = {
             "title": {"required": "请填写信息名称。"},
@@ -89,10 +90,30 @@ class ItemForm(forms.ModelForm):
         column_field.queryset = columns_for(organisation).order_by("kind", "position")
         column_field.empty_label = "请选择栏目"
         topic_field.empty_label = "请选择主题分类"
+        self._matters(organisation, kwargs.get("initial") or {})
         if self.instance.pk:
             self.initial["body"] = body_for_editing(self.instance.body)
             if self.instance.interprets_id:
                 self.initial["interprets_index"] = self.instance.interprets.index_number
+
+    def _matters(self, organisation: Organisation, initial: dict[str, Any]) -> None:
+        """The 公开事项 of the organisation's catalogue to choose from; on a draft without one, the one its column
+        and title suggest (disclosure/standard_catalogue/selectors.suggest) is preselected for the editor to confirm."""
+        from disclosure.selectors import channel_of
+        from disclosure.standard_catalogue.models import Matter
+        from disclosure.standard_catalogue.selectors import suggest
+
+        field = self.fields["matter"]
+        assert isinstance(field, forms.ModelChoiceField)
+        matters = Matter.objects.active().filter(organisation=channel_of(organisation)).select_related("area")
+        field.queryset = matters.order_by("area__position", "position", "id")
+        field.empty_label = "不属于公开事项目录中的事项"
+        field.label_from_instance = lambda obj: f"{obj.area.name} › {obj.name}"  # type: ignore[method-assign]
+        if self.instance.pk and not self.instance.matter_id and "matter" not in initial:
+            found = suggest(list(field.queryset), self.instance.column_id, self.instance.title)
+            if found is not None:
+                self.initial["matter"] = found.pk
+                field.help_text = f"按栏目和名称建议：{found.area.name} › {found.name}。请确认或改选。"
 
     def clean_body(self) -> str:
         return body_from_input(self.cleaned_data.get("body", ""))
@@ -225,16 +246,37 @@ class PrintForm(forms.Form):
 class PostingForm(forms.ModelForm):
     class Meta:
         model = Posting
-        fields = ["channel", "place", "posted_on", "removed_on"]
+        fields = ["channel", "place", "posted_on", "removed_on", "photo"]
         widgets = {"posted_on": DateInput(), "removed_on": DateInput()}
+        labels = {"posted_on": "张贴或发放日期", "removed_on": "撤下日期"}
+        help_texts = {"removed_on": "公示期满撤下后填写；公示期的最后一天以前不应撤下。"}
         error_messages = {
             "place": {"required": "请填写地点。"},
             "posted_on": {"required": "请填写张贴或发放日期。", "invalid": "请按 2026-11-20 的格式填写日期。"},
             "removed_on": {"invalid": "请按 2026-11-20 的格式填写日期。"},
         }
 
+    def clean_photo(self) -> Any:
+        from pathlib import PurePath
+
+        from portal.uploads import clean_upload
+
+        photo = self.cleaned_data.get("photo")
+        if not photo or not hasattr(photo, "content_type"):  # none, or the one already kept
+            return photo
+        if PurePath(photo.name or "").suffix.lower() not in (".jpg", ".jpeg", ".png"):
+            raise forms.ValidationError("张贴照片只能是 JPG 或 PNG 图片。")
+        if photo.size > 10 * 1024 * 1024:
+            raise forms.ValidationError("张贴照片不能超过10MB。")
+        return clean_upload(photo)  # written again, without EXIF and GPS
+
     def clean(self) -> dict[str, Any]:
+        from django.utils import timezone
+
         data = super().clean() or {}
         if data.get("removed_on") and data.get("posted_on") and data["removed_on"] < data["posted_on"]:
             self.add_error("removed_on", "撤下日期不能早于张贴日期。")
+        for name in ("posted_on", "removed_on"):
+            if data.get(name) and data[name] > timezone.localdate():
+                self.add_error(name, "日期不能晚于今天。")
         return data

@@ -44,6 +44,12 @@ def formed_on(item: Item) -> date | None:
     return None if item.legacy_import else item.changed_date or item.written_date
 
 
+def interpretation_hits(item: Item) -> list[Any]:
+    from disclosure.interpretations import review_hits
+
+    return review_hits(item)
+
+
 def metadata_errors(item: Item) -> list[str]:
     try:
         services.check_publishable(item)
@@ -112,6 +118,7 @@ def register_item() -> None:
             previous_texts=previous_texts,
             formed_on=formed_on,
             metadata_errors=metadata_errors,
+            extra_hits=interpretation_hits,
             internal_links=internal_links,
             preview_url=preview_url,
             edit_url=edit_url,

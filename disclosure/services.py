@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 CONTENT_FIELDS = [
     "column_id", "column_kind", "topic_id", "genre", "title", "summary", "body", "body_text", "document_number",
     "written_date", "changed_date", "disclosure_attribute", "attribute_reason", "validity",
-    "validity_changed_on", "interprets_id",
+    "validity_changed_on", "interprets_id", "matter_id",
 ]  # fmt: skip
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("print/", staff.print_layouts, name="print"),
     path("guide/", guide.guide_edit, name="guide"),
     path("<int:pk>/postings/new/", staff.posting_add, name="posting-add"),
+    path("<int:pk>/postings/<int:posting_pk>/photo/", staff.posting_photo, name="posting-photo"),
     path("<int:pk>/", staff.item_detail, name="item"),
     path("<int:pk>/edit/", staff.item_edit, name="item-edit"),
     path("<int:pk>/preview/", staff.item_preview, name="item-preview"),

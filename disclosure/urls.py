@@ -1,5 +1,6 @@
 from django.urls import path
 
+from disclosure.standard_catalogue import public_views as standard_catalogue
 from disclosure.views import open_data, public
 from portal.page_cache import kept
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("<slug:org>/c/<slug:slug>/atom/", kept(open_data.AtomItemFeed()), name="column-feed-atom"),
     path("<slug:org>/catalogue.csv", open_data.export_csv, name="export-csv"),
     path("<slug:org>/catalogue.xlsx", open_data.export_xlsx, name="export-xlsx"),
+    path("<slug:org>/mulu/", standard_catalogue.catalogue, name="standard-catalogue"),
+    path("<slug:org>/mulu/<int:pk>/", standard_catalogue.matter, name="matter"),
     path("<slug:org>/<slug:column>/rss/", kept(open_data.ItemFeed()), name="first-level-feed-rss"),
     path("<slug:org>/<slug:column>/atom/", kept(open_data.AtomItemFeed()), name="first-level-feed-atom"),
     path("<slug:org>/<slug:column>/", public.first_level, name="first-level"),

@@ -313,6 +313,10 @@ SITE_ERROR_REPLY_WORKING_DAYS = env.int("SITE_ERROR_REPLY_WORKING_DAYS", default
 # Questions to an organisation (政务咨询, 互动交流) are answered within this many working days; the inspection of
 # government websites fails a site whose messages stay unanswered (互动回应差), in practice for three months.
 QUESTION_REPLY_WORKING_DAYS = env.int("QUESTION_REPLY_WORKING_DAYS", default=5)
+# 三同步 (国办发〔2016〕80号 实施细则): an interpretation follows its policy within this many working days (local
+# rules allow at most three); the genres that need one (行政规范性文件 by default).
+INTERPRETATION_WORKING_DAYS = env.int("INTERPRETATION_WORKING_DAYS", default=3)
+INTERPRETATION_GENRES = env.list("INTERPRETATION_GENRES", default=["normative"])
 # The supervision dashboard's figures are kept this many seconds (the page says when they were computed).
 DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300)
 

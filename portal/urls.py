@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("supervision.evaluations.urls")),
     path("gk/", include("disclosure.urls")),
     path("staff/items/", include("disclosure.staff_urls")),
+    path("staff/catalogue/", include("disclosure.standard_catalogue.urls")),
     path("staff/review/", include("review.urls")),
     path("ysq/", include("requests_app.urls")),
     path("staff/ysq/", include("requests_app.staff_urls")),

@@ -30,6 +30,8 @@ class Publishable:
     send_back: Callable[[Any, Any, str], Any]  # (content, actor, reason): back to the drafter
     # (content, hits, actor): apply the masked forms; returns the sources it could not mask (PDF, images)
     mask: Callable[[Any, list[Hit], Any], list[str]]
+    # hits of the content's own rules beside the scanner's (an item's 三同步); none by default
+    extra_hits: Callable[[Any], list[Hit]] = lambda content: []
 
 
 REGISTRY: dict[type[models.Model], Publishable] = {}

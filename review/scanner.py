@@ -26,6 +26,7 @@ class HitKind(models.TextChoices):
     UNREAD = "unread", "未能读出文字（扫描件等），须两人人工核对"
     WORDING = "wording", "错别字"
     LEADER_TITLE = "leader_title", "领导姓名与职务不符"
+    INTERPRETATION = "interpretation", "未同步提交政策解读（三同步）"
 
 
 PERSONAL_KINDS = {HitKind.ID_NUMBER, HitKind.MOBILE, HitKind.BANK_CARD, HitKind.ADDRESS}

@@ -93,6 +93,9 @@ def _hits(content: Any) -> list[dict[str, Any]]:
     for text in texts:
         found += [{**asdict(hit), "key": hit.context_key, "maskable": False}
                   for hit in wording.check(text, rules, leaders)]  # fmt: skip
+    # the content's own rules (an item's 三同步) flag without blocking: reviewers see them, approval is not held
+    found += [{**asdict(hit), "key": hit.context_key, "maskable": False, "advisory": True}
+              for hit in publishable.extra_hits(content)]  # fmt: skip
     for name in publishable.unread(content):
         unread = Hit(HitKind.UNREAD, f"attachment:{name}", 0, 0, "（未能读出文字）", "")
         found.append({**asdict(unread), "key": unread.context_key, "maskable": False})
@@ -197,11 +200,12 @@ def waiting_for(submission: Submission) -> str:
 
 
 def blocking_hits(submission: Submission) -> list[dict[str, Any]]:
-    """Hits that are neither masked away (they vanish on rescan) nor kept by two reviewers."""
+    """Hits that are neither masked away (they vanish on rescan) nor kept by two reviewers (advisory ones, such as
+    a policy sent without its interpretation, never block)."""
     kept = set(
         Override.objects.filter(submission=submission, confirmed_by__isnull=False).values_list("hit_key", flat=True)
     )
-    return [h for h in submission.hits if h["key"] not in kept]
+    return [h for h in submission.hits if h["key"] not in kept and not h.get("advisory")]
 
 
 def _lock(submission: Submission, expected_stage_id: int | None, decision: DecisionKind) -> Submission:

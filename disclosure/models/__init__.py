@@ -1,3 +1,4 @@
+from ..standard_catalogue.models import Area, Matter
 from .catalogue import Column, ColumnKind, Genre, Topic
 from .exports import CatalogueExport
 from .guide import Guide
@@ -18,6 +19,7 @@ from .tallies import ItemTally, SitemapPage
 from .topic_pages import TopicPage, TopicPageEntry
 
 __all__ = [
+    "Area",
     "Attachment",
     "CatalogueExport",
     "Column",
@@ -31,6 +33,7 @@ __all__ = [
     "ItemStatus",
     "ItemTally",
     "ItemVersion",
+    "Matter",
     "Posting",
     "PostingChannel",
     "SearchEntry",

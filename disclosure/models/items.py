@@ -8,6 +8,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 
 from portal.models import AppendOnly, Organisation
+from portal.storage import private as private_storage
 
 from .catalogue import Column, Genre, Topic
 
@@ -111,6 +112,15 @@ class Item(models.Model):
         related_name="interpretations",
         verbose_name="解读的文件",
     )
+    matter = models.ForeignKey(
+        "disclosure.Matter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name="公开事项",
+        help_text="本信息履行的标准目录公开事项（国办发〔2019〕54号）。",
+    )
     revision_of = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -172,6 +182,12 @@ class Item(models.Model):
             models.Index(
                 fields=["status", "publication_date", "channel", "column", "publication_working_days"],
                 name="item_period_figures",
+            ),
+            # the obligations of a 公开事项: its publications by the date the information was formed
+            models.Index(
+                fields=["matter", "written_date", "publication_date"],
+                condition=models.Q(status="published"),
+                name="item_matter_obligations",
             ),
             # items published without a 内容概述 (an old catalogue's), counted per organisation on the dashboard
             models.Index(
@@ -304,6 +320,10 @@ class PostingChannel(models.TextChoices):
     READING_ROOM = "reading_room", "查阅场所"
 
 
+def posting_photo_path(instance: Posting, filename: str) -> str:
+    return f"postings/{instance.item_id}/{filename}"
+
+
 class Posting(models.Model):
     """Where and when an item was put up offline (公开栏, leaflets, booklets, reading rooms)."""
 
@@ -312,6 +332,14 @@ class Posting(models.Model):
     place = models.CharField("地点", max_length=100, help_text="例如：东坪村村务公开栏、镇便民服务中心。")
     posted_on = models.DateField("张贴或发放日期")
     removed_on = models.DateField("撤下日期", null=True, blank=True)
+    photo = models.FileField(
+        "张贴照片",
+        upload_to=posting_photo_path,
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        help_text="公开栏张贴现场的照片（JPG 或 PNG），作为已张贴的凭证，不对外公开。",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="记录人"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,7 +25,7 @@ from portal.permissions import business_required, get_for_staff, has_role, organ
 from portal.workbench import Block, Line
 
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
-LIST_FILTERS = [("returned", "退回修改"), ("summary_missing", "概述待补")]
+LIST_FILTERS = [("returned", "退回修改"), ("summary_missing", "概述待补"), ("interpretation_overdue", "超期未解读")]
 
 
 def workbench_block(user: Any, today: Any) -> Block | None:
@@ -40,7 +41,23 @@ def workbench_block(user: Any, today: Any) -> Block | None:
     missing = mine.summary_missing().count()
     if missing:
         lines.append(Line(f"概述待补：{missing} 条", f"{items}?status=summary_missing", "原目录导入时缺少内容概述"))
+    overdue = _interpretation_overdue(user, today)
+    if overdue:
+        limit = f"三同步：解读应在文件发布后{settings.INTERPRETATION_WORKING_DAYS}个工作日内发布"
+        lines.append(
+            Line(f"超期未发布政策解读的文件：{len(overdue)} 件", f"{items}?status=interpretation_overdue", limit)
+        )
     return Block("政府信息", lines)
+
+
+def _interpretation_overdue(user: Any, today: Any) -> list[int]:
+    """The user's organisations' policies whose interpretation is overdue (三同步, disclosure/interpretations.py)."""
+    from disclosure.interpretations import overdue
+    from disclosure.selectors import channel_of
+
+    own = Organisation.objects.filter(pk__in=organisation_ids(user, Role.EDITOR, Role.OFFICE_HEAD))
+    channels = sorted({channel_of(o).pk for o in own.select_related("parent")})
+    return [item.pk for item, _ in overdue(channels, today)]
 
 
 def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
@@ -81,6 +98,10 @@ def item_list(request: HttpRequest) -> HttpResponse:
         items = items.returned()
     elif status == "summary_missing":
         items = items.summary_missing()
+    elif status == "interpretation_overdue":
+        from django.utils import timezone
+
+        items = items.filter(pk__in=_interpretation_overdue(request.user, timezone.localdate()))
     page = Paginator(items.defer("body", "body_text").order_by("-updated_at", "-id"), 30).get_page(
         request.GET.get("page")
     )
@@ -98,7 +119,7 @@ def item_create(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     organisation = get_object_or_404(organisations, pk=chosen) if chosen else organisations.first()
     assert organisation is not None
-    form = ItemForm(request.POST or None, organisation=organisation)
+    form = ItemForm(request.POST or None, organisation=organisation, initial=_matter_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
             item = services.create_draft(organisation=organisation, author=request.user, fields=form.item_fields())
@@ -109,6 +130,15 @@ def item_create(request: HttpRequest) -> HttpResponse:
             return redirect("disclosure-staff:item", pk=item.pk)
     context = {"form": form, "organisation": organisation, "organisations": organisations, "creating": True}
     return render(request, "disclosure/staff/item_form.html", context)
+
+
+def _matter_initial(request: HttpRequest) -> dict[str, Any]:
+    """A draft started from an obligation (?matter=): its 事项 and the 事项's column chosen already."""
+    from disclosure.standard_catalogue.models import Matter
+
+    wanted = request.GET.get("matter", "")
+    found = Matter.objects.filter(pk=wanted).values("pk", "column_id").first() if wanted.isdigit() else None
+    return {"matter": found["pk"], "column": found["column_id"]} if found else {}
 
 
 @business_required
@@ -325,7 +355,7 @@ def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
     from disclosure.forms import PostingForm
 
     item = get_for_staff(request, Item.objects.published(), roles=(Role.EDITOR, Role.OFFICE_HEAD), write=True, pk=pk)
-    form = PostingForm(request.POST or None)
+    form = PostingForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         posting = form.save(commit=False)
         posting.item, posting.recorded_by = item, request.user
@@ -333,3 +363,12 @@ def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "已记录线下公开情况。")
         return redirect("disclosure-staff:item", pk=item.pk)
     return render(request, "disclosure/staff/posting_form.html", {"form": form, "item": item})
+
+
+@never_cache
+@business_required
+def posting_photo(request: HttpRequest, pk: int, posting_pk: int) -> FileResponse:
+    """The photo of a posting on a 公开栏: evidence for the organisation's staff and inspectors, never public."""
+    item = get_for_staff(request, Item.objects.all(), roles=(), pk=pk)
+    posting = get_object_or_404(item.postings.exclude(photo=""), pk=posting_pk)
+    return FileResponse(posting.photo.open("rb"), filename=(posting.photo.name or "photo").rsplit("/", 1)[-1])

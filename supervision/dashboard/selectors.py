@@ -70,6 +70,8 @@ class Row:
     follow_ups_open: int = 0  # rectifications and tasks not closed
     follow_ups_overdue: int = 0  # of them, past their due date
     questions: Any = None  # 互动交流 (consultations.questions.figures.Figures)
+    obligations: Any = None  # the 标准目录's obligations of the period (disclosure.standard_catalogue.selectors.Tally)
+    policies: Any = None  # 三同步: policies published and their interpretations (disclosure.interpretations.Figures)
 
     @property
     def average_reply_days(self) -> float | None:
@@ -107,6 +109,8 @@ def rows(organisations: list[Organisation], period: Period, today: date) -> list
     _follow_ups(by_id, ids, today)
     _evaluations(by_id, ids, period)
     _questions(by_id, ids, period, today)
+    _obligations(by_id, ids, period, today)
+    _policies(by_id, ids, period, today)
     return list(by_id.values())
 
 
@@ -115,6 +119,22 @@ def _questions(by_id: dict[int, Row], ids: list[int], period: Period, today: dat
 
     for org, found in by_organisation(ids, period.start, period.end, today).items():
         by_id[org].questions = found
+
+
+def _policies(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:
+    """三同步: the period's policies with and without a timely interpretation (one query)."""
+    from disclosure.interpretations import figures_by_organisation
+
+    for org, figures in figures_by_organisation(ids, period.start, period.end, today).items():
+        by_id[org].policies = figures
+
+
+def _obligations(by_id: dict[int, Row], ids: list[int], period: Period, today: date) -> None:
+    """The 标准目录's obligations of the period (国办发〔2019〕54号): three queries whatever the number of 事项."""
+    from disclosure.standard_catalogue.selectors import tallies
+
+    for org, tally in tallies(ids, first=period.start, last=period.end, today=today).items():
+        by_id[org].obligations = tally
 
 
 def _evaluations(by_id: dict[int, Row], ids: list[int], period: Period) -> None:

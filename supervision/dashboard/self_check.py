@@ -63,6 +63,8 @@ def checks(row: Row, today: date) -> list[Check]:
         _late(row),
         _summaries(row),
         _report(row),
+        _standard_catalogue(row),
+        _interpretations(row),
     ]
 
 
@@ -70,6 +72,39 @@ def _late(row: Row) -> Check:
     summary = f"本期有 {row.late} 条信息超过20个工作日才发布（条例第二十六条）。"
     todo = "查看督查看板中“超过20个工作日公开”的信息，改进审核流转。" if row.late else ""
     return Check("信息发布及时性", False, "warn" if row.late else "pass", summary, todo)
+
+
+def _standard_catalogue(row: Row) -> Check:
+    """国办发〔2019〕54号: each 事项 of the 标准目录 published, on time, where it should be."""
+    tally = row.obligations
+    name = "标准目录事项按时公开"
+    if tally is None or not tally.by_area:
+        return Check(name, False, "warn", "尚未建立基层政务公开标准目录。",
+                     "从国办发〔2019〕54号所列领域的标准目录开始，选择本机构涉及的领域并核对事项。")  # fmt: skip
+    url = reverse("catalogue-staff:obligations", args=[row.organisation.pk])
+    evidence = [Evidence(f"{area}：应公开未公开 {counts['missing']} 项", f"{url}?area={area}")
+                for area, counts in tally.by_area.items() if counts["missing"]]  # fmt: skip
+    summary = (
+        f"本期应公开事项 {tally.due} 项：按时 {tally.met} 项，逾期 {tally.late} 项，应公开未公开 {tally.missing} 项。"
+    )
+    verdict = "fail" if tally.missing else "warn" if tally.late else "pass"
+    todo = "立即公开应公开未公开的事项，并查明逾期原因。" if tally.missing or tally.late else ""
+    return Check(name, False, verdict, summary, todo, evidence)
+
+
+def _interpretations(row: Row) -> Check:
+    """三同步 (国办发〔2016〕80号 实施细则): policies published with their interpretation."""
+    from django.conf import settings
+
+    figures = row.policies
+    name = "政策解读三同步"
+    if figures is None or not figures.policies:
+        return Check(name, False, "pass", "本期没有发布行政规范性文件。")
+    summary = (f"本期发布行政规范性文件 {figures.policies} 件：按时解读 {figures.timely} 件，"
+               f"解读逾期 {figures.late} 件，超期未解读 {figures.overdue} 件。")  # fmt: skip
+    todo = (f"为超期未解读的文件立即发布政策解读；今后解读与文件同步送审，最迟在文件发布后"
+            f"{settings.INTERPRETATION_WORKING_DAYS}个工作日内发布。") if figures.without_timely else ""  # fmt: skip
+    return Check(name, False, "warn" if figures.without_timely else "pass", summary, todo)
 
 
 def _summaries(row: Row) -> Check:

@@ -89,6 +89,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "behind": reverse("dashboard:behind", args=[0, "received"]).removesuffix("0/received/"),
         "follow_ups_url": reverse("inspections:follow-ups"),
         "blank_fail": dashboard.BLANK_COLUMNS_FAIL,
+        "interpretation_days": settings.INTERPRETATION_WORKING_DAYS,
     }
     return render(request, "supervision/dashboard/page.html", context)
 
@@ -141,6 +142,12 @@ COLUMNS = [
     ("咨询超期未答复", lambda r: r.questions.overdue_now if r.questions else 0),
     ("最早未答复咨询收到日期", lambda r: str(r.questions.oldest_open or "") if r.questions else ""),
     ("超过3个月未答复咨询", lambda r: len(r.questions.past_veto) if r.questions else 0),
+    ("公开事项按时公开", lambda r: r.obligations.met if r.obligations else 0),
+    ("公开事项逾期公开", lambda r: r.obligations.late if r.obligations else 0),
+    ("公开事项应公开未公开", lambda r: r.obligations.missing if r.obligations else 0),
+    ("发布行政规范性文件", lambda r: r.policies.policies if r.policies else 0),
+    ("按时发布政策解读", lambda r: r.policies.timely if r.policies else 0),
+    ("未按时解读（逾期或超期未解读）", lambda r: r.policies.without_timely if r.policies else 0),
 ]
 
 
@@ -164,6 +171,12 @@ def workbook(rows: list[Row], period: Period) -> HttpResponse:
             columns.append([row.organisation.name, column.name, "空白", ""])
         for column, last in row.stale_columns:
             columns.append([row.organisation.name, column.name, "不更新", last.isoformat()])
+    matters = book.create_sheet("标准目录公开事项")
+    matters.append(["机构", "领域", "按时公开", "逾期公开", "应公开未公开", "待公开"])
+    for row in rows:
+        for area, counts in row.obligations.by_area.items() if row.obligations else ():
+            matters.append([row.organisation.name, area, counts["met"], counts["late"], counts["missing"],
+                            counts["open"]])  # fmt: skip
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

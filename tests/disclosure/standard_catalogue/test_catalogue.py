@@ -1,0 +1,209 @@
+"""The 标准目录 as data (国办发〔2019〕54号): the obligations of each 事项 met, late or missing, the public 公开事项
+目录, the workbench, the county's view, the XLSX round trip and who may see and change what."""
+
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from disclosure.models import Column, Item
+from disclosure.standard_catalogue import selectors, services, tabular
+from disclosure.standard_catalogue.models import Area, Matter
+from disclosure.standard_catalogue.standard import STANDARD
+
+from .conftest import ADOPTED, DIBAO, TODAY
+
+
+def text(response: Any) -> str:
+    return response.content.decode()
+
+
+def test_the_ready_catalogue_has_the_26_areas_of_54_and_invents_no_basis() -> None:
+    """国办发〔2019〕54号 lists 26 areas; an entry whose basis the project could not source says 依据待核."""
+    assert len(STANDARD) == 26 and len({a.name for a in STANDARD}) == 26
+    for area in STANDARD:
+        for matter in area.matters:
+            assert matter.source, matter.name
+            assert matter.basis == "依据待核" or "《" in matter.basis, matter.name
+
+
+def test_obligations_met_late_and_missing(lists: dict[str, Item], dibao: Matter, client_for: Any) -> None:
+    """条例 第二十六条 and the 民政部 社会救助 guideline (10 working days): September's list (due 20 October,
+    published 12 October) met, October's (due 13 November, published 20 November) late, November's open and due
+    soon (14 December); 低保 政策文件, a standing 事项 due 15 September, missing."""
+    found = selectors.obligations_of([dibao], first=date(2026, 1, 1), last=date(2026, 12, 31), today=TODAY)
+    assert [(o.label, o.due, o.status, o.due_soon) for o in found[:3]] == [
+        ("2026年9月", date(2026, 10, 20), "met", False),
+        ("2026年10月", date(2026, 11, 13), "late", False),
+        ("2026年11月", date(2026, 12, 14), "open", True),
+    ]
+    assert (found[3].label, found[3].status, found[3].provisional) == ("2026年12月", "open", True)  # 2027 unknown
+    assert found[0].notice_ends == date(2026, 10, 21)  # 公示7个工作日 from 12 October
+    town = dibao.organisation
+    page = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk])))
+    assert "按时公开" in page and "逾期公开" in page and "应公开未公开" in page
+    assert "示例镇2026年9月低保审核确认对象名单公示" in page and "公示期至2026年10月21日" in page
+    missing = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk]) + "?status=missing"))
+    assert "最低生活保障 › 政策法规文件" in missing and "低保审核确认对象名单公示</a>" not in missing
+    assert f"?organisation={town.pk}&amp;matter=" in missing  # drafted from the obligation
+
+
+def test_workbench_shows_overdue_and_due_soon(lists: dict[str, Item], client_for: Any) -> None:
+    page = text(client_for("editor").get(reverse("portal:workbench")))
+    tally = selectors.tallies([lists["september"].channel_id], first=date(2026, 1, 1), last=date(2026, 12, 31),
+                              today=TODAY)[lists["september"].channel_id]  # fmt: skip
+    assert tally.missing >= 1 and tally.due_soon >= 1
+    assert f"应公开未公开：{tally.missing} 项" in page and f"即将到期：{tally.due_soon} 项" in page
+    assert "标准目录公开事项" not in text(client_for("case_officer").get(reverse("portal:workbench")))
+
+
+def test_public_catalogue_links_each_matter_to_what_was_published(lists: dict[str, Item], client: Client) -> None:
+    page = text(client.get(reverse("disclosure:standard-catalogue", args=["town"])))
+    assert "示例镇人民政府公开事项目录" in page and "社会救助" in page and "财政预决算" in page
+    october = lists["october"]
+    assert reverse("disclosure:item", args=["town", october.pk]) in page  # the latest publication of the 事项
+    assert "未涉及领域说明" in page and "本镇辖区内无国有土地上房屋征收工作，由县住建局负责。" in page
+    matter = Matter.objects.get(name=DIBAO)
+    detail = text(client.get(reverse("disclosure:matter", args=["town", matter.pk])))
+    assert "示例镇2026年9月低保审核确认对象名单公示" in detail and "示例镇2026年10月低保审核确认对象名单公示" in detail
+    assert "公示期 7 个工作日" in detail
+    assert client.get(reverse("disclosure:matter", args=["other", matter.pk])).status_code == 404
+    assert "尚未发布公开事项目录" in text(client.get(reverse("disclosure:standard-catalogue", args=["other"])))
+
+
+def test_an_area_not_touched_needs_its_explanation(catalogue: Any, client_for: Any) -> None:
+    area = Area.objects.get(organisation=catalogue.town, name="财政预决算")
+    url = reverse("catalogue-staff:catalogue", args=[catalogue.town.pk])
+    prefix = f"area{area.pk}"
+    response = client_for("office_head").post(url, {"action": "area", "area": area.pk, f"{prefix}-involved": "0",
+                                                    f"{prefix}-note": ""})  # fmt: skip
+    assert response.status_code == 400 and "不涉及本领域的，请填写未涉及领域说明。" in text(response)
+    client_for("office_head").post(url, {"action": "area", "area": area.pk, f"{prefix}-involved": "0",
+                                         f"{prefix}-note": "本镇财政由县财政局代管。"})  # fmt: skip
+    area.refresh_from_db()
+    assert not area.involved and area.not_involved_note == "本镇财政由县财政局代管。"
+    # an editor reads the catalogue but does not adapt it
+    assert (
+        client_for("editor").post(url, {"action": "area", "area": area.pk, f"{prefix}-involved": "1"}).status_code
+        == 404
+    )
+
+
+def test_the_office_head_adopts_areas_from_the_ready_catalogue(town: Any, client_for: Any, today: date) -> None:
+    url = reverse("catalogue-staff:catalogue", args=[town.town.pk])
+    empty = client_for("office_head").post(url, {"action": "adopt"})
+    assert "请至少选择一个领域。" in text(empty)
+    client_for("office_head").post(url, {"action": "adopt", "adopt-areas": ["社会救助", "征地补偿"]})
+    names = set(Area.objects.filter(organisation=town.town).values_list("name", flat=True))
+    assert names == {"社会救助", "征地补偿"}
+    matter = Matter.objects.get(organisation=town.town, name="征收土地预公告和补偿安置方案公告")
+    assert matter.basis == "《中华人民共和国土地管理法》第四十七条" and matter.starts_on == today
+    assert matter.column == Column.objects.get(slug="tdzs")
+
+
+def test_permissions(catalogue: Any, client_for: Any, client: Client) -> None:
+    town = catalogue.town
+    for name in ("catalogue", "obligations", "export"):
+        assert client_for("other_staff").get(reverse(f"catalogue-staff:{name}", args=[town.pk])).status_code == 404
+        assert client_for("inspector").get(reverse(f"catalogue-staff:{name}", args=[town.pk])).status_code == 200
+    assert client_for("inspector").get(reverse("catalogue-staff:import", args=[town.pk])).status_code == 404
+    assert client_for("editor").get(reverse("catalogue-staff:import", args=[town.pk])).status_code == 404
+    overview = text(client_for("inspector").get(reverse("catalogue-staff:overview")))
+    assert "示例镇人民政府" in overview and "邻镇人民政府" in overview and "尚未建立标准目录" in overview
+    other_view = text(client_for("other_staff").get(reverse("catalogue-staff:overview")))
+    assert reverse("catalogue-staff:catalogue", args=[town.pk]) not in other_view
+    assert client.get(reverse("catalogue-staff:overview")).status_code in (302, 403)
+
+
+def test_xlsx_round_trip(catalogue: Any, client_for: Any) -> None:
+    town, other = catalogue.town, catalogue.other_town
+    response = client_for("inspector").get(reverse("catalogue-staff:export", args=[town.pk]))
+    data = response.content
+    report, rows = tabular.check_rows("catalogue.xlsx", data)
+    assert report.clean and report.rows == Matter.objects.filter(organisation=town).count()
+    services.import_matters(organisation=other, rows=rows, today=date(2026, 12, 1))
+
+    def described(organisation: Any) -> list[tuple[Any, ...]]:
+        fields = ["area__name", "name", "content", "basis", "deadline_text", "deadline_days", "deadline_unit",
+                  "recurrence", "notice_working_days", "channels", "audience", "column_id", "keywords",
+                  "source"]  # fmt: skip
+        return sorted(Matter.objects.filter(organisation=organisation).values_list(*fields))
+
+    assert described(other) == described(town)
+    import openpyxl, io  # noqa: E401, I001
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert [r for r in book["未涉及领域"].iter_rows(values_only=True)][1][0] == "国有土地上房屋征收"
+
+
+def test_xlsx_import_lists_every_problem_and_imports_nothing(catalogue: Any, client_for: Any) -> None:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["领域", "公开事项", "更新频次", "时限天数", "公开渠道"])
+    sheet.append(["社会救助", "临时救助对象公示", "每周", "20", "政府网站"])
+    sheet.append(["", "无领域事项", "每月", "二十", "飞鸽传书"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("catalogue-staff:import", args=[catalogue.town.pk])
+    before = Matter.objects.count()
+    upload = SimpleUploadedFile("catalogue.xlsx", buffer.getvalue())
+    response = client_for("office_head").post(url, {"catalogue": upload})
+    page = text(response)
+    assert response.status_code == 400 and Matter.objects.count() == before
+    assert "更新频次应为：每月、每季度、每年、每次发生时、长期公开（变更时更新）。" in page
+    assert "请填写领域。" in page and "时限天数应为1至365的整数。" in page and "无法识别的公开渠道：飞鸽传书" in page
+
+
+def test_a_draft_started_from_an_obligation_is_published_against_its_matter(
+    dibao: Matter, client_for: Any, draft: Any
+) -> None:
+    editor = client_for("editor")
+    form = text(editor.get(reverse("disclosure-staff:item-new") + f"?matter={dibao.pk}"))
+    assert f'<option value="{dibao.pk}" selected>社会救助 › {DIBAO}</option>' in form
+    # a draft without one gets the 事项 its column and title suggest
+    item = draft(column="shjz", title="示例镇2026年11月低保审核确认对象名单公示")
+    edit = text(editor.get(reverse("disclosure-staff:item-edit", args=[item.pk])))
+    assert f"按栏目和名称建议：社会救助 › {DIBAO}" in edit
+    assert f'<option value="{dibao.pk}" selected>' in edit
+
+
+def test_query_counts_stay_flat_from_10_to_1000_matters(town: Any, calendar: None, today: date, client: Client,
+                                                         client_for: Any) -> None:  # fmt: skip
+    area = Area.objects.create(organisation=town.town, name="社会救助")
+
+    def grow(to: int) -> None:
+        have = Matter.objects.filter(area=area).count()
+        Matter.objects.bulk_create(
+            Matter(organisation=town.town, area=area, name=f"事项{n}",
+                   recurrence=("monthly", "standing", "event")[n % 3], starts_on=ADOPTED)
+            for n in range(have, to)
+        )  # fmt: skip
+
+    def counted(url: str, who: Any) -> int:
+        from django.core.cache import cache
+
+        cache.clear()  # the dashboard keeps its figures for DASHBOARD_CACHE_SECONDS
+        with CaptureQueriesContext(connection) as queries:
+            assert who.get(url).status_code == 200
+        return len(queries)
+
+    public = reverse("disclosure:standard-catalogue", args=["town"])
+    staff = reverse("catalogue-staff:overview")
+    obligations = reverse("catalogue-staff:obligations", args=[town.town.pk])
+    dashboard = reverse("dashboard:page")
+    inspector = client_for("inspector")
+    urls = [(public, client), (staff, inspector), (obligations, inspector), (dashboard, inspector)]
+    grow(10)
+    few = [counted(url, who) for url, who in urls]
+    grow(1000)
+    many = [counted(url, who) for url, who in urls]
+    assert many == few

@@ -1,0 +1,76 @@
+"""三同步 (国办发〔2016〕80号《〈关于全面推进政务公开工作的意见〉实施细则》): a 行政规范性文件 goes to review with its
+政策解读 or is flagged; once published, a missing interpretation is overdue after INTERPRETATION_WORKING_DAYS (3)
+working days; the dashboard, the self-check and the workbench count them."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from disclosure import services
+from disclosure.interpretations import figures_by_organisation, overdue
+from disclosure.models import Item
+from review.models import Submission
+
+POLICY = {
+    "genre": "normative",
+    "validity": "valid",
+    "title": "示例镇村规民约备案管理办法",
+    "document_number": "示政发〔2026〕3号",
+}
+
+
+def test_a_policy_sent_without_its_interpretation_is_flagged(draft: Callable[..., Item], personas: Any,
+                                                             client_for: Any) -> None:  # fmt: skip
+    """实施细则: 解读 is drafted, approved and published with the policy; without one the reviewers see a hit."""
+    policy = services.submit_item(item=draft(**POLICY), actor=personas["editor"])
+    submission = Submission.objects.get(object_id=policy.pk)
+    assert [hit["kind"] for hit in submission.hits] == ["interpretation"]
+    page = client_for("reviewer").get(reverse("review:submission", args=[submission.pk])).content.decode()
+    assert "未同步提交政策解读（三同步）" in page
+    notice = services.submit_item(item=draft(title="关于做好秋季森林防火工作的通知"), actor=personas["editor"])
+    assert Submission.objects.get(object_id=notice.pk).hits == []  # a notice needs no interpretation
+
+
+def test_interpretation_within_three_working_days_is_timely(published: Callable[..., Item], town: Any,
+                                                            today: date) -> None:  # fmt: skip
+    """国办发〔2016〕80号 实施细则 and local rules: at most 3 working days after the policy (published Friday
+    9 October 2026, make-up Saturday 10 October counts: the limit is Tuesday 13 October)."""
+    timely = published(when=date(2026, 10, 9), **POLICY)
+    published(when=date(2026, 10, 13), genre="interpretation", title="《示例镇村规民约备案管理办法》政策解读",
+              interprets=timely, column="fgwj")  # fmt: skip
+    late = published(when=date(2026, 10, 9), **{**POLICY, "title": "示例镇农村宅基地审批管理办法"})
+    published(when=date(2026, 10, 14), genre="interpretation", title="《示例镇农村宅基地审批管理办法》解读",
+              interprets=late, column="fgwj")  # fmt: skip
+    missing = published(when=date(2026, 10, 9), **{**POLICY, "title": "示例镇公益性岗位管理办法"})
+    figures = figures_by_organisation([town.town.pk], date(2026, 1, 1), date(2026, 12, 31), today)[town.town.pk]
+    assert (figures.policies, figures.timely, figures.late, figures.overdue) == (3, 1, 1, 1)
+    assert [item.pk for item, limit in overdue([town.town.pk], today)] == [missing.pk]
+    assert overdue([town.town.pk], today)[0][1] == date(2026, 10, 13)
+
+
+def test_overdue_interpretation_on_workbench_dashboard_and_self_check(published: Callable[..., Item],
+                                                                      client_for: Any, today: date,
+                                                                      catalogue: Any) -> None:  # fmt: skip
+    missing = published(when=date(2026, 10, 9), **POLICY)
+    editor = client_for("editor")
+    workbench = editor.get(reverse("portal:workbench")).content.decode()
+    assert "超期未发布政策解读的文件：1 件" in workbench
+    listed = editor.get(reverse("disclosure-staff:items") + "?status=interpretation_overdue").content.decode()
+    assert missing.title in listed
+    dashboard = client_for("inspector").get(reverse("dashboard:page")).content.decode()
+    assert "政策解读（三同步）" in dashboard and '<strong class="tag tag--red">1</strong>' in dashboard
+    assert "标准目录公开事项" in dashboard and "社会救助</a> 0/0/" in dashboard
+    check = client_for("office_head").get(reverse("dashboard:self-check")).content.decode()
+    assert "政策解读三同步" in check and "超期未解读 1 件" in check
+    assert "标准目录事项按时公开" in check and "应公开未公开" in check
+
+
+def test_the_limit_is_a_setting(published: Callable[..., Item], town: Any, today: date, settings: Any) -> None:
+    """INTERPRETATION_WORKING_DAYS (3 by default, local rules): five working days from Friday 9 October 2026."""
+    policy = published(when=date(2026, 10, 9), **POLICY)
+    published(when=date(2026, 10, 14), genre="interpretation", title="解读", interprets=policy, column="fgwj")
+    settings.INTERPRETATION_WORKING_DAYS = 5
+    figures = figures_by_organisation([town.town.pk], date(2026, 1, 1), date(2026, 12, 31), today)[town.town.pk]
+    assert (figures.timely, figures.late) == (1, 0)
