@@ -89,6 +89,7 @@ def _report(row: Row) -> Check:
 
 def website_report_check(organisation: Organisation, today: date) -> Check:
     """政府网站工作年度报表 of last year: published by 31 January (国办发〔2017〕47号; 国办函〔2018〕12号)."""
+    from portal.templatetags.portal_tags import cn_date
     from supervision.website_report import selectors as website
     from supervision.website_report.models import WebsiteReport
 
@@ -100,17 +101,18 @@ def website_report_check(organisation: Organisation, today: date) -> Check:
     name, staff = "政府网站工作年度报表", reverse("website-report:reports")
     if published is not None:
         url = reverse("website-report-public:report", args=[organisation.slug, year])
-        evidence = [Evidence(f"{report}：{published:%Y-%m-%d}公开", url)]
+        evidence = [Evidence(f"{report}：{cn_date(published)}公开", url)]
         if state == website.ON_TIME:
-            return Check(name, False, "pass", f"{year}年度报表已于{due:%m月%d日}前按时公开。", evidence=evidence)
-        return Check(name, False, "fail", f"{year}年度报表逾期公开（应于{due:%Y-%m-%d}前）。",
+            summary = f"{year}年度报表已于{cn_date(published)}公开，在{cn_date(due)}前，按时。"
+            return Check(name, False, "pass", summary, evidence=evidence)
+        return Check(name, False, "fail", f"{year}年度报表逾期公开（{cn_date(published)}公开，应于{cn_date(due)}前）。",
                      "今后每年1月31日前公开上一年度报表。", evidence)  # fmt: skip
     begun = f"（{report.get_status_display()}）" if report else "（尚未编制）"
     evidence = [Evidence(f"{year}年度报表{begun}", staff)]
     if state == website.MISSING:
-        return Check(name, False, "fail", f"{year}年度报表未在{due:%Y-%m-%d}前公开{begun}。",
+        return Check(name, False, "fail", f"{year}年度报表未在{cn_date(due)}前公开{begun}。",
                      "立即编制、审核并在网站首页公开上一年度的政府网站工作年度报表。", evidence)  # fmt: skip
-    return Check(name, False, "warn", f"{year}年度报表须于{due:%Y-%m-%d}前公开{begun}。",
+    return Check(name, False, "warn", f"{year}年度报表须于{cn_date(due)}前公开{begun}。",
                  "编制报表，填写平台无法统计的项目，提交审核。", evidence)  # fmt: skip
 
 

@@ -90,11 +90,21 @@ def test_the_platform_page_lists_every_site_with_its_date_and_whether_on_time(
 def test_the_self_check_item_passes_warns_and_fails(town: Any, personas: Any) -> None:
     check = website_report_check(town.town, date(2026, 1, 10))
     assert (check.name, check.verdict, check.veto) == ("政府网站工作年度报表", "warn", False)
-    assert "须于2026-01-31前公开（尚未编制）" in check.summary and check.evidence[0].url == "/staff/website-reports/"
+    assert (
+        check.summary == "2025年度报表须于2026年1月31日前公开（尚未编制）。"
+        and check.evidence[0].url == "/staff/website-reports/"
+    )
     assert website_report_check(town.town, date(2026, 2, 1)).verdict == "fail"
     report_of(town, personas, datetime(2026, 1, 30, 10, tzinfo=TZ))
     check = website_report_check(town.town, date(2026, 2, 1))
     assert check.verdict == "pass" and check.evidence[0].url == "/wzbb/town/2025/"
+    assert check.summary == "2025年度报表已于2026年1月30日公开，在2026年1月31日前，按时。"
+
+
+def test_the_self_check_item_fails_a_report_published_late(town: Any, personas: Any) -> None:
+    report_of(town, personas, datetime(2026, 2, 1, 9, tzinfo=TZ))
+    check = website_report_check(town.town, date(2026, 3, 1))
+    assert check.verdict == "fail" and "2026年2月1日公开，应于2026年1月31日前" in check.summary
 
 
 def test_the_self_check_page_shows_the_item(client_for: Any, town: Any) -> None:
