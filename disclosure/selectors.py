@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -121,7 +122,10 @@ def first_level_sections(organisation: Organisation) -> tuple[list[tuple[Any, li
     sections = []
     for spec in columns.FIRST_LEVEL:
         items = latest.get(KIND_OF_SPEC.get(spec.slug, ""), [])
-        shown = listings.entries(spec.slug, organisation)
+        # what the apps list there (the annual reports, the website's yearly reports), newest first
+        shown = sorted(
+            listings.entries(spec.slug, organisation), key=lambda e: e.published_on or date.min, reverse=True
+        )
         shown += [Entry(item.title, item.get_absolute_url(), item.publication_date) for item in items]
         sections.append((spec, shown[:5]))
     return sections, latest[ColumnKind.NEWS]

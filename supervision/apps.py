@@ -14,9 +14,15 @@ class SupervisionConfig(AppConfig):
         from .annual_report.review_hooks import register_report
         from .complaints import services as complaints
         from .inspections import services as inspections
+        from .website_report import selectors as website_report
+        from .website_report.public_views import listing as website_listing
+        from .website_report.review_hooks import register_report as register_website_report
 
         register_report()
         listings.register(columns.ANNUAL_REPORT.slug, listing)
+        register_website_report()
+        listings.register(columns.ANNUAL_REPORT.slug, website_listing)
         workbench.register(annual_report.workbench_block)
         workbench.register(complaints.workbench_block)
         workbench.register(inspections.workbench_block)
+        workbench.register(website_report.workbench_block)

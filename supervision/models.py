@@ -5,3 +5,4 @@ from .assessments.models import Accountability, Assessment, AssessmentStatus, In
 from .complaints.models import Complaint, ComplaintKind, ComplaintStatus, Finding  # noqa: F401
 from .evaluations.models import Evaluation, EvaluationSource, HandlingRating, ItemVote, Satisfaction  # noqa: F401
 from .inspections.models import FollowUp, FollowUpStatus, Inspection, InspectionKind, LeadershipMeeting  # noqa: F401
+from .website_report.models import WebsiteReport, WebsiteReportStatus  # noqa: F401

@@ -65,6 +65,7 @@ def checks(row: Row, today: date) -> list[Check]:
         _report(row),
         _standard_catalogue(row),
         _interpretations(row),
+        website_report_check(row.organisation, today),
     ]
 
 
@@ -119,6 +120,35 @@ def _report(row: Row) -> Check:
     return Check(
         "政府信息公开年报", False, "pass" if published else "warn", row.report_status or "上年度年报尚未编制。", todo
     )
+
+
+def website_report_check(organisation: Organisation, today: date) -> Check:
+    """政府网站工作年度报表 of last year: published by 31 January (国办发〔2017〕47号; 国办函〔2018〕12号)."""
+    from portal.templatetags.portal_tags import cn_date
+    from supervision.website_report import selectors as website
+    from supervision.website_report.models import WebsiteReport
+
+    year = today.year - 1
+    due = website.deadline_for(year)
+    report = WebsiteReport.objects.filter(organisation=organisation, year=year).first()
+    published = website.published_on(report)
+    state = website.timeliness(year, published, today)
+    name, staff = "政府网站工作年度报表", reverse("website-report:reports")
+    if published is not None:
+        url = reverse("website-report-public:report", args=[organisation.slug, year])
+        evidence = [Evidence(f"{report}：{cn_date(published)}公开", url)]
+        if state == website.ON_TIME:
+            summary = f"{year}年度报表已于{cn_date(published)}公开，在{cn_date(due)}前，按时。"
+            return Check(name, False, "pass", summary, evidence=evidence)
+        return Check(name, False, "fail", f"{year}年度报表逾期公开（{cn_date(published)}公开，应于{cn_date(due)}前）。",
+                     "今后每年1月31日前公开上一年度报表。", evidence)  # fmt: skip
+    begun = f"（{report.get_status_display()}）" if report else "（尚未编制）"
+    evidence = [Evidence(f"{year}年度报表{begun}", staff)]
+    if state == website.MISSING:
+        return Check(name, False, "fail", f"{year}年度报表未在{cn_date(due)}前公开{begun}。",
+                     "立即编制、审核并在网站首页公开上一年度的政府网站工作年度报表。", evidence)  # fmt: skip
+    return Check(name, False, "warn", f"{year}年度报表须于{cn_date(due)}前公开{begun}。",
+                 "编制报表，填写平台无法统计的项目，提交审核。", evidence)  # fmt: skip
 
 
 def _home(organisation: Organisation, today: date) -> Check:

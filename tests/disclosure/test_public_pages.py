@@ -169,7 +169,7 @@ def test_list_pages_use_the_same_number_of_queries_for_any_size(
 
 
 QUERIES_PER_LIST = 3  # the count of public changes, the page, its count (the column around it kept since)
-QUERIES_PER_HOME = 8  # with the published annual reports listed in their column's card
+QUERIES_PER_HOME = 9  # with the published annual reports and website reports listed in their column's card
 
 
 def test_kept_pages_show_a_publication_at_once_and_never_a_visitors_token_to_another(

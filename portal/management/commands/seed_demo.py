@@ -190,6 +190,10 @@ class Command(BaseCommand):
 
         supervision_demo.seed(town, users["office_head"], users["inspector"], reviewers, timezone.localdate())
 
+        from supervision.website_report import demo as website_report_demo
+
+        website_report_demo.seed(town, users["office_head"], reviewers, timezone.localdate())
+
         self.stdout.write(self.style.SUCCESS("演示数据已就绪：示例镇人民政府及其内设机构、工作日历和演示账号。"))
         self.stdout.write(f"政府信息公开目录：本次新发布 {published} 条演示信息。")
         for number, code in online:
