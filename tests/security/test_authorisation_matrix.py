@@ -30,6 +30,7 @@ from supervision.assessments.models import Assessment
 from supervision.complaints.models import Complaint
 from supervision.inspections.models import FollowUp, Inspection
 from supervision.models import AnnualReport
+from supervision.website_report.models import WebsiteReport
 from tests.conftest import PERSONAS
 
 BUSINESS = {"editor", "reviewer", "social_reviewer", "office_head", "case_officer", "inspector", "other_staff"}
@@ -93,6 +94,12 @@ RULES: dict[str, Rule] = {
     "dashboard:page": rule({"inspector", "office_head"}),
     "complaints-staff:queue": rule(BUSINESS),
     "questions-staff:queue": rule(BUSINESS),
+    "website-report:reports": rule(BUSINESS),
+    "website-report:platform": rule({"inspector", "sysadmin"}),
+    "website-report:report": rule(CONSULTATION_READERS, "website-report"),
+    "website-report:download": rule(CONSULTATION_READERS, "website-report"),
+    "website-report:recompute": rule({"editor", "office_head"}, "website-report"),
+    "website-report:submit": rule({"editor", "office_head"}, "website-report"),
     "questions-staff:question": rule(CONSULTATION_READERS, "question"),
     "inspections:follow-ups": rule(BUSINESS),
     "evaluations:page": rule(BUSINESS),
@@ -276,6 +283,9 @@ def objects(
             "dashboard-row": {"org": organisation.pk, "figure": "received"},
             "complaint": {"pk": complaint.pk},
             "question": {"pk": question.pk},
+            "website-report": {
+                "pk": WebsiteReport.objects.create(organisation=organisation, year=2025, created_by=editor).pk
+            },
             "follow-up": {"pk": follow_up.pk},
             "assessment": {"pk": Assessment.objects.create(organisation=organisation, year=2025).pk},
             "finalise": {"action": "finalise"},
