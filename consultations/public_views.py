@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -76,12 +75,10 @@ def consultation_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         status = 400
-        if challenge.volume(request, COMMENTS) >= settings.COMMENTS_PER_ADDRESS_HOUR:
+        refused = challenge.refusal(request, COMMENTS, "意见")
+        if refused:
             form.is_valid()
-            form.add_error(None, "同一网络地址在一小时内提交的意见过多，请稍后再提交；您填写的内容已保留。")
-        elif challenge.needed(request, COMMENTS) and not challenge.passed(request.POST.get("altcha", "")):
-            form.is_valid()
-            form.add_error(None, "请等待页面完成安全验证后再提交；您填写的内容已保留。")
+            form.add_error(None, refused)
         elif form.is_valid():
             data = form.cleaned_data
             try:

@@ -47,6 +47,17 @@ def needed(request: HttpRequest, scope: str) -> bool:
     return volume(request, scope) >= settings.CHALLENGE_AFTER
 
 
+def refusal(request: HttpRequest, scope: str, what: str = "") -> str:
+    """Why a public form's submission is refused before it is read ("" when it may go ahead): past
+    COMMENTS_PER_ADDRESS_HOUR submissions of `scope` from the address in the hour, or, after CHALLENGE_AFTER, a
+    missing or reused solution. The form keeps what was typed either way."""
+    if volume(request, scope) >= settings.COMMENTS_PER_ADDRESS_HOUR:
+        return f"同一网络地址在一小时内提交{'的' + what if what else ''}过多，请稍后再提交；您填写的内容已保留。"
+    if needed(request, scope) and not passed(request.POST.get("altcha", "")):
+        return "请等待页面完成安全验证后再提交；您填写的内容已保留。"
+    return ""
+
+
 def new() -> str:
     """A fresh challenge as JSON for the page (the solver in static/js/challenge.js reads it)."""
     options = ChallengeOptionsV1(

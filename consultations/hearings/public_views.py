@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -35,12 +34,10 @@ def hearing_page(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     done, status = None, 200
     if request.method == "POST":
         status = 400
-        if challenge.volume(request, REGISTRATIONS) >= settings.COMMENTS_PER_ADDRESS_HOUR:
+        refused = challenge.refusal(request, REGISTRATIONS, "报名")
+        if refused:
             form.is_valid()
-            form.add_error(None, "同一网络地址在一小时内提交的报名过多，请稍后再提交；您填写的内容已保留。")
-        elif challenge.needed(request, REGISTRATIONS) and not challenge.passed(request.POST.get("altcha", "")):
-            form.is_valid()
-            form.add_error(None, "请等待页面完成安全验证后再提交；您填写的内容已保留。")
+            form.add_error(None, refused)
         elif form.is_valid():
             try:
                 done = hearings.register(hearing=hearing, **{**form.cleaned_data, "channel": Channel.ONLINE})
