@@ -290,3 +290,18 @@ def test_a_question_passed_to_an_office_is_handled_by_the_towns_staff_too(
     editor.post(f"/staff/questions/{question.pk}/", {"action": "answer", "answer-answer": "请到社会事务办窗口办理。"})
     question.refresh_from_db()
     assert question.status == Status.ANSWERED and question.organisation == town.social_office
+
+
+def test_too_many_questions_from_one_address_are_refused_keeping_the_text(
+    town: Any, calendar: None, settings: Any
+) -> None:
+    settings.COMMENTS_PER_ADDRESS_HOUR, settings.CHALLENGE_AFTER = 2, 100
+    public = Client()
+    for _ in range(2):
+        assert "已收到您的咨询" in ask(public)
+    third = {"subject": "第三条", "text": "同一地址的第三条咨询", "public_allowed": "yes",
+             "submission_key": str(uuid.uuid4())}  # fmt: skip
+    refused = public.post("/gk/town/hdjl/ask/", third)
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "同一网络地址在一小时内提交过多" in page and "同一地址的第三条咨询" in page
+    assert Question.objects.count() == 2
