@@ -207,3 +207,26 @@ def test_query_counts_stay_flat_from_10_to_1000_matters(town: Any, calendar: Non
     grow(1000)
     many = [counted(url, who) for url, who in urls]
     assert many == few
+
+
+def test_the_office_head_edits_a_matter_in_the_admin(dibao: Matter, client_for: Any) -> None:
+    """The office head adapts the 事项 of their own catalogue; an editor and another town's staff do not."""
+    url = f"/admin/disclosure/matter/{dibao.pk}/change/"
+    head = client_for("office_head")
+    assert head.get(url).status_code == 200
+    data = {
+        "organisation": dibao.organisation_id, "area": dibao.area_id, "name": dibao.name, "content": dibao.content,
+        "basis": dibao.basis, "deadline_text": "制定或获取信息之日起10个工作日内，公示7个工作日", "deadline_days": 10,
+        "deadline_unit": "working", "recurrence": "monthly", "notice_working_days": 7, "publisher": "示例镇社会事务办",
+        "channels": ["website", "village_board"], "audience": "group", "column": "", "keywords": "低保",
+        "starts_on": "2026-09-01", "source": dibao.source, "position": 0, "is_active": "on",
+    }  # fmt: skip
+    other_area = Area.objects.create(organisation=dibao.organisation.parent, name="社会救助")
+    refused = head.post(url, {**data, "area": other_area.pk})
+    assert refused.status_code == 200 and Matter.objects.get(pk=dibao.pk).area_id == dibao.area_id
+    assert head.post(url, data).status_code == 302
+    dibao.refresh_from_db()
+    assert dibao.publisher == "示例镇社会事务办" and dibao.channels == ["website", "village_board"]
+    assert dibao.audience == "group"
+    assert client_for("editor").get(url).status_code in (302, 403, 404)
+    assert client_for("other_staff").get(url).status_code in (302, 403, 404)
