@@ -221,7 +221,9 @@ def test_the_office_head_edits_a_matter_in_the_admin(dibao: Matter, client_for: 
         "channels": ["website", "village_board"], "audience": "group", "column": "", "keywords": "低保",
         "starts_on": "2026-09-01", "source": dibao.source, "position": 0, "is_active": "on",
     }  # fmt: skip
-    other_area = Area.objects.create(organisation_id=dibao.organisation.parent_id, name="社会救助")
+    county = dibao.organisation.parent
+    assert county is not None
+    other_area = Area.objects.create(organisation=county, name="社会救助")
     refused = head.post(url, {**data, "area": other_area.pk})
     assert refused.status_code == 200 and Matter.objects.get(pk=dibao.pk).area_id == dibao.area_id
     assert head.post(url, data).status_code == 302
