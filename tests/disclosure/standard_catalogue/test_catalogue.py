@@ -70,6 +70,9 @@ def test_public_catalogue_links_each_matter_to_what_was_published(lists: dict[st
     detail = text(client.get(reverse("disclosure:matter", args=["town", matter.pk])))
     assert "示例镇2026年9月低保审核确认对象名单公示" in detail and "示例镇2026年10月低保审核确认对象名单公示" in detail
     assert "公示期 7 个工作日" in detail
+    item = text(client.get(reverse("disclosure:item", args=["town", lists["september"].pk])))
+    assert "2026年10月12日至2026年10月21日（7个工作日）" in item  # the 公示期 shown with its end
+    assert reverse("disclosure:matter", args=["town", matter.pk]) in item
     assert client.get(reverse("disclosure:matter", args=["other", matter.pk])).status_code == 404
     assert "尚未发布公开事项目录" in text(client.get(reverse("disclosure:standard-catalogue", args=["other"])))
 
