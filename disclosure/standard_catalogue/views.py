@@ -86,7 +86,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         raise Http404("没有可查看的机构")
     first, last = year_span(today)
     tallies = selectors.tallies([o.pk for o in owners], first=first, last=last, today=today)
-    rows = [(o, tallies[o.pk], sorted(tallies[o.pk].by_area.items())) for o in owners]
+    rows = [(o, tallies[o.pk], list(tallies[o.pk].by_area.items())) for o in owners]  # in the catalogue's order
     return render(request, "disclosure/standard_catalogue/overview.html",
                   {"rows": rows, "year": today.year, "today": today})  # fmt: skip
 
