@@ -68,3 +68,6 @@ def test_a_due_dibao_list_is_published_on_time(page: Any, live_server: Any, pers
     page.goto(base + "/gk/town/mulu/")
     expect(page.get_by_role("link", name=title)).to_be_visible()
     axe_check(page, "public catalogue")
+    page.set_viewport_size({"width": 375, "height": 800})  # on a phone each 事项 is a block of labelled lines
+    expect(page.locator(".catalogue-table thead").first).to_be_hidden()
+    axe_check(page, "public catalogue on a phone")
