@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from disclosure.models import Column, Item
+from disclosure.models import Column, Item, Posting
 from disclosure.standard_catalogue import selectors, services, tabular
 from disclosure.standard_catalogue.models import Area, Matter
 from disclosure.standard_catalogue.standard import STANDARD
@@ -46,6 +46,13 @@ def test_obligations_met_late_and_missing(lists: dict[str, Item], dibao: Matter,
     page = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk])))
     assert "按时公开" in page and "逾期公开" in page and "应公开未公开" in page
     assert "示例镇2026年9月低保审核确认对象名单公示" in page and "公示期至2026年10月21日" in page
+    # the 事项 is owed on the village 公开栏 too: the posting register says whether it hung there
+    assert page.count("未记录公开栏张贴") == 2 and "已记录公开栏张贴" not in page
+    Posting.objects.create(item=lists["september"], channel="bulletin_board", place="东坪村村务公开栏",
+                           posted_on=date(2026, 10, 12), removed_on=date(2026, 10, 21),
+                           recorded_by=lists["september"].created_by)  # fmt: skip
+    page = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk])))
+    assert page.count("未记录公开栏张贴") == 1 and "已记录公开栏张贴" in page
     missing = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk]) + "?status=missing"))
     assert "最低生活保障 › 政策法规文件" in missing and "低保审核确认对象名单公示</a>" not in missing
     assert f"?organisation={town.pk}&amp;matter=" in missing  # drafted from the obligation
