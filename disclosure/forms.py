@@ -105,7 +105,10 @@ class ItemForm(forms.ModelForm):
 
         field = self.fields["matter"]
         assert isinstance(field, forms.ModelChoiceField)
-        matters = Matter.objects.active().filter(organisation=channel_of(organisation)).select_related("area")
+        matters = Matter.objects.active().filter(organisation=channel_of(organisation))
+        if self.instance.matter_id:  # a draft keeps the 事项 it was drafted for, even one since retired
+            matters = matters | Matter.objects.filter(pk=self.instance.matter_id)
+        matters = matters.select_related("area")
         field.queryset = matters.order_by("area__position", "position", "id")
         field.empty_label = "不属于公开事项目录中的事项"
         field.label_from_instance = lambda obj: f"{obj.area.name} › {obj.name}"  # type: ignore[method-assign]
