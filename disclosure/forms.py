@@ -35,6 +35,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class MatterSelect(forms.Select):
+    """The 公开事项 choice, each option carrying its column and 标题关键词 for static/js/matter-suggest.js."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        matter = getattr(option["value"], "instance", None)
+        if matter is not None:
+            option["attrs"]["data-column"] = str(matter.column_id or "")
+            option["attrs"]["data-keywords"] = "、".join(matter.keyword_list())
+        return option
+
+
 class ItemForm(forms.ModelForm):
     interprets_index = forms.CharField(
         label="所解读文件的索引号",
@@ -62,6 +74,7 @@ class ItemForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "attribute_reason": forms.Textarea(attrs={"rows": 2}),
             "disclosure_attribute": forms.RadioSelect,
+            "matter": MatterSelect,
         }
         help_texts = {
             "summary": "一两句话说明信息的主要内容，将显示在目录中。",

@@ -71,3 +71,23 @@ def test_a_due_dibao_list_is_published_on_time(page: Any, live_server: Any, pers
     page.set_viewport_size({"width": 375, "height": 800})  # on a phone each 事项 is a block of labelled lines
     expect(page.locator(".catalogue-table thead").first).to_be_hidden()
     axe_check(page, "public catalogue on a phone")
+
+
+def test_the_form_suggests_the_matter_from_column_and_title(page: Any, live_server: Any, personas: Any, town: Any,
+                                                            calendar: None) -> None:  # fmt: skip
+    """As the edit page does on the server, the new-item form suggests the 事项 while the editor types; a 事项 the
+    editor chose by hand stays."""
+    from disclosure.models import Column
+
+    services.adopt_standard(organisation=town.town, today=timezone.localdate(), areas=["社会救助"])
+    dibao = Matter.objects.get(name=DIBAO)
+    sign_in(page, live_server.url, "editor")
+    page.goto(live_server.url + "/staff/items/new/")
+    page.get_by_label("栏目").select_option(str(Column.objects.get(slug="shjz").pk))
+    expect(page.get_by_label("公开事项")).to_have_value("")  # five 事项 in the column, nothing in the title yet
+    page.get_by_label("名称").fill("示例镇2026年11月低保审核确认对象名单公示")
+    expect(page.get_by_label("公开事项")).to_have_value(str(dibao.pk))
+    guide = Matter.objects.get(name="最低生活保障 › 办事指南")
+    page.get_by_label("公开事项").select_option(str(guide.pk))
+    page.get_by_label("名称").fill("示例镇低保办事指南（2026年修订）")
+    expect(page.get_by_label("公开事项")).to_have_value(str(guide.pk))
