@@ -12,7 +12,8 @@ from portal.admin import DutyAdmin
 from portal.models import Organisation, Role
 from portal.permissions import organisation_ids
 
-from .models import Column, Guide, Item, Topic, TopicPage, TopicPageEntry
+from .models import Area, Column, Guide, Item, Matter, Topic, TopicPage, TopicPageEntry
+from .standard_catalogue.models import Channel
 
 GUIDE_ROLES = (Role.EDITOR, Role.OFFICE_HEAD)
 
@@ -122,3 +123,49 @@ class TopicPageAdmin(OwnOrganisationAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_view_permission(request, obj)
+
+
+class CatalogueAdmin(OwnOrganisationAdmin):
+    """An organisation's 标准目录 is adapted by its disclosure office head (docs/adr/0012)."""
+
+    def _organisations(self, request: HttpRequest) -> set[int]:
+        if request.user.is_superuser:
+            return set(Organisation.objects.values_list("pk", flat=True))
+        return organisation_ids(request.user, Role.OFFICE_HEAD)
+
+
+@admin.register(Area)
+class AreaAdmin(CatalogueAdmin):
+    list_display = ["name", "organisation", "involved", "position"]
+    list_filter = ["involved"]
+    fields = ["organisation", "name", "involved", "not_involved_note", "source", "position"]
+
+
+class MatterForm(forms.ModelForm):
+    channels = forms.MultipleChoiceField(
+        label="公开渠道", choices=Channel.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Matter
+        exclude: list[str] = []
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        area, organisation = data.get("area"), data.get("organisation")
+        if area is not None and organisation is not None and area.organisation_id != organisation.pk:
+            self.add_error("area", "请选择本机构目录中的领域。")
+        return data
+
+
+@admin.register(Matter)
+class MatterAdmin(CatalogueAdmin):
+    form = MatterForm
+    list_display = ["name", "area", "organisation", "recurrence", "deadline_text", "basis", "is_active"]
+    list_filter = ["recurrence", "is_active", "area__name"]
+    search_fields = ["name", "basis", "content"]
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "area":
+            kwargs["queryset"] = Area.objects.filter(organisation_id__in=self._organisations(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

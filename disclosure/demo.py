@@ -172,6 +172,11 @@ def seed(town: Organisation, author: Any, reviewers: list[Any]) -> int:
     _waiting_in_review(town, author, columns)
     _legacy_batch(town, author)
     _topic_page(town, [item for item in made.values() if "低保" in item.title or "救助" in item.title])
+    from django.utils import timezone
+
+    from .standard_catalogue import demo as standard_catalogue
+
+    standard_catalogue.seed(town, author, reviewers, timezone.localdate())
     return created
 
 

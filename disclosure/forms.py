@@ -35,6 +35,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class MatterSelect(forms.Select):
+    """The 公开事项 choice, each option carrying its column and 标题关键词 for static/js/matter-suggest.js."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        matter = getattr(option["value"], "instance", None)
+        if matter is not None:
+            option["attrs"]["data-column"] = str(matter.column_id or "")
+            option["attrs"]["data-keywords"] = "、".join(matter.keyword_list())
+        return option
+
+
 class ItemForm(forms.ModelForm):
     interprets_index = forms.CharField(
         label="所解读文件的索引号",
@@ -62,6 +74,7 @@ class ItemForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "attribute_reason": forms.Textarea(attrs={"rows": 2}),
             "disclosure_attribute": forms.RadioSelect,
+            "matter": MatterSelect,
         }
         help_texts = {
             "summary": "一两句话说明信息的主要内容，将显示在目录中。",
@@ -105,7 +118,10 @@ class ItemForm(forms.ModelForm):
 
         field = self.fields["matter"]
         assert isinstance(field, forms.ModelChoiceField)
-        matters = Matter.objects.active().filter(organisation=channel_of(organisation)).select_related("area")
+        matters = Matter.objects.active().filter(organisation=channel_of(organisation))
+        if self.instance.matter_id:  # a draft keeps the 事项 it was drafted for, even one since retired
+            matters = matters | Matter.objects.filter(pk=self.instance.matter_id)
+        matters = matters.select_related("area")
         field.queryset = matters.order_by("area__position", "position", "id")
         field.empty_label = "不属于公开事项目录中的事项"
         field.label_from_instance = lambda obj: f"{obj.area.name} › {obj.name}"  # type: ignore[method-assign]

@@ -82,7 +82,7 @@ def latest_by_kind(organisation: Organisation, kinds: Sequence[str], per_kind: i
 
 def public_item(organisation: Organisation, pk: int) -> Item:
     return get_object_or_404(
-        Item.objects.for_catalogue().select_related("interprets", "interprets__channel"),
+        Item.objects.for_catalogue().select_related("interprets", "interprets__channel", "matter"),
         channel=organisation,
         pk=pk,
     )

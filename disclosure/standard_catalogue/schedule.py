@@ -75,6 +75,7 @@ class Obligation:
     provisional: bool = False  # the due date relies on a year whose holiday arrangement is not confirmed
     due_soon: bool = False
     matter: object = field(default=None, compare=False)
+    posted: bool | None = None  # for a 事项 owed on a 公开栏: whether the posting was recorded (selectors)
 
     @property
     def status_label(self) -> str:

@@ -14,7 +14,7 @@ from django.db.models import Min, OuterRef, Subquery
 
 from portal.workdays import WorkingCalendar, current_calendar
 
-from .models import Area, Matter, Recurrence
+from .models import Area, Channel, Matter, Recurrence
 from .schedule import Obligation, Publication, Rule, Status, obligations
 
 
@@ -117,6 +117,25 @@ def public_catalogue(organisation_id: int) -> list[tuple[Area, list[Matter]]]:
         by_area[matter.area_id].append(matter)
     areas = Area.objects.filter(organisation_id=organisation_id).order_by("position", "id")
     return [(area, by_area.get(area.pk, []) if area.involved else []) for area in areas]
+
+
+OFFLINE_CHANNELS = {Channel.SERVICE_CENTRE, Channel.VILLAGE_BOARD, Channel.READING_POINT}
+
+
+def mark_postings(found: list[Obligation]) -> None:
+    """For each publication of a 事项 owed on a 公开栏 (or another offline channel): whether its posting was
+    recorded (the posting register, `Posting`), in one query; `posted` stays None where none is owed."""
+    from disclosure.models import Posting
+
+    owed = [o for o in found if o.publication and o.publication.pk and isinstance(o.matter, Matter)
+            and OFFLINE_CHANNELS & set(o.matter.channels)]  # fmt: skip
+    if not owed:
+        return
+    ids = [o.publication.pk for o in owed if o.publication]
+    posted = set(Posting.objects.filter(item_id__in=ids).values_list("item_id", flat=True).distinct())
+    for obligation in owed:
+        assert obligation.publication is not None
+        obligation.posted = obligation.publication.pk in posted
 
 
 STATUS_ORDER = [Status.MISSING, Status.OPEN, Status.LATE, Status.MET]

@@ -48,7 +48,7 @@ class StandardArea:
 def policies(area: str, column: str = "mszc") -> StandardMatter:
     """政策法规文件, the first 事项 of every area guideline; its basis is the area's own law, to be checked."""
     return StandardMatter(
-        f"{area} › 政策法规文件", f"{area}领域的法律法规、政策文件及本地配套文件", column=column,
+        "政策法规文件", f"{area}领域的法律法规、政策文件及本地配套文件", column=column,
         keywords="政策、办法、规定", source=f"{GUIDELINE_54}；事项按各领域指引的通行结构，依据待核",
     )  # fmt: skip
 

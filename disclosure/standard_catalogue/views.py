@@ -22,7 +22,7 @@ from portal.workbench import Block, Line
 from . import selectors, services, tabular
 from .forms import AdoptForm, AreaForm, CatalogueUploadForm
 from .models import Area
-from .schedule import STATUS_LABELS, Status
+from .schedule import Status
 
 READERS = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
 
@@ -86,7 +86,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         raise Http404("没有可查看的机构")
     first, last = year_span(today)
     tallies = selectors.tallies([o.pk for o in owners], first=first, last=last, today=today)
-    rows = [(o, tallies[o.pk], sorted(tallies[o.pk].by_area.items())) for o in owners]
+    rows = [(o, tallies[o.pk], list(tallies[o.pk].by_area.items())) for o in owners]  # in the catalogue's order
     return render(request, "disclosure/standard_catalogue/overview.html",
                   {"rows": rows, "year": today.year, "today": today})  # fmt: skip
 
@@ -156,12 +156,14 @@ def obligations_page(request: HttpRequest, org: int) -> HttpResponse:
         found = [o for o in found if o.status == FILTERS[wanted]]
     order = {s: i for i, s in enumerate(selectors.STATUS_ORDER)}
     found.sort(key=lambda o: (order[o.status], o.due))
+    selectors.mark_postings(found[:500])
     can_draft = bool(organisation_ids(request.user, Role.EDITOR))
+    can_record = can_draft or _may_adapt(request.user, organisation)
     filters = [("", "全部"), ("missing", "应公开未公开"), ("soon", "即将到期"), ("late", "逾期公开"),
                ("met", "按时公开"), ("open", "待公开")]  # fmt: skip
     context = {"organisation": organisation, "obligations": found[:500], "shown_all": len(found) <= 500,
                "total": len(found), "status": wanted, "area": area, "filters": filters, "today": today,
-               "can_draft": can_draft, "labels": STATUS_LABELS, "year": today.year}  # fmt: skip
+               "can_draft": can_draft, "can_record": can_record, "year": today.year}  # fmt: skip
     return render(request, "disclosure/standard_catalogue/obligations.html", context)
 
 

@@ -227,7 +227,19 @@ def item_context(organisation: Organisation, found: Item) -> dict[str, Any]:
         ),
         "related": listings.related(found.pk),
         "breadcrumbs": column_breadcrumbs(organisation, (found.column.name, column_url), (found.title, "")),
+        "notice_ends": _notice_ends(found),
     }
+
+
+def _notice_ends(found: Item) -> Any:
+    """The last day of a 公示 published for a 公开事项 with a 公示期 (disclosure/standard_catalogue/schedule.py)."""
+    from disclosure.standard_catalogue.schedule import notice_end
+    from disclosure.standard_catalogue.selectors import rule_of
+    from portal.workdays import current_calendar
+
+    if found.matter_id is None or found.publication_date is None or found.matter is None:
+        return None
+    return notice_end(current_calendar(), rule_of(found.matter), found.publication_date)
 
 
 def item_print(request: HttpRequest, org: str, pk: int) -> HttpResponse:

@@ -64,7 +64,8 @@ def _item(request: HttpRequest, pk: int, *roles: Role) -> Item:
     """An item for its organisation's staff, and for the reviewers of its review process."""
     from review.services import reviewed_content
 
-    queryset = Item.objects.select_related("organisation", "column", "topic", "revision_of", "interprets")
+    related = ("organisation", "column", "topic", "revision_of", "interprets", "matter__area")
+    queryset = Item.objects.select_related(*related)
     also = Q(pk__in=reviewed_content(request.user, Item))
     return get_for_staff(request, queryset, roles=roles or READ_ROLES, also=also, pk=pk)
 

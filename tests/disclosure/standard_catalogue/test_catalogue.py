@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from disclosure.models import Column, Item
+from disclosure.models import Column, Item, Posting
 from disclosure.standard_catalogue import selectors, services, tabular
 from disclosure.standard_catalogue.models import Area, Matter
 from disclosure.standard_catalogue.standard import STANDARD
@@ -46,6 +46,13 @@ def test_obligations_met_late_and_missing(lists: dict[str, Item], dibao: Matter,
     page = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk])))
     assert "按时公开" in page and "逾期公开" in page and "应公开未公开" in page
     assert "示例镇2026年9月低保审核确认对象名单公示" in page and "公示期至2026年10月21日" in page
+    # the 事项 is owed on the village 公开栏 too: the posting register says whether it hung there
+    assert page.count("未记录公开栏张贴") == 2 and "已记录公开栏张贴" not in page
+    Posting.objects.create(item=lists["september"], channel="bulletin_board", place="东坪村村务公开栏",
+                           posted_on=date(2026, 10, 12), removed_on=date(2026, 10, 21),
+                           recorded_by=lists["september"].created_by)  # fmt: skip
+    page = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk])))
+    assert page.count("未记录公开栏张贴") == 1 and "已记录公开栏张贴" in page
     missing = text(client_for("editor").get(reverse("catalogue-staff:obligations", args=[town.pk]) + "?status=missing"))
     assert "最低生活保障 › 政策法规文件" in missing and "低保审核确认对象名单公示</a>" not in missing
     assert f"?organisation={town.pk}&amp;matter=" in missing  # drafted from the obligation
@@ -70,6 +77,9 @@ def test_public_catalogue_links_each_matter_to_what_was_published(lists: dict[st
     detail = text(client.get(reverse("disclosure:matter", args=["town", matter.pk])))
     assert "示例镇2026年9月低保审核确认对象名单公示" in detail and "示例镇2026年10月低保审核确认对象名单公示" in detail
     assert "公示期 7 个工作日" in detail
+    item = text(client.get(reverse("disclosure:item", args=["town", lists["september"].pk])))
+    assert "2026年10月12日至2026年10月21日（7个工作日）" in item  # the 公示期 shown with its end
+    assert reverse("disclosure:matter", args=["town", matter.pk]) in item
     assert client.get(reverse("disclosure:matter", args=["other", matter.pk])).status_code == 404
     assert "尚未发布公开事项目录" in text(client.get(reverse("disclosure:standard-catalogue", args=["other"])))
 
@@ -168,12 +178,13 @@ def test_a_draft_started_from_an_obligation_is_published_against_its_matter(
 ) -> None:
     editor = client_for("editor")
     form = text(editor.get(reverse("disclosure-staff:item-new") + f"?matter={dibao.pk}"))
-    assert f'<option value="{dibao.pk}" selected>社会救助 › {DIBAO}</option>' in form
+    option = f'<option value="{dibao.pk}" selected data-column="{dibao.column_id}" data-keywords="低保、最低生活保障">'
+    assert f"{option}社会救助 › {DIBAO}</option>" in form
     # a draft without one gets the 事项 its column and title suggest
     item = draft(column="shjz", title="示例镇2026年11月低保审核确认对象名单公示")
     edit = text(editor.get(reverse("disclosure-staff:item-edit", args=[item.pk])))
     assert f"按栏目和名称建议：社会救助 › {DIBAO}" in edit
-    assert f'<option value="{dibao.pk}" selected>' in edit
+    assert option in edit
 
 
 def test_query_counts_stay_flat_from_10_to_1000_matters(town: Any, calendar: None, today: date, client: Client,
@@ -207,3 +218,28 @@ def test_query_counts_stay_flat_from_10_to_1000_matters(town: Any, calendar: Non
     grow(1000)
     many = [counted(url, who) for url, who in urls]
     assert many == few
+
+
+def test_the_office_head_edits_a_matter_in_the_admin(dibao: Matter, client_for: Any) -> None:
+    """The office head adapts the 事项 of their own catalogue; an editor and another town's staff do not."""
+    url = f"/admin/disclosure/matter/{dibao.pk}/change/"
+    head = client_for("office_head")
+    assert head.get(url).status_code == 200
+    data = {
+        "organisation": dibao.organisation_id, "area": dibao.area_id, "name": dibao.name, "content": dibao.content,
+        "basis": dibao.basis, "deadline_text": "制定或获取信息之日起10个工作日内，公示7个工作日", "deadline_days": 10,
+        "deadline_unit": "working", "recurrence": "monthly", "notice_working_days": 7, "publisher": "示例镇社会事务办",
+        "channels": ["website", "village_board"], "audience": "group", "column": "", "keywords": "低保",
+        "starts_on": "2026-09-01", "source": dibao.source, "position": 0, "is_active": "on",
+    }  # fmt: skip
+    county = dibao.organisation.parent
+    assert county is not None
+    other_area = Area.objects.create(organisation=county, name="社会救助")
+    refused = head.post(url, {**data, "area": other_area.pk})
+    assert refused.status_code == 200 and Matter.objects.get(pk=dibao.pk).area_id == dibao.area_id
+    assert head.post(url, data).status_code == 302
+    dibao.refresh_from_db()
+    assert dibao.publisher == "示例镇社会事务办" and dibao.channels == ["website", "village_board"]
+    assert dibao.audience == "group"
+    assert client_for("editor").get(url).status_code in (302, 403, 404)
+    assert client_for("other_staff").get(url).status_code in (302, 403, 404)
