@@ -23,6 +23,8 @@ class Rule(models.TextChoices):
     CONSULTATION = "consultation", "意见答复率 × 分值（无意见征集的得满分）"
     SATISFACTION = "satisfaction", "社会评议满意率 × 分值（无评议的得满分）"
     INTERACTION = "interaction", "政务咨询按期答复率 × 分值，有超过3个月未答复的得0分（无咨询的得满分）"
+    OBLIGATIONS = "obligations", "标准目录事项按时公开率 × 分值，每个应公开未公开的事项再扣1分（无到期事项的得满分）"
+    INTERPRETATION = "interpretation", "行政规范性文件按时解读率 × 分值（无到期文件的得满分）"
     SCORED = "scored", "由检查人员评分并说明"
 
 

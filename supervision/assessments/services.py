@@ -80,7 +80,30 @@ def computed(indicator: Indicator, row: Row, year: int) -> tuple[Decimal, str]:
             return _points(w * (share if share is not None else 1)), f"评价{total}人次，满意和基本满意{share or 0:.0%}"
         case Rule.INTERACTION:
             return _interaction(w, row)
+        case Rule.OBLIGATIONS:
+            return _obligations(w, row)
+        case Rule.INTERPRETATION:
+            return _interpretation(w, row)
     raise ValueError(indicator.rule)
+
+
+def _obligations(weight: int, row: Row) -> tuple[Decimal, str]:
+    """国办发〔2019〕54号: each 公开事项 due in the year published on time; one 应公开未公开 costs a point more."""
+    tally = row.obligations
+    if tally is None or not tally.due:
+        return _points(weight), "无到期的标准目录事项"
+    evidence = f"到期事项{tally.due}个：按时公开{tally.met}个，逾期公开{tally.late}个，应公开未公开{tally.missing}个"
+    return _points(max(weight * tally.met / tally.due - tally.missing, 0)), evidence
+
+
+def _interpretation(weight: int, row: Row) -> tuple[Decimal, str]:
+    """国办发〔2016〕80号 实施细则 三同步: policies whose interpretation followed within the limit."""
+    figures = row.policies
+    decided = figures.timely + figures.without_timely if figures else 0
+    if not decided:
+        return _points(weight), "无到期的行政规范性文件"
+    evidence = f"行政规范性文件{figures.policies}件：按时解读{figures.timely}件，逾期或未解读{figures.without_timely}件"
+    return _points(weight * figures.timely / decided), evidence
 
 
 def _interaction(weight: int, row: Row) -> tuple[Decimal, str]:

@@ -25,14 +25,15 @@ def test_each_computed_indicator_scores_the_hand_computed_year(assessed: Assessm
     scores = {s.indicator.code: s for s in assessed.scores.select_related("indicator")}
     expected = {
         "on_time": (Decimal("10.0"), "办结2件，按期1件"),  # 20 × 1/2
-        "late": (Decimal("14.0"), "超过20个工作日公开1条"),  # 15 − 1
+        "late": (Decimal("9.0"), "超过20个工作日公开1条"),  # 10 − 1
         "blank": (Decimal("0.0"), "空白栏目"),  # five or more blank columns
-        "stale": (Decimal("6.0"), "不更新栏目2个"),  # 10 − 2 × 2
+        "stale": (Decimal("1.0"), "不更新栏目2个"),  # 5 − 2 × 2
         "complaints": (Decimal("10.0"), "成立或部分成立0件"),
         "report": (Decimal("0.0"), "2024年度报告未发布"),
         "consultation": (Decimal("5.0"), "无意见征集"),
         "satisfaction": (Decimal("5.0"), "评价0人次"),
         "interaction": (Decimal("5.0"), "无政务咨询"),
+        "obligations": (Decimal("5.0"), "无到期的标准目录事项"),
     }
     for code, (points, evidence) in expected.items():
         assert scores[code].points == points, code
@@ -116,3 +117,24 @@ def test_interaction_scores_answers_on_time_and_nothing_with_a_three_month_old_q
     assert points() == (Decimal("5.0"), "收到政务咨询1条，答复1条，按期1条")
     asked(100)
     assert points()[0] == Decimal("0.0") and "超过3个月未答复" in points()[1]
+
+
+def test_the_catalogue_and_interpretation_indicators_score_from_the_rows_figures(db: Any) -> None:
+    """国办发〔2019〕54号 (each 公开事项 on time) and 国办发〔2016〕80号 实施细则 (三同步), as computed indicators."""
+    from disclosure.interpretations import Figures as Policies
+    from disclosure.standard_catalogue.selectors import Tally
+    from portal.models import Organisation
+    from supervision.dashboard.selectors import Row
+
+    row = Row(Organisation(name="示例镇人民政府"))
+    row.obligations = Tally(met=6, late=2, missing=2)
+    row.policies = Policies(policies=4, timely=3, late=1, waiting=0)
+    obligations = Indicator.objects.get(code="obligations")
+    interpretation = Indicator.objects.get(code="interpretation")
+    assert services.computed(obligations, row, 2026) == (
+        Decimal("1.0"),
+        "到期事项10个：按时公开6个，逾期公开2个，应公开未公开2个",
+    )  # 5 × 6/10 − 2
+    assert services.computed(interpretation, row, 2026)[0] == Decimal("3.8")  # 5 × 3/4, to one place
+    row.policies = Policies(policies=1, waiting=1)
+    assert services.computed(interpretation, row, 2026) == (Decimal("5.0"), "无到期的行政规范性文件")
