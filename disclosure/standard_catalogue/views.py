@@ -23,6 +23,7 @@ from . import selectors, services, tabular
 from .forms import AdoptForm, AreaForm, CatalogueUploadForm
 from .models import Area
 from .schedule import Status
+from .standard import STANDARD
 
 READERS = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
 
@@ -109,7 +110,8 @@ def catalogue_page(request: HttpRequest, org: int) -> HttpResponse:
                 messages.success(request, f"已从标准目录添加 {added} 个公开事项，请核对依据待核的事项。")
                 return redirect("catalogue-staff:catalogue", org=org)
         elif request.POST.get("action") == "area":
-            area = get_object_or_404(Area, organisation=organisation, pk=request.POST.get("area"))
+            wanted = request.POST.get("area", "")
+            area = get_object_or_404(Area, organisation=organisation, pk=int(wanted) if wanted.isdigit() else 0)
             form = AreaForm(request.POST, prefix=f"area{area.pk}")
             area_forms[area.pk] = form
             if form.is_valid():
@@ -132,7 +134,7 @@ def catalogue_page(request: HttpRequest, org: int) -> HttpResponse:
         "areas": [(area, area_forms[area.pk]) for area in areas],
         "may_adapt": may_adapt,
         "adopt_form": adopt_form,
-        "missing_areas": len(areas) < 26,
+        "missing_areas": len(areas) < len(STANDARD),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "disclosure/standard_catalogue/catalogue.html", context, status=status)

@@ -21,7 +21,14 @@ from disclosure.models import Item, ItemStatus
 from disclosure.rules import PUBLICATION_WORKING_DAYS
 from portal.forms import add_service_errors
 from portal.models import Organisation, Role
-from portal.permissions import business_required, get_for_staff, has_role, organisation_ids, scope_for_staff
+from portal.permissions import (
+    business_required,
+    get_for_staff,
+    has_role,
+    is_inspector,
+    organisation_ids,
+    scope_for_staff,
+)
 from portal.workbench import Block, Line
 
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.OFFICE_HEAD)
@@ -370,6 +377,7 @@ def posting_add(request: HttpRequest, pk: int) -> HttpResponse:
 @business_required
 def posting_photo(request: HttpRequest, pk: int, posting_pk: int) -> FileResponse:
     """The photo of a posting on a 公开栏: evidence for the organisation's staff and inspectors, never public."""
-    item = get_for_staff(request, Item.objects.all(), roles=(), pk=pk)
+    roles = () if is_inspector(request.user) else READ_ROLES  # inspectors read every organisation's evidence
+    item = get_for_staff(request, Item.objects.all(), roles=roles, pk=pk)
     posting = get_object_or_404(item.postings.exclude(photo=""), pk=posting_pk)
     return FileResponse(posting.photo.open("rb"), filename=(posting.photo.name or "photo").rsplit("/", 1)[-1])

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from disclosure.models import ColumnKind, Item, ItemStatus
 from portal.models import Organisation
@@ -83,7 +84,7 @@ def _standard_catalogue(row: Row) -> Check:
         return Check(name, False, "warn", "尚未建立基层政务公开标准目录。",
                      "从国办发〔2019〕54号所列领域的标准目录开始，选择本机构涉及的领域并核对事项。")  # fmt: skip
     url = reverse("catalogue-staff:obligations", args=[row.organisation.pk])
-    evidence = [Evidence(f"{area}：应公开未公开 {counts['missing']} 项", f"{url}?area={area}")
+    evidence = [Evidence(f"{area}：应公开未公开 {counts['missing']} 项", f"{url}?{urlencode({'area': area})}")
                 for area, counts in tally.by_area.items() if counts["missing"]]  # fmt: skip
     summary = (
         f"本期应公开事项 {tally.due} 项：按时 {tally.met} 项，逾期 {tally.late} 项，应公开未公开 {tally.missing} 项。"

@@ -44,6 +44,8 @@ DRAFT_READERS = {"editor", "reviewer", "office_head"}  # the town's editor, revi
 REVIEW_READERS = {"editor", "reviewer", "social_reviewer", "office_head", "inspector"}  # drafter, process, county
 CASE_READERS = {"case_officer", "office_head", "inspector"}
 CASE_HANDLERS = {"case_officer", "office_head"}
+# an organisation's 标准目录: its editors, reviewers (its offices' too) and head, and the county's inspector
+CATALOGUE_READERS = {"editor", "reviewer", "social_reviewer", "office_head", "inspector"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,12 @@ RULES: dict[str, Rule] = {
     "disclosure-staff:item-revise": rule({"editor"}, "item"),
     "disclosure-staff:item-withdraw": rule({"office_head"}, "published"),
     "disclosure-staff:posting-add": rule({"editor", "office_head"}, "published"),
+    "disclosure-staff:posting-photo": rule({"editor", "reviewer", "office_head", "inspector"}, "posting"),
+    "catalogue-staff:overview": rule(BUSINESS - {"case_officer"}),
+    "catalogue-staff:catalogue": rule(CATALOGUE_READERS, "catalogue"),
+    "catalogue-staff:obligations": rule(CATALOGUE_READERS, "catalogue"),
+    "catalogue-staff:export": rule(CATALOGUE_READERS, "catalogue"),
+    "catalogue-staff:import": rule({"office_head"}, "catalogue"),
     "disclosure-staff:attachment-add": rule({"editor"}, "item"),
     "disclosure-staff:docx-import": rule({"editor"}, "item"),
     "disclosure-staff:attachment": rule(DRAFT_READERS, "attachment"),
@@ -286,6 +294,9 @@ def objects(
                                               recorded_by=editor)  # fmt: skip
         follow_up = FollowUp.objects.create(organisation=organisation, inspection=inspected, requirement="补齐",
                                             owner="党政办", due_on=date(2026, 12, 31))  # fmt: skip
+        posting = Posting(item=public, channel="bulletin_board", place="村务公开栏", posted_on=date(2026, 11, 2),
+                          recorded_by=editor)  # fmt: skip
+        posting.photo.save("photo.png", ContentFile(png()), save=True)
         appeal = Appeal.objects.create(application=application, kind="reconsideration", filed_on=date(2026, 11, 20),
                                        recorded_by=officer)  # fmt: skip
         made[side] = {
@@ -312,6 +323,8 @@ def objects(
             "report-download": {"pk": report.pk, "fmt": "json"},
             "item": {"pk": item.pk},
             "published": {"pk": public.pk},
+            "posting": {"pk": public.pk, "posting_pk": posting.pk},
+            "catalogue": {"org": organisation.pk},
             "attachment": {"pk": item.pk, "attachment_pk": attachment.pk},
             "submission": {"pk": submission.pk},
             "batch": {"pk": batch.pk},
@@ -405,6 +418,8 @@ ADMIN_RULES: dict[str, set[str]] = {
     "django_tasks_database.DBTaskResult": set(),  # the worker's own records: nobody edits them here
     "disclosure.Guide": {"editor", "office_head", "other_staff"},  # an organisation's 指南, by its writers
     "disclosure.TopicPage": {"editor", "office_head", "other_staff"},
+    "disclosure.Area": {"office_head"},  # an organisation's 标准目录, adapted by its disclosure office head
+    "disclosure.Matter": {"office_head"},
     "review.ReviewerPreference": {"reviewer", "social_reviewer", "office_head"},
     "disclosure.Area": {"office_head"},  # the 标准目录, adapted by the disclosure office's head
     "disclosure.Matter": {"office_head"},

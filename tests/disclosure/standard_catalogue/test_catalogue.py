@@ -95,6 +95,7 @@ def test_an_area_not_touched_needs_its_explanation(catalogue: Any, client_for: A
                                          f"{prefix}-note": "本镇财政由县财政局代管。"})  # fmt: skip
     area.refresh_from_db()
     assert not area.involved and area.not_involved_note == "本镇财政由县财政局代管。"
+    assert client_for("office_head").post(url, {"action": "area", "area": "x"}).status_code == 404
     # an editor reads the catalogue but does not adapt it
     assert (
         client_for("editor").post(url, {"action": "area", "area": area.pk, f"{prefix}-involved": "1"}).status_code

@@ -65,6 +65,7 @@ def test_overdue_interpretation_on_workbench_dashboard_and_self_check(published:
     check = client_for("office_head").get(reverse("dashboard:self-check")).content.decode()
     assert "政策解读三同步" in check and "超期未解读 1 件" in check
     assert "标准目录事项按时公开" in check and "应公开未公开" in check
+    assert "社会救助：应公开未公开" in check and "?area=%E7%A4%BE%E4%BC%9A%E6%95%91%E5%8A%A9" in check
 
 
 def test_the_limit_is_a_setting(published: Callable[..., Item], town: Any, today: date, settings: Any) -> None:
