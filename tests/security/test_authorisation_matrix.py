@@ -39,7 +39,6 @@ EVERYONE = STAFF | {"applicant"}  # a signed-in account without any role
 # The town's staff whose rights stop at its boundary (the county's inspector reads both towns).
 TOWN_STAFF = {"editor", "reviewer", "social_reviewer", "office_head", "case_officer"}
 CONSULTATION_READERS = {"editor", "reviewer", "office_head", "case_officer", "inspector"}
-CATALOGUE_READERS = {"editor", "reviewer", "social_reviewer", "office_head", "inspector"}
 DRAFT_READERS = {"editor", "reviewer", "office_head"}  # the town's editor, reviewer and head; other offices not
 REVIEW_READERS = {"editor", "reviewer", "social_reviewer", "office_head", "inspector"}  # drafter, process, county
 CASE_READERS = {"case_officer", "office_head", "inspector"}
@@ -104,14 +103,6 @@ RULES: dict[str, Rule] = {
     "complaints-staff:queue": rule(BUSINESS),
     "questions-staff:queue": rule(BUSINESS),
     "website-report:reports": rule(BUSINESS),
-    # the 标准目录: read by the column's editors, reviewers (its offices' too) and head, and the county; adapted by
-    # the head; a posting's photo by whoever reads its item
-    "catalogue-staff:overview": rule(CATALOGUE_READERS | {"other_staff"}),
-    "catalogue-staff:catalogue": rule(CATALOGUE_READERS, "catalogue"),
-    "catalogue-staff:obligations": rule(CATALOGUE_READERS, "catalogue"),
-    "catalogue-staff:export": rule(CATALOGUE_READERS, "catalogue"),
-    "catalogue-staff:import": rule({"office_head"}, "catalogue"),
-    "disclosure-staff:posting-photo": rule(CONSULTATION_READERS, "posting"),
     "website-report:platform": rule({"inspector", "sysadmin"}),
     "website-report:report": rule(CONSULTATION_READERS, "website-report"),
     "website-report:download": rule(CONSULTATION_READERS, "website-report"),
@@ -283,9 +274,6 @@ def objects(
                               receipt_hash=f"c{side:0>63}", received_on=date(2026, 11, 2), due_on=date(2026, 11, 23),
                               attachment_name="a.pdf")  # fmt: skip
         complaint.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 "), save=True)
-        posting = Posting(item=public, channel="bulletin_board", place="村务公开栏", posted_on=date(2026, 11, 2),
-                          recorded_by=editor)  # fmt: skip
-        posting.photo.save("公开栏.png", ContentFile(png()), save=True)
         question = Question.objects.create(organisation=organisation, asked_of=organisation, subject="咨询",
                                            text="低保怎么申请", receipt_hash=f"q{side:0>63}",
                                            received_on=date(2026, 11, 2), due_on=date(2026, 11, 9))  # fmt: skip
@@ -306,8 +294,6 @@ def objects(
             "dashboard-row": {"org": organisation.pk, "figure": "received"},
             "complaint": {"pk": complaint.pk},
             "question": {"pk": question.pk},
-            "catalogue": {"org": organisation.pk},
-            "posting": {"pk": public.pk, "posting_pk": posting.pk},
             "website-report": {
                 "pk": WebsiteReport.objects.create(organisation=organisation, year=2025, created_by=editor).pk
             },
@@ -421,8 +407,6 @@ ADMIN_RULES: dict[str, set[str]] = {
     "disclosure.Area": {"office_head"},  # an organisation's 标准目录, adapted by its disclosure office head
     "disclosure.Matter": {"office_head"},
     "review.ReviewerPreference": {"reviewer", "social_reviewer", "office_head"},
-    "disclosure.Area": {"office_head"},  # the 标准目录, adapted by the disclosure office's head
-    "disclosure.Matter": {"office_head"},
 }
 
 
