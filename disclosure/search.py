@@ -39,7 +39,7 @@ from .chinese import fold
 from .models import Attachment, Item, ItemStatus, SearchEntry
 
 MAX_TERMS = 8
-PROBE = 3000  # newest entries read first; a term on fewer than 1 in PROBE / page of them is looked up in the index
+PROBE = 1500  # newest entries read first; a term on fewer than 1 in PROBE / page of them is looked up in the index
 TITLE_PROBE = 10_000  # newest titles read next, for titles first, before the index is asked for rarer ones
 COUNT_CAP = 1000  # past this, "至少 1000 条": counting every match of a common word costs more than the page
 SEPARATOR = "\x1f"  # stands for whitespace and ends the text: no query term holds it (terms are cut at it)
