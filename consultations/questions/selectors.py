@@ -13,7 +13,6 @@ from disclosure.selectors import publishers
 from portal.models import Organisation
 
 from .models import Question
-from .services import column_owner
 
 SEARCH_SHOWN = 5
 
@@ -33,20 +32,18 @@ def matching(questions: QuerySet[Question], query: str) -> QuerySet[Question]:
 
 
 def search_also(query: str, organisation_id: int | None) -> tuple[str, list, str]:
-    """The site search's block: the newest published questions and answers holding every term."""
+    """The site search's block: the newest published questions and answers holding every term (one query)."""
     from disclosure.views.search import Found
 
-    organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
-    rows = list(matching(published(organisation), query).select_related("organisation__parent")
-                .order_by("-published_at", "-pk")[:SEARCH_SHOWN])  # fmt: skip
-    found = []
-    owners = set()
-    for question in rows:
-        owner = column_owner(question.organisation)
-        owners.add(owner.slug)
-        found.append(Found(question.subject, reverse("questions:question", args=[owner.slug, question.pk]),
-                           f"{question.organisation.short_name}答复"))  # fmt: skip
-    more = ""
-    if len(owners) == 1:
-        more = reverse("questions:list", args=[owners.pop()]) + "?" + urlencode({"q": query})
+    shown = published(Organisation(pk=organisation_id) if organisation_id else None)  # a column: its offices too
+    rows = matching(shown, query).order_by("-published_at", "-pk").values_list(
+        "pk", "subject", "organisation__short_name", "organisation__runs_own_column", "organisation__slug",
+        "organisation__parent__slug",
+    )[:SEARCH_SHOWN]  # fmt: skip
+    found, owners = [], set()
+    for pk, subject, short_name, own_column, slug, parent_slug in rows:
+        owner = slug if own_column or not parent_slug else parent_slug  # an office answers in its town's column
+        owners.add(owner)
+        found.append(Found(subject, reverse("questions:question", args=[owner, pk]), f"{short_name}答复"))
+    more = reverse("questions:list", args=[owners.pop()]) + "?" + urlencode({"q": query}) if len(owners) == 1 else ""
     return "互动交流中的相关问答", found, more

@@ -305,3 +305,16 @@ def test_too_many_questions_from_one_address_are_refused_keeping_the_text(
     page = refused.content.decode()
     assert refused.status_code == 400 and "同一网络地址在一小时内提交过多" in page and "同一地址的第三条咨询" in page
     assert Question.objects.count() == 2
+
+
+def test_an_offices_answer_is_found_under_its_towns_column(town: Any, personas: Any, calendar: None) -> None:
+    question = received(town, timezone.localdate(), subject="危房改造补助怎么申请")
+    services.transfer(question=question, to=town.social_office, reason="由社会事务办负责",
+                      actor=personas["editor"], today=timezone.localdate())  # fmt: skip
+    services.answer(question=question, text="请携带房屋鉴定报告到社会事务办申请。", actor=personas["editor"],
+                    today=timezone.localdate())  # fmt: skip
+    services.submit_for_publication(question=question, actor=personas["editor"])
+    review_through(question, personas)
+    page = Client().get("/search/", {"q": "房屋鉴定", "publisher": town.town.pk}).content.decode()
+    assert f"/gk/town/hdjl/{question.pk}/" in page and "社会事务办答复" in page
+    assert f"/gk/town/hdjl/{question.pk}/" in Client().get("/gk/town/hdjl/").content.decode()
