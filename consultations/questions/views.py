@@ -67,10 +67,6 @@ def _days_left(question: Question, today: date) -> int | None:
     return working_days_between(today, question.due_on).value
 
 
-def _transfer_form(data: Any = None) -> TransferForm:
-    return TransferForm(data, prefix="transfer")
-
-
 @business_required
 def question_page(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = Question.objects.select_related("organisation", "asked_of", "item")
@@ -78,8 +74,9 @@ def question_page(request: HttpRequest, pk: int) -> HttpResponse:
     can_handle = question.organisation_id in services.handling_ids(request.user, *HANDLERS)
     is_head = question.organisation_id in services.handling_ids(request.user, *HEADS)
     forms_: dict[str, forms.Form] = {
-        "answer": AnswerForm(prefix="answer"), "transfer": _transfer_form(), "dismiss": DismissForm(prefix="dismiss"),
-        "propose": ProposeForm(prefix="propose"), "unpublish": UnpublishForm(prefix="unpublish"),
+        "answer": AnswerForm(prefix="answer"), "transfer": TransferForm(prefix="transfer"),
+        "dismiss": DismissForm(prefix="dismiss"), "propose": ProposeForm(prefix="propose"),
+        "unpublish": UnpublishForm(prefix="unpublish"),
         "reveal": RevealForm(),
     }  # fmt: skip
     contact = None
