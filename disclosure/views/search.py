@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from disclosure import search
 from disclosure.filters import SearchFilter
@@ -49,20 +50,16 @@ class SearchForm(forms.Form):
 @page_cache.kept  # the results of a query change only with what is public
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    filterset = SearchFilter(request.GET or None, queryset=Item.objects.none())
+    # the filter form is built only when a filter is chosen or its cached rendering has expired (it costs more
+    # than a search of a million items)
+    filtering = any(request.GET.get(name) for name in SearchFilter.base_filters)
+    filterset = SimpleLazyObject(lambda: SearchFilter(request.GET or None, queryset=Item.objects.none()))
     result = None
     page = 1
     chosen = search.NO_FILTERS
-    if form.is_bound and form.is_valid() and filterset.is_valid() and form.cleaned_data["q"].strip():
-        data = filterset.form.cleaned_data
-        chosen = search.Filters(
-            organisation=data["publisher"].pk if data["publisher"] else None,
-            column=data["column"].pk if data["column"] else None,
-            topic=data["topic"].pk if data["topic"] else None,
-            genre=data["genre"],
-            year=int(data["year"]) if data["year"] is not None else None,
-            validity=data["validity"],
-        )
+    if form.is_bound and form.is_valid() and (not filtering or filterset.is_valid()) and form.cleaned_data["q"].strip():
+        if filtering:
+            chosen = _chosen(filterset.form.cleaned_data)
         try:
             page = min(max(int(request.GET.get("page", "1")), 1), MAX_PAGE)
         except ValueError:
@@ -76,7 +73,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "filters": filterset,
         "sort_fields": [form["sort"]],
         "filtered": chosen != search.NO_FILTERS,
-        "filters_open": any(request.GET.get(name) for name in filterset.filters),
+        "filters_open": filtering,
         "filter_key": _filter_query(request),
         "result": result,
         "page": page,
@@ -92,6 +89,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
             found = [also(form.cleaned_data["q"], chosen.organisation) for also in ALSO]
             context["also"] = [entry for entry in found if entry[1]]
     return render(request, "disclosure/search.html", context)
+
+
+def _chosen(data: dict[str, Any]) -> search.Filters:
+    return search.Filters(
+        organisation=data["publisher"].pk if data["publisher"] else None,
+        column=data["column"].pk if data["column"] else None,
+        topic=data["topic"].pk if data["topic"] else None,
+        genre=data["genre"],
+        year=int(data["year"]) if data["year"] is not None else None,
+        validity=data["validity"],
+    )
 
 
 def _filter_query(request: HttpRequest) -> str:
