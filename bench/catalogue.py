@@ -149,8 +149,14 @@ def insert(rows: list[dict[str, Any]], base: dict[str, Any]) -> None:
     names = list(base)
     sql = (f"INSERT INTO {quote(Item._meta.db_table)} ({', '.join(map(quote, names))}) "
            f"VALUES ({', '.join(['%s'] * len(names))})")  # fmt: skip
+    values = [tuple(row.get(name, base[name]) for name in names) for row in rows]
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(sql, [tuple(row.get(name, base[name]) for name in names) for row in rows])
+        if connection.vendor == "postgresql":  # COPY: a tenth of the time of the inserts
+            with cursor.copy(f"COPY {quote(Item._meta.db_table)} ({', '.join(map(quote, names))}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+        else:
+            cursor.executemany(sql, values)
 
 
 def build(n: int) -> list[tuple[str, str, str]]:

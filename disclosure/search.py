@@ -33,6 +33,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from .chinese import fold
@@ -389,10 +390,40 @@ def matching_ids(query: str, filters: Filters = NO_FILTERS) -> set[int]:
         return {pk for pk, _ in cursor.fetchall()}
 
 
+@dataclass(frozen=True)
+class Hit:
+    """A result as the page shows it (templates/disclosure/search.html): read as plain values, since twenty
+    models with their organisation and column cost more to build than the search."""
+
+    pk: int
+    title: str
+    text: str  # the summary, then the body: what the excerpt is cut from
+    publication_date: date
+    index_number: str
+    organisation: str
+    column: str
+    channel: str  # the column's organisation, whose pages show the item
+
+    def get_absolute_url(self) -> str:
+        return reverse("disclosure:item", args=[self.channel, self.pk])
+
+
+SHOWN = ("pk", "title", "summary", "body_text", "publication_date", "index_number", "organisation__name",
+         "column__name", "channel__slug")  # fmt: skip
+
+
+def _hits(ids: Sequence[int]) -> list[Hit]:
+    """These items, in this order, those still published."""
+    rows = Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED).values_list(*SHOWN)
+    found = {pk: Hit(pk, title, f"{summary}\n{body}", day, number or "", organisation, column, channel)
+             for pk, title, summary, body, day, number, organisation, column, channel in rows}  # fmt: skip
+    return [found[pk] for pk in ids if pk in found]
+
+
 @dataclass
 class SearchPage:
     terms: list[str]
-    items: list[Item]
+    items: list[Hit]
     has_next: bool
     total: int = 0  # the matches, exactly, or at least this many when `more`
     more: bool = False
@@ -478,22 +509,23 @@ def search(
     if not terms:
         return SearchPage(terms, [], False)
     ids, has_next, (total, capped) = _page(terms, filters, sort, offset, limit)
-    by_id = Item.objects.select_related("organisation", "channel", "column", "topic").order_by().in_bulk(ids)
-    items = [by_id[pk] for pk in ids if pk in by_id and by_id[pk].status == ItemStatus.PUBLISHED]
+    items = _hits(ids)
     tried = suggestions(terms, filters) if not total else None
     return SearchPage(terms, items, has_next, total, capped, tried)
 
 
 def snippet(text: str, terms: Sequence[str], width: int = 60) -> SafeString:
     """A short excerpt around the first matching term, every term marked, everything else escaped. Terms are
-    found in the folded text (as long as the original), so 聽證 is marked where 听证 was searched."""
-    folded = fold(text)
-    positions = [p for p in (folded.find(t) for t in terms) if p >= 0]
+    found in the folded text (as long as the original, folded character by character), so 聽證 is marked where
+    听证 was searched; only what lies before the first match and the excerpt are folded (a page shows forty)."""
+    raw = [p for p in (text.find(t) for t in terms) if p >= 0]  # an earlier folded match lies before these
+    before = fold(text[: min(raw) + max(map(len, terms))] if raw else text)
+    positions = [p for p in (before.find(t) for t in terms) if p >= 0]
     start = max(min(positions) - width // 3, 0) if positions else 0
     excerpt = text[start : start + width * 2]
     pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
     pieces, last = [], 0
-    for match in pattern.finditer(folded[start : start + width * 2]):
+    for match in pattern.finditer(fold(excerpt)):
         original = excerpt[match.start() : match.end()]
         pieces += [html.escape(excerpt[last : match.start()]), f"<mark>{html.escape(original)}</mark>"]
         last = match.end()

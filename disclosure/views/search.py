@@ -81,7 +81,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     }
     if result is not None:
         context["rows"] = [
-            (item, search.snippet(item.title, result.terms, 60), search.snippet(_text_of(item), result.terms))
+            (item, search.snippet(item.title, result.terms, 60), search.snippet(item.text, result.terms))
             for item in result.items
         ]
         context["has_next"] = result.has_next and page < MAX_PAGE
@@ -109,8 +109,3 @@ def _filter_query(request: HttpRequest) -> str:
     for name in ("q", "page"):
         chosen.pop(name, None)
     return chosen.urlencode()
-
-
-def _text_of(item: Item) -> str:
-    """The text a snippet is cut from: the summary, then the body."""
-    return f"{item.summary}\n{item.body_text}"
