@@ -500,7 +500,8 @@ def main() -> None:
     print(f"search top-20 ({len(QUERIES)} queries of 1-3 terms, 5 runs each): p50 {pct(search_ms, .5):.1f} ms, "
           f"p95 {pct(search_ms, .95):.1f} ms (targets p50 <= 30, p95 <= 100)")  # fmt: skip
     page_ms = timed(lambda: client.get("/search/?q=%E4%BD%8E%E4%BF%9D+%E5%85%AC%E7%A4%BA"), 20)
-    print(f"search page (低保 公示) server time: p50 {pct(page_ms, 0.5):.1f} ms, p95 {pct(page_ms, 0.95):.1f} ms")
+    print(f"search page (低保 公示) for anonymous visitors: built by the first {page_ms[0]:.1f} ms, then kept "
+          f"p50 {pct(page_ms[1:], 0.5):.1f} ms")  # fmt: skip
 
     # Recall against an exact substring ground truth over every generated text.
     found_all = expected_all = 0

@@ -24,6 +24,7 @@ catalogue; counts stop at COUNT_CAP, and a word too common to count cheaply is s
 from __future__ import annotations
 
 import html
+import operator
 import re
 import time
 from collections import defaultdict
@@ -33,6 +34,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -84,7 +86,9 @@ def pairs_of(text: str) -> set[str]:
     """Every pair of neighbouring characters of a folded text; each character begins one (公开栏 → 公开, 开栏,
     栏 and the separator)."""
     clean = WHITESPACE.sub(SEPARATOR, text) + SEPARATOR
-    return {clean[i : i + 2] for i in range(len(clean) - 1)} - {SEPARATOR * 2}
+    found = set(map(operator.add, clean, clean[1:]))
+    found.discard(SEPARATOR * 2)
+    return found
 
 
 # what search reads of an item: plain rows, no model instances (a rebuild reads a million)
@@ -103,21 +107,25 @@ def _vector(pairs: set[str]) -> str:
     """The pairs as the column takes them: PostgreSQL's `tsvector` input (each quoted, quotes and backslashes
     doubled, no positions), or SQLite's words."""
     if connection.vendor == "postgresql":
+        plain = "' '".join(pairs)
+        if "\\" not in plain and plain.count("'") == 2 * len(pairs) - 2:  # no pair to quote (nearly every text)
+            return f"'{plain}'" if pairs else ""
         return " ".join("'" + p.replace("\\", "\\\\").replace("'", "''") + "'" for p in pairs)
     return " ".join(map(encoded, pairs))
 
 
-def _rows(ids: Sequence[int]) -> list[tuple[Any, ...]]:
-    """The entries of those of these items that are published, in COLUMNS' order: two queries."""
-    attachments: dict[int, list[str]] = defaultdict(list)
-    for pk, text in Attachment.objects.filter(item_id__in=ids).values_list("item_id", "text"):
-        attachments[pk].append(text)
+def _rows(items: Sequence[dict[str, Any]], attachments: Q) -> list[tuple[Any, ...]]:
+    """The entries of these items (read as INDEXED), in COLUMNS' order, with the text of their attachments
+    (those `attachments` selects): one query."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    for pk, text in Attachment.objects.filter(attachments).values_list("item_id", "text"):
+        texts[pk].append(text)
     as_date = connection.ops.adapt_datefield_value
     rows = []
-    for item in Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED).values(*INDEXED):
-        title = fold(item["title"])
-        texts = [item["summary"], item["document_number"], item["index_number"] or "", item["body_text"]]
-        text = "\n".join(fold(t) for t in (item["title"], *texts, *attachments.get(item["pk"], [])) if t)
+    for item in items:
+        parts = [item["summary"], item["document_number"], item["index_number"] or "", item["body_text"]]
+        text = fold("\n".join(t for t in (item["title"], *parts, *texts.get(item["pk"], [])) if t))
+        title = text[: len(item["title"])]  # folding keeps every character in its place
         rows.append((item["pk"], item["organisation_id"], item["column_id"], item["topic_id"], item["genre"],
                      item["validity"], as_date(item["publication_date"]), title, text, _vector(pairs_of(title)),
                      _vector(pairs_of(text))))  # fmt: skip
@@ -143,7 +151,8 @@ def index_items(ids: Iterable[int]) -> None:
     transaction that publishes, revises or withdraws them, so search never disagrees with what is public."""
     ids = list(ids)
     SearchEntry.objects.filter(item_id__in=ids).delete()
-    _write(_rows(ids))
+    published = Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED).values(*INDEXED)
+    _write(_rows(list(published), Q(item_id__in=ids)))
 
 
 def rebuild(batch: int = 2000, progress: Callable[[int], Any] | None = None) -> int:
@@ -161,16 +170,17 @@ def rebuild(batch: int = 2000, progress: Callable[[int], Any] | None = None) -> 
                 for index in SearchEntry._meta.indexes:
                     editor.remove_index(SearchEntry, index)
         count = 0
-        ids = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").values_list("pk", flat=True)
-        chunk: list[int] = []
-        for pk in ids.iterator(chunk_size=batch):
-            chunk.append(pk)
+        items = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").values(*INDEXED)
+        chunk: list[dict[str, Any]] = []
+        for item in items.iterator(chunk_size=batch):
+            chunk.append(item)
             if len(chunk) == batch:
-                count += _write(_rows(chunk))
+                count += _write(_rows(chunk, Q(item_id__gte=chunk[0]["pk"], item_id__lte=chunk[-1]["pk"])))
                 chunk = []
                 if progress:
                     progress(count)
-        count += _write(_rows(chunk))
+        if chunk:
+            count += _write(_rows(chunk, Q(item_id__gte=chunk[0]["pk"], item_id__lte=chunk[-1]["pk"])))
         if vendor == "postgresql":
             with connection.schema_editor() as editor:
                 for index in SearchEntry._meta.indexes:

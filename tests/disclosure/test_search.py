@@ -55,6 +55,17 @@ def test_search_matches_exact_substring_ground_truth(corpus: list[Item], query: 
     assert found(query) == ground_truth(query)
 
 
+@pytest.mark.parametrize("query", ["O'Neil", "a\\b", "'", "\\", "c:\\d'e"])
+def test_quotes_and_backslashes_in_a_text_are_indexed_and_found(
+    published: Callable[..., Item], query: str, probe: int
+) -> None:
+    """The index's words are quoted for PostgreSQL's tsvector input: a quote or backslash in a pair must not
+    break the entry or hide it."""
+    published(title="外文资料", body="<p>引自 O'Neil 报告，路径 a\\b 与 c:\\d'e。</p>")
+    published(title="无关", body="<p>普通文本。</p>")
+    assert found(query) == ["外文资料"]
+
+
 def test_word_a_dictionary_splits_differently_is_found(corpus: list[Item]) -> None:
     """Segmentation finds 0 items for 公开栏; character indexing finds each item that contains it."""
     assert found("公开栏") == ["公开的栏目调整", "村务公开栏更新通知"]  # 网站公开栏目 contains it too
@@ -262,6 +273,20 @@ def test_an_index_number_copied_from_an_item_page_or_its_tail_finds_the_item(pas
     tail = item.index_number.split("/")[-1]
     assert found(item.index_number) == [item.title]
     assert item.title in found(tail)
+
+
+def test_folding_reads_characters_beyond_the_basic_plane_too() -> None:
+    """Traditional characters of CJK Extension B (𠁞 → 𠀾) fold as the common ones do, beside full-width
+    letters and brackets in the same text."""
+    from disclosure.chinese import fold
+
+    assert fold("聽證會（ＡＢ１）") == "听证会〔ab1〕"
+    assert fold("𠁞聽證ＡＢ") == "𠀾听证ab"
+    assert fold("") == ""
+
+
+def test_the_snippet_marks_a_match_after_a_traditional_one_and_escapes_between() -> None:
+    assert search.snippet("<b>聽證</b>与听证", ["听证"]) == "&lt;b&gt;<mark>聽證</mark>&lt;/b&gt;与<mark>听证</mark>"
 
 
 def test_the_snippet_marks_the_traditional_text_where_simplified_was_searched() -> None:
