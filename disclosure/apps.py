@@ -14,8 +14,9 @@ class DisclosureConfig(AppConfig):
         from portal.signals import watch_public_models
 
         from .models import Column, Guide, Topic, TopicPage, TopicPageEntry
+        from .standard_catalogue.models import Area, Matter
 
-        watch_public_models(Column, Guide, Topic, TopicPage, TopicPageEntry)
+        watch_public_models(Column, Guide, Topic, TopicPage, TopicPageEntry, Area, Matter)
         register_item()
         workbench.register(workbench_block)
         workbench.register(catalogue_block)

@@ -67,6 +67,34 @@ def test_workbench_shows_overdue_and_due_soon(lists: dict[str, Item], client_for
     assert "标准目录公开事项" not in text(client_for("case_officer").get(reverse("portal:workbench")))
 
 
+def test_the_workbench_keeps_its_obligations_until_a_publication_or_a_catalogue_edit(
+    lists: dict[str, Item], dibao: Matter, published: Any, client_for: Any
+) -> None:
+    """The obligations are read again only when what is public changed: publishing the missing 低保 policy or
+    setting a 事项 aside shows on the next load, and a load in between costs fewer queries."""
+    editor = client_for("editor")
+    url = reverse("portal:workbench")
+
+    def load() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            page = text(editor.get(url))
+        return page, len(queries)
+
+    first, built = load()
+    again, kept = load()
+    missing = int(first.split("应公开未公开：")[1].split(" 项")[0])
+    assert kept < built and f"应公开未公开：{missing} 项" in again
+    policy = Matter.objects.get(organisation=dibao.organisation, name="最低生活保障 › 政策法规文件")
+    published(when=TODAY, column="shjz", title="示例镇最低生活保障工作实施细则", matter=policy)
+    assert f"应公开未公开：{missing - 1} 项" in load()[0]
+    Matter.objects.filter(pk=dibao.pk).update(is_active=False)  # not through save(): no signal
+    assert f"应公开未公开：{missing - 1} 项" in load()[0]  # kept until the next change
+    dibao.is_active = False
+    dibao.save()
+    after = load()[0]
+    assert "即将到期：0 项" in after  # November's 低保 list is no longer owed
+
+
 def test_public_catalogue_links_each_matter_to_what_was_published(lists: dict[str, Item], client: Client) -> None:
     page = text(client.get(reverse("disclosure:standard-catalogue", args=["town"])))
     assert "示例镇人民政府公开事项目录" in page and "社会救助" in page and "财政预决算" in page
