@@ -54,6 +54,13 @@ class ItemForm(forms.ModelForm):
         max_length=80,
         help_text="仅“政策解读”填写：被解读文件的索引号，例如 114305990000000272/2026-00002。",
     )
+    interprets_draft = forms.ModelChoiceField(
+        label="或：同步起草、尚未发布的文件",
+        queryset=Item.objects.none(),
+        required=False,
+        empty_label="不选",
+        help_text="三同步：文件与解读同步起草、同步审核；解读在文件发布后才能发布，也可与文件定时同时发布。",
+    )
     body = forms.CharField(
         label="正文",
         required=False,
@@ -106,8 +113,28 @@ class ItemForm(forms.ModelForm):
         self._matters(organisation, kwargs.get("initial") or {})
         if self.instance.pk:
             self.initial["body"] = body_for_editing(self.instance.body)
-            if self.instance.interprets_id:
-                self.initial["interprets_index"] = self.instance.interprets.index_number
+        self._policies(organisation)
+
+    def _policies(self, organisation: Organisation) -> None:
+        """The organisation's policies in drafting or review an interpretation may be drafted with (三同步)."""
+        from disclosure.interpretations import genres
+
+        field = self.fields["interprets_draft"]
+        assert isinstance(field, forms.ModelChoiceField)
+        unpublished = Item.objects.filter(
+            organisation=organisation, genre__in=genres(), status__in=[ItemStatus.DRAFT, ItemStatus.SUBMITTED],
+            revision_of__isnull=True,
+        )  # fmt: skip
+        if self.instance.pk:
+            unpublished = unpublished.exclude(pk=self.instance.pk)
+        field.queryset = unpublished.order_by("-pk")
+        field.label_from_instance = lambda obj: f"{obj.title}（{obj.get_status_display()}）"  # type: ignore[method-assign]
+        policy = self.instance.interprets if self.instance.pk else None
+        if policy is not None and policy.status == ItemStatus.PUBLISHED:
+            self.initial["interprets_index"] = policy.index_number
+        elif policy is not None:
+            field.queryset = field.queryset | Item.objects.filter(pk=policy.pk)  # kept even if since changed
+            self.initial["interprets_draft"] = policy.pk
 
     def _matters(self, organisation: Organisation, initial: dict[str, Any]) -> None:
         """The 公开事项 of the organisation's catalogue to choose from; on a draft without one, the one its column
@@ -147,11 +174,13 @@ class ItemForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("disclosure_attribute") not in (None, "proactive") and not data.get("attribute_reason", "").strip():
             self.add_error("attribute_reason", "选择“依申请公开”或“不予公开”时必须说明理由。")
+        if data.get("interprets_index") and data.get("interprets_draft"):
+            self.add_error("interprets_draft", "已按索引号关联了已发布的文件，请不要再选择尚未发布的文件。")
         return data
 
     def item_fields(self) -> dict[str, Any]:
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        fields["interprets"] = self.cleaned_data.get("interprets_index")
+        fields["interprets"] = self.cleaned_data.get("interprets_index") or self.cleaned_data.get("interprets_draft")
         return fields
 
 

@@ -259,6 +259,18 @@ def check_publishable(item: Item) -> None:
         raise ValidationError(errors)
 
 
+def _check_policy_published(item: Item) -> None:
+    """三同步: an interpretation drafted and reviewed with a policy still in review is published with it or after
+    it, never before (its page would point at a document nobody can read)."""
+    policy = item.interprets
+    if policy is not None and policy.status != ItemStatus.PUBLISHED:
+        raise ValidationError(
+            f"所解读的文件《{policy.title}》尚未发布：政策解读须与文件同步或在其后发布。"
+            "请在该文件发布后再发布本解读，或将两者定时在同一时间发布。",
+            code="policy_unpublished",
+        )
+
+
 def next_index_number(organisation: Organisation, year: int) -> str:
     """The next never-used index number (索引号) of the organisation for the year; call inside a transaction."""
     serial, _ = IndexSerial.objects.select_for_update().get_or_create(organisation=organisation, year=year)
@@ -293,6 +305,7 @@ def publish_item(*, item: Item, approver: Any, now: datetime | None = None) -> I
         return _merge_revision(current, approver, now)
     current.status = ensure_allowed(current.status, Action.PUBLISH)
     check_publishable(current)
+    _check_policy_published(current)
     if current.legacy_import and current.index_number and current.publication_date:
         # published on the old site before: its index number and publication date stay as they were
         legacy = current.publication_date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -37,6 +38,8 @@ from .models import (
 from .registry import publishable_for
 from .scanner import PERSONAL_KINDS, Hit, HitKind, scan
 from .states import ensure_allowed
+
+logger = logging.getLogger(__name__)
 
 
 def default_stages(organisation: Organisation) -> list[Stage]:
@@ -286,9 +289,14 @@ def publish_due(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     due = Submission.objects.select_for_update().filter(status=SubmissionStatus.SCHEDULED, scheduled_for__lte=now)
     count = 0
-    for submission in due:
+    for submission in due.order_by("scheduled_for", "pk"):
         final = submission.decisions.filter(kind=DecisionKind.APPROVE).order_by("-at").first()
-        _publish(submission, final.actor if final else None, now)
+        try:
+            with transaction.atomic():
+                _publish(submission, final.actor if final else None, now)
+        except ValidationError as error:  # waits for what it depends on (an interpretation for its policy)
+            logger.warning("定时发布暂缓 %s：%s", submission.pk, "；".join(error.messages))
+            continue
         count += 1
     return count
 

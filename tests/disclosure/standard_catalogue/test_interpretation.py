@@ -75,3 +75,96 @@ def test_the_limit_is_a_setting(published: Callable[..., Item], town: Any, today
     settings.INTERPRETATION_WORKING_DAYS = 5
     figures = figures_by_organisation([town.town.pk], date(2026, 1, 1), date(2026, 12, 31), today)[town.town.pk]
     assert (figures.timely, figures.late) == (1, 0)
+
+
+def test_an_interpretation_drafted_with_its_policy_publishes_with_it_never_before(
+    draft: Callable[..., Item], published: Callable[..., Item], personas: Any, client_for: Any
+) -> None:
+    """三同步 (国办发〔2016〕80号 实施细则: 同步起草、同步审签、同步发布): the editor drafts the 解读 against the policy
+    still a draft, so the policy goes to review with no 三同步 hit; the 解读 cannot be published before the policy
+    (the final approval says why and nothing is lost), and publishes once the policy has."""
+    from disclosure.models import Column
+    from review import services as review
+    from review.checklists import QUESTIONS
+    from tests.conftest import review_through
+
+    policy = draft(**POLICY)
+    editor = client_for("editor")
+    new = reverse("disclosure-staff:item-new")
+    assert f"{POLICY['title']}（草稿）" in editor.get(new).content.decode()
+    data = {"column": Column.objects.get(slug="fgwj").pk, "genre": "interpretation", "summary": "解读主要内容。",
+            "title": "《示例镇村规民约备案管理办法》解读", "body": "一、起草背景\n二、主要内容",
+            "written_date": "2026-10-09", "disclosure_attribute": "proactive",
+            "interprets_draft": policy.pk}  # fmt: skip
+    other = published(**{**POLICY, "title": "示例镇农村宅基地审批管理办法"})
+    both = editor.post(new, {**data, "interprets_index": other.index_number}).content.decode()
+    assert "已按索引号关联了已发布的文件，请不要再选择尚未发布的文件。" in both and data["title"] in both  # kept
+    assert editor.post(new, data).status_code == 302
+    interpretation = Item.objects.get(title=data["title"])
+    assert interpretation.interprets_id == policy.pk
+    detail = editor.get(reverse("disclosure-staff:item", args=[interpretation.pk])).content.decode()
+    assert "所解读的文件" in detail and "本解读须在该文件发布后发布" in detail
+    edit = editor.get(reverse("disclosure-staff:item-edit", args=[interpretation.pk])).content.decode()
+    assert f'<option value="{policy.pk}" selected>' in edit
+
+    services.submit_item(item=policy, actor=personas["editor"])
+    assert Submission.objects.get(object_id=policy.pk).hits == []  # drafted together: no 三同步 hit
+    services.submit_item(item=interpretation, actor=personas["editor"])
+    submission = review.open_submission(interpretation)
+    assert submission is not None
+    for persona in ("reviewer", "social_reviewer"):
+        stage = submission.stage
+        submission = review.approve(submission=submission, actor=personas[persona], stage_id=stage.pk,
+                                    checklist={key: "yes" for key, _ in QUESTIONS[stage.checklist]})  # fmt: skip
+    final = submission.stage
+    answers = {key: "yes" for key, _ in QUESTIONS[final.checklist]}
+    page = client_for("office_head").post(
+        reverse("review:decide", args=[submission.pk]),
+        {"decision": "approve", "stage_id": final.pk, **{f"q_{key}": value for key, value in answers.items()}},
+    )
+    refused = "所解读的文件《示例镇村规民约备案管理办法》尚未发布：政策解读须与文件同步或在其后发布"
+    assert refused in page.content.decode()
+    interpretation.refresh_from_db()
+    assert interpretation.status == "submitted" and review.open_submission(interpretation) is not None
+
+    review_through(policy, personas)
+    review.approve(submission=submission, actor=personas["office_head"], stage_id=final.pk, checklist=answers)
+    interpretation.refresh_from_db()
+    assert interpretation.status == "published"
+    public = client_for("editor").get(reverse("disclosure:item", args=["town", interpretation.pk])).content.decode()
+    assert f"《{POLICY['title']}》</a>的解读" in public
+
+
+def test_a_scheduled_interpretation_waits_for_its_policy_scheduled_with_it(
+    draft: Callable[..., Item], personas: Any
+) -> None:
+    """Both approved to publish at 9:00: the scheduled run publishes the policy, and the 解读 in the same run or
+    the next, never before the policy; nothing else scheduled is held up."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from review import services as review
+    from review.checklists import QUESTIONS
+
+    nine = datetime(2026, 10, 12, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
+    eight = nine.replace(hour=8)
+    policy = draft(**POLICY)
+    interpretation = draft(genre="interpretation", title="《示例镇村规民约备案管理办法》解读", interprets=policy)
+    notice = draft(title="关于做好冬季防火工作的通知")
+    for item in (interpretation, policy, notice):  # the 解读 scheduled first
+        services.submit_item(item=item, actor=personas["editor"])
+        submission = review.open_submission(item)
+        assert submission is not None
+        for persona in ("reviewer", "social_reviewer", "office_head"):
+            stage = submission.stage
+            submission = review.approve(submission=submission, actor=personas[persona], stage_id=stage.pk,
+                                        checklist={key: "yes" for key, _ in QUESTIONS[stage.checklist]},
+                                        scheduled_for=nine, now=eight)  # fmt: skip
+    assert review.publish_due(now=nine) == 2
+    for item in (policy, notice, interpretation):
+        item.refresh_from_db()
+    assert policy.status == "published" and notice.status == "published"
+    assert interpretation.status == "submitted"  # tried first, before its policy: held
+    review.publish_due(now=nine)
+    interpretation.refresh_from_db()
+    assert interpretation.status == "published"
