@@ -35,7 +35,8 @@ class ItemFilter(django_filters.FilterSet):
         from portal.models import Organisation
 
         self.filters["publisher"].queryset = Organisation.objects.filter(pk__in=publishers or [])
-        self.form.fields["year"].widget = forms.NumberInput(attrs={"inputmode": "numeric"})
+        # text, not a number box: a mistyped "20x6" is shown back with its message instead of vanishing
+        self.form.fields["year"].widget = forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4})
 
     def filter_topic(self, queryset: QuerySet[Item], name: str, value: Topic) -> QuerySet[Item]:
         """A topic and the topics under it; a topic without any is one range of the topic list index."""

@@ -29,7 +29,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -198,6 +198,11 @@ def rebuild(batch: int = 2000, progress: Callable[[int], Any] | None = None) -> 
 def split_terms(query: str) -> list[str]:
     """The terms as search holds text (folded: simplified, half-width, one kind of bracket, lower case)."""
     return [t for t in re.split(r"\s+", fold(query).strip()) if t][:MAX_TERMS]
+
+
+def typed_terms(query: str) -> list[str]:
+    """The same terms as the person typed them (folding turns no character into whitespace or back)."""
+    return [t for t in re.split(r"\s+", query.strip()) if t][:MAX_TERMS]
 
 
 @dataclass(frozen=True)
@@ -422,10 +427,17 @@ SHOWN = ("pk", "title", "summary", "body_text", "publication_date", "index_numbe
          "column__name", "channel__slug")  # fmt: skip
 
 
+def _excerpt_source(summary: str, body: str) -> str:
+    """The summary, then the body; the body alone when it already says the summary (an old catalogue's summary
+    is often its first sentence), so that an excerpt never shows a sentence twice."""
+    summary = summary.strip()
+    return body if not summary or summary in body else f"{summary}\n{body}"
+
+
 def _hits(ids: Sequence[int]) -> list[Hit]:
     """These items, in this order, those still published."""
     rows = Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED).values_list(*SHOWN)
-    found = {pk: Hit(pk, title, f"{summary}\n{body}", day, number or "", organisation, column, channel)
+    found = {pk: Hit(pk, title, _excerpt_source(summary, body), day, number or "", organisation, column, channel)
              for pk, title, summary, body, day, number, organisation, column, channel in rows}  # fmt: skip
     return [found[pk] for pk in ids if pk in found]
 
@@ -438,30 +450,35 @@ class SearchPage:
     total: int = 0  # the matches, exactly, or at least this many when `more`
     more: bool = False
     suggestions: list[tuple[str, int, bool]] | None = None  # when nothing matched: shorter queries that match
+    words: list[str] = field(default_factory=list)  # the terms as the person typed them, to say back to them
 
 
-def _shorter(terms: Sequence[str]) -> list[str]:
-    """What to try when nothing matched: each term alone, or a long single term cut in two."""
+def _shorter(terms: Sequence[str], words: Sequence[str]) -> list[tuple[str, str]]:
+    """What to try when nothing matched, folded and as the person typed it: each term alone, or a long single
+    term cut in two."""
     if len(terms) > 1:
-        return list(dict.fromkeys(terms))
-    term = terms[0]
+        return list(dict.fromkeys(zip(terms, words, strict=True)))
+    term, word = terms[0], words[0]
     if len(term) < 4:
         return []
-    half = len(term) // 2
-    return [term[:half], term[half:]]
+    half = len(term) // 2  # folding keeps every character in its place
+    return [(term[:half], word[:half]), (term[half:], word[half:])]
 
 
-def suggestions(terms: Sequence[str], filters: Filters) -> list[tuple[str, int, bool]]:
-    """Shorter queries that match, each with how many items it finds (exactly, or at least so many)."""
+def suggestions(
+    terms: Sequence[str], filters: Filters, words: Sequence[str] | None = None
+) -> list[tuple[str, int, bool]]:
+    """Shorter queries that match, in the person's own characters (乾隆 stays 乾隆, though search folds it),
+    each with how many items it finds (exactly, or at least so many)."""
     found = []
-    for candidate in _shorter(terms):
+    for candidate, typed in _shorter(terms, words or terms):
         if _cheap_to_count([candidate]):
             n, more = count([candidate], filters)
         else:  # a common word: at least what a glance at the newest entries shows
             hits, complete = _probe([candidate], filters, GLANCE)
             n, more = min(len(hits), COUNT_CAP), not complete
         if n:
-            found.append((candidate, n, more))
+            found.append((typed, n, more))
     return found
 
 
@@ -516,12 +533,14 @@ def search(
     """One page of the items that contain every term. Relevance puts items whose title holds every term
     first; within that, and when sorting by date, newest first."""
     terms = split_terms(query)
+    words = typed_terms(query)
+    words = words if len(words) == len(terms) else terms
     if not terms:
-        return SearchPage(terms, [], False)
+        return SearchPage(terms, [], False, words=words)
     ids, has_next, (total, capped) = _page(terms, filters, sort, offset, limit)
     items = _hits(ids)
-    tried = suggestions(terms, filters) if not total else None
-    return SearchPage(terms, items, has_next, total, capped, tried)
+    tried = suggestions(terms, filters, words) if not total else None
+    return SearchPage(terms, items, has_next, total, capped, tried, words)
 
 
 def snippet(text: str, terms: Sequence[str], width: int = 60) -> SafeString:

@@ -40,7 +40,10 @@ class SearchForm(forms.Form):
     """What to find and in which order; the filters are the catalogue lists' own (filters.SearchFilter)."""
 
     q = forms.CharField(
-        label="搜索内容", max_length=100, required=False, help_text="多个词之间用空格隔开，须同时包含。"
+        label="搜索内容",
+        max_length=100,
+        help_text="多个词之间用空格隔开，须同时包含。",
+        error_messages={"required": "请填写要搜索的词语；筛选和排序用于缩小搜索结果的范围。"},
     )
     sort = forms.ChoiceField(
         label="排序", choices=[("relevance", "相关度（标题匹配优先）"), ("date", "发布日期（新到旧）")], required=False
@@ -57,7 +60,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     result = None
     page = 1
     chosen = search.NO_FILTERS
-    if form.is_bound and form.is_valid() and (not filtering or filterset.is_valid()) and form.cleaned_data["q"].strip():
+    if form.is_bound and form.is_valid() and (not filtering or filterset.is_valid()):
         if filtering:
             chosen = _chosen(filterset.form.cleaned_data)
         try:

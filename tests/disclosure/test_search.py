@@ -152,6 +152,48 @@ def test_search_page_highlights_and_keeps_the_query(client: Client, corpus: list
     assert "请输入四位数的年份" in bad.content.decode() and 'value="公开"' in bad.content.decode()
 
 
+def test_the_page_says_the_words_back_as_they_were_typed(client: Client, corpus: list[Item]) -> None:
+    """Search folds 乾 to 干 (OpenCC's table) and ABC to abc to find them, but a person reading the page sees
+    their own words: 乾隆, not 干隆; the shorter query offered is in their characters too."""
+    page = client.get("/search/", {"q": "乾隆"}).content.decode()
+    assert "没有找到包含“乾隆”的信息" in page and "干隆" not in page
+    both = client.get("/search/", {"q": "東坪村 乾隆"}).content.decode()
+    assert "只搜“東坪村”" in both and "（1 条）" in both and "“东坪村”" not in both
+    assert "找到 1 条包含“ABC”的信息" in client.get("/search/", {"q": "ABC"}).content.decode()
+
+
+def test_filters_without_words_ask_for_them_and_a_page_past_the_end_says_so(client: Client, corpus: list[Item]) -> None:
+    """A search by filters alone is not a list of everything (the catalogue's columns are): the page asks for
+    words; a page past the last (an old or edited link) says how many there are and leads back to the first."""
+    alone = client.get("/search/", {"q": "", "year": "2026"}).content.decode()
+    assert "请填写要搜索的词语；筛选和排序用于缩小搜索结果的范围。" in alone and 'value="2026"' in alone
+    assert "error-summary" not in client.get("/search/").content.decode()  # the empty form, not yet submitted
+    past = client.get("/search/", {"q": "公开", "page": "9"}).content.decode()
+    total = len(ground_truth("公开"))
+    assert f"第 9 页没有更多结果：包含“公开”的信息共 {total} 条。" in past and "回到第 1 页" in past
+    assert "没有找到" not in past
+
+
+def test_a_mistyped_year_is_shown_back_with_its_message(client: Client, corpus: list[Item]) -> None:
+    """The year is a text box (a number box drops "20x6" to "206" or shows it empty): what was typed stays."""
+    page = client.get("/search/", {"q": "公开", "year": "20x6"}).content.decode()
+    assert "请输入四位数的年份，例如 2026。" in page and 'value="20x6"' in page
+    assert '<input type="text" name="year" value="20x6" inputmode="numeric"' in page
+
+
+def test_an_excerpt_never_shows_the_summary_twice_and_date_order_is_said_plainly(
+    client: Client, published: Callable[..., Item]
+) -> None:
+    """An old catalogue's summary is often the body's first sentence: the excerpt shows it once. Sorted by
+    date, the page does not also claim that titles come first."""
+    published(title="东坪村征地公告", summary="东坪村拟征收土地的范围公告三十日。",
+              body="<p>东坪村拟征收土地的范围公告三十日。</p><p>有异议的可在期限内提出。</p>")  # fmt: skip
+    page = client.get("/search/", {"q": "征收"}).content.decode()
+    assert page.count("拟<mark>征收</mark>土地的范围公告三十日") == 1
+    by_date = client.get("/search/", {"q": "征收", "sort": "date"}).content.decode()
+    assert "按发布日期从新到旧排列" in by_date and "标题含全部搜索词的排在前面" not in by_date
+
+
 def test_the_results_page_filters_with_the_lists_own_component(client: Client, corpus: list[Item], town: Any) -> None:
     """Publisher, column, topic, genre, year and validity: the same fields, labels and markup as a column list."""
     listed = client.get("/gk/town/c/fgwj/").content.decode()

@@ -21,7 +21,7 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
     ("disclosure/search.py", "mark_safe"): (1, "search snippet: each piece is escaped before the <mark> is added"),
     ("portal/templatetags/portal_tags.py", "mark_safe"): (
         1,
-        "breakable: the index number escaped, then a <wbr> after each / (which escaping leaves alone)",
+        "breakable: each piece of the index number escaped, joined by <wbr> after each /",
     ),
     ("disclosure/search.py", "raw SQL"): (
         13,
