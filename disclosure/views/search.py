@@ -43,7 +43,7 @@ class SearchForm(forms.Form):
         label="搜索内容",
         max_length=100,
         help_text="多个词之间用空格隔开，须同时包含。",
-        error_messages={"required": "请填写要搜索的词语；筛选和排序用于缩小搜索结果的范围。"},
+        error_messages={"required": "请填写搜索内容：筛选和排序只用于缩小搜索结果的范围。"},
     )
     sort = forms.ChoiceField(
         label="排序", choices=[("relevance", "相关度（标题匹配优先）"), ("date", "发布日期（新到旧）")], required=False

@@ -166,7 +166,11 @@ def test_filters_without_words_ask_for_them_and_a_page_past_the_end_says_so(clie
     """A search by filters alone is not a list of everything (the catalogue's columns are): the page asks for
     words; a page past the last (an old or edited link) says how many there are and leads back to the first."""
     alone = client.get("/search/", {"q": "", "year": "2026"}).content.decode()
-    assert "请填写要搜索的词语；筛选和排序用于缩小搜索结果的范围。" in alone and 'value="2026"' in alone
+    assert (
+        "请填写搜索内容：筛选和排序只用于缩小搜索结果的范围。" in alone
+        and "搜索内容：请填写" not in alone
+        and 'value="2026"' in alone
+    )
     assert "error-summary" not in client.get("/search/").content.decode()  # the empty form, not yet submitted
     past = client.get("/search/", {"q": "公开", "page": "9"}).content.decode()
     total = len(ground_truth("公开"))
