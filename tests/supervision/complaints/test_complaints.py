@@ -144,3 +144,14 @@ def test_the_demo_has_complaints_in_each_state(db: Any) -> None:
 
     assert Evaluation.objects.count() == 1 and ItemVote.objects.count() == 3
     assert Assessment.objects.get().status == "final"
+
+
+def test_the_lookup_offers_another_code_and_remembers_nothing(town: Any, calendar: None) -> None:
+    """A shared computer at a village service point: the next person opening the lookup sees only the code box."""
+    terminal = Client()
+    page = terminal.post("/gk/town/tousu/", form()).content.decode()
+    code = page.split("回执码<br><strong>")[1].split("</strong>")[0]
+    track = terminal.post("/gk/town/tousu/chaxun/", {"code": code}).content.decode()
+    assert "申请超期未答复" in track and 'href="/gk/town/tousu/chaxun/">查询其他回执码</a>' in track
+    again = terminal.get("/gk/town/tousu/chaxun/").content.decode()
+    assert "申请超期未答复" not in again and 'name="code"' in again
