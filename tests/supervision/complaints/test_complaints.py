@@ -17,6 +17,7 @@ from supervision.complaints import services
 from supervision.complaints.models import Complaint
 from supervision.dashboard import selectors as dashboard
 from supervision.dashboard.selectors import Period
+from tests.pages import error_summary
 
 TZ = ZoneInfo("Asia/Shanghai")
 from tests.files import PDF  # noqa: E402
@@ -89,6 +90,14 @@ def test_bad_input_is_explained_and_what_was_typed_kept(town: Any, calendar: Non
     assert "此前已经提交过" in again and Complaint.objects.count() == 1
     wrong = Client().post("/gk/town/tousu/chaxun/", {"code": "AAAA-BBBB-CCCC"})
     assert wrong.status_code == 400 and "回执码不正确" in wrong.content.decode()
+
+
+def test_each_line_of_the_error_summary_names_what_is_missing_once(town: Any, calendar: None) -> None:
+    empty = Client().post("/gk/town/tousu/", {"submission_key": str(uuid.uuid4())})
+    assert empty.status_code == 400
+    assert error_summary(empty.content.decode()) == ["请选择类别。", "请简要写明事项。", "请写明具体内容。"]
+    long = Client().post("/gk/town/tousu/", form(text="长" * 5001)).content.decode()
+    assert error_summary(long) == ["具体内容不超过5000字。"]
 
 
 def test_the_site_error_link_carries_the_page_and_the_head_is_reminded(
