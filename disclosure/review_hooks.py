@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
 
-from review.registry import Publishable, register
+from review.registry import NO_DEADLINE, Publishable, register
 from review.scanner import Hit, Text
 
 from . import services
@@ -42,6 +42,10 @@ def previous_texts(item: Item) -> list[Text]:
 
 def formed_on(item: Item) -> date | None:
     return None if item.legacy_import else item.changed_date or item.written_date
+
+
+def no_deadline(item: Item) -> str:
+    return "原网站已发布（原目录导入），没有条例第二十六条的发布期限" if item.legacy_import else NO_DEADLINE
 
 
 def interpretation_hits(item: Item) -> list[Any]:
@@ -117,6 +121,7 @@ def register_item() -> None:
             unread=unread,
             previous_texts=previous_texts,
             formed_on=formed_on,
+            no_deadline=no_deadline,
             metadata_errors=metadata_errors,
             extra_hits=interpretation_hits,
             internal_links=internal_links,

@@ -44,7 +44,7 @@ def _send(subject: str, message: str, recipient: str) -> bool:
 
 def _deadline(submission: Submission) -> str:
     if submission.publish_by is None:
-        return "原网站已发布，无发布期限"
+        return publishable_for(submission.content).no_deadline(submission.content)
     return f"法定发布期限：{submission.publish_by:%Y-%m-%d}"
 
 

@@ -12,6 +12,9 @@ from django.db import models
 
 from .scanner import Hit, Text
 
+# What the reviewers read under 发布期限 when formed_on gives no date: the content is public on other terms.
+NO_DEADLINE = "本类内容不适用条例第二十六条的发布期限"
+
 
 @dataclass(frozen=True)
 class Publishable:
@@ -19,7 +22,8 @@ class Publishable:
     texts: Callable[[Any], list[Text]]  # what the scanner reads: title, summary, body, attachments
     unread: Callable[[Any], list[str]]  # attachments with no text to read (images, scans, damaged files)
     previous_texts: Callable[[Any], list[Text]]  # the published version it replaces ([] when new)
-    # 条例 第二十六条 counts 20 working days from here; None for content published before (an old site's)
+    # 条例 第二十六条 counts 20 working days from here; None for content it does not apply to (an old site's
+    # published items, a question's answer, a draft for comment), whose reason no_deadline gives
     formed_on: Callable[[Any], date | None]
     metadata_errors: Callable[[Any], list[str]]
     internal_links: Callable[[Any], list[str]]
@@ -32,6 +36,8 @@ class Publishable:
     mask: Callable[[Any, list[Hit], Any], list[str]]
     # hits of the content's own rules beside the scanner's (an item's 三同步); none by default
     extra_hits: Callable[[Any], list[Hit]] = lambda content: []
+    # why 条例 第二十六条 sets no deadline, read when formed_on is None
+    no_deadline: Callable[[Any], str] = lambda content: NO_DEADLINE
 
 
 REGISTRY: dict[type[models.Model], Publishable] = {}

@@ -210,6 +210,7 @@ def _render_page(request: HttpRequest, submission: Submission, form: DecisionFor
         "can_decide": can_decide,
         "answer_form": AnswerForm() if can_decide and submission.status == "referred" else None,
         "days_left": services.working_days_left(submission, timezone.localdate()),
+        "no_deadline": publishable.no_deadline(content),
         "stages": Stage.objects.filter(organisation=services.process_owner(submission.organisation)),
         "waiting_for": services.waiting_for(submission),
     }

@@ -35,7 +35,7 @@ class RegistrationForm(forms.Form):
     contact = forms.CharField(
         label="联系电话或电子邮箱",
         max_length=100,
-        error_messages={"required": "请填写联系方式。"},
+        error_messages={"required": "请填写联系电话或电子邮箱。"},
         help_text="用于通知遴选结果和送达听证材料，不公开。",
     )
     category = forms.ChoiceField(label="身份类别", choices=ParticipantCategory.choices)

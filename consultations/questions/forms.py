@@ -11,7 +11,7 @@ class QuestionForm(forms.Form):
     subject = forms.CharField(
         label="标题",
         max_length=100,
-        error_messages={"required": "请用一句话写明您想咨询什么。", "max_length": "标题不超过100字。"},
+        error_messages={"required": "请用一句话写明咨询的标题。", "max_length": "标题不超过100字。"},
     )
     text = forms.CharField(
         label="咨询内容",

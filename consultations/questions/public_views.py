@@ -24,7 +24,7 @@ from portal import challenge
 from portal.forms import add_service_errors
 from portal.models import Organisation
 
-from . import services
+from . import lookup, services
 from .forms import QuestionForm, ReceiptForm
 from .models import Question
 from .selectors import matching, published
@@ -152,13 +152,14 @@ def _chosen(handlers: list[Organisation], wanted: str | None, policy: Item | Non
 
 
 def track(request: HttpRequest, org: str) -> HttpResponse:
-    """The asker's view, opened with the receipt code; the question stays open in this session so that the asker
-    can agree to a conversion without typing the code again."""
+    """The asker's view, opened with the receipt code. The question stays open in this session for
+    lookup.LOOKUP_MINUTES so that the asker can agree to a conversion without typing the code again; the code box is
+    always on the page, and 退出查询 forgets the question at once (a shared computer at a village service point)."""
     organisation = organisation_with_column(org)
-    form = ReceiptForm(request.POST or None)
-    found = _opened(request, organisation)
+    form = ReceiptForm(request.POST if "code" in request.POST else None)
+    if request.method == "POST":
+        lookup.forget(request.session)  # 退出查询, or another code: the question shown before is not shown again
     if request.method == "POST" and "code" in request.POST:
-        found = None
         if challenge.volume(request, FAILURES) >= ATTEMPTS:
             form.is_valid()
             form.add_error(None, "查询失败次数过多，请15分钟后再试。")
@@ -166,15 +167,18 @@ def track(request: HttpRequest, org: str) -> HttpResponse:
             found = services.find_by_receipt(form.cleaned_data["code"])
             if found is None or found.asked_of_id not in publishers(organisation):
                 challenge.count(request, FAILURES, 15 * 60)
-                found = None
                 form.add_error("code", "回执码不正确，请核对后重新输入。")
             else:
-                request.session["question-opened"] = found.pk
+                lookup.remember(request.session, found.pk, now=timezone.now())
                 return redirect("questions:track", org)
+    elif request.method == "POST":
+        return redirect("questions:track", org)
+    found = None if form.errors else _opened(request, organisation)
     context = {
         "organisation": organisation,
         "form": form,
         "found": found,
+        "minutes": lookup.LOOKUP_MINUTES,
         "events": found.events.select_related("to_organisation").order_by("at", "pk") if found else [],
         "breadcrumbs": _crumbs(organisation, "查询答复"),
     }
@@ -184,9 +188,9 @@ def track(request: HttpRequest, org: str) -> HttpResponse:
 
 
 def _opened(request: HttpRequest, organisation: Organisation) -> Question | None:
-    """The question whose receipt code was given in this session, if it was asked through this column."""
-    pk = request.session.get("question-opened")
-    if not pk:
+    """The question whose receipt code was given in this session lately, if it was asked through this column."""
+    pk = lookup.opened_pk(request.session, now=timezone.now())
+    if pk is None:
         return None
     opened = Question.objects.select_related("organisation", "asked_of", "item").filter(pk=pk)
     return opened.filter(asked_of_id__in=publishers(organisation)).first()

@@ -25,7 +25,7 @@ class ComplaintForm(forms.Form):
         label="具体内容",
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "请写明具体情况。", "max_length": "不超过5000字。"},
+        error_messages={"required": "请写明具体内容。", "max_length": "具体内容不超过5000字。"},
         help_text="时间、涉及的信息或申请、您认为存在的问题。",
     )
     page_url = forms.CharField(label="出错的网页地址", max_length=500, required=False, help_text="网站纠错时填写。")

@@ -86,6 +86,24 @@ def test_item_page_shows_the_catalogue_metadata_block(client: Client, published:
     assert "各村：请做好秋季森林防火工作。" in page
 
 
+def test_the_category_shows_only_what_the_item_has(client: Client, published: Callable[..., Item]) -> None:
+    """分类 is the topic and the genre; an item without a topic shows its genre alone, on its page and in print."""
+    from disclosure.models import Topic
+
+    untopical = published(title="东坪村道路硬化公示", genre=Genre.PUBLIC_NOTICE)
+    for url in (untopical.get_absolute_url(), f"/gk/town/item/{untopical.pk}/print/"):
+        page = client.get(url).content.decode()
+        assert "<dt>分类</dt><dd>公示</dd>" in page and "— ·" not in page
+    welfare = published(
+        title="临时救助实施办法",
+        genre=Genre.NORMATIVE,
+        validity=Validity.VALID,
+        topic=Topic.objects.get(name="民政、扶贫、救灾"),
+    )
+    page = client.get(welfare.get_absolute_url()).content.decode()
+    assert f"<dt>分类</dt><dd>民政、扶贫、救灾 · {welfare.get_genre_display()}</dd>" in page
+
+
 def test_interpretation_and_document_link_to_each_other(client: Client, published: Callable[..., Item]) -> None:
     document = published(title="示例镇临时救助实施办法", genre=Genre.NORMATIVE, validity=Validity.VALID)
     interpretation = published(title="临时救助实施办法解读", genre=Genre.INTERPRETATION, interprets=document)

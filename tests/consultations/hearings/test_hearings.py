@@ -17,6 +17,7 @@ from consultations.models import Consultation, Hearing, HearingRegistration
 from tests.conftest import review_through
 from tests.consultations.test_consultations import published
 from tests.files import PDF
+from tests.pages import error_summary
 
 
 def notice(days_ahead: int = 20) -> dict[str, str]:
@@ -94,6 +95,13 @@ def test_a_hearing_from_notice_to_published_report(hearing: Hearing, client_for:
     assert "《村级公益事业建设项目管理办法》听证报告" in page and "主要意见如下" in page
     assert staff.get(f"/staff/consultations/hearings/{hearing.pk}/record/file/").status_code == 200
     assert Client().get(f"/staff/consultations/hearings/{hearing.pk}/record/file/").status_code == 302
+
+
+def test_each_line_of_the_registration_error_summary_names_what_is_missing_once(hearing: Hearing) -> None:
+    response = Client().post(f"/gk/town/yjzj/tzh/{hearing.pk}/", {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 400
+    lines = error_summary(response.content.decode())
+    assert lines == ["请填写姓名。", "请填写联系电话或电子邮箱。", "请选择身份类别。"]
 
 
 def test_materials_less_than_seven_days_before_the_hearing_are_warned(hearing: Hearing) -> None:

@@ -26,6 +26,7 @@ from supervision.dashboard import selectors as dashboard
 from supervision.dashboard import self_check
 from supervision.dashboard.selectors import Period
 from tests.conftest import review_through
+from tests.pages import error_summary
 
 from ...requests_app.conftest import VALID_ID
 
@@ -140,8 +141,16 @@ def test_a_form_with_mistakes_keeps_what_was_typed(town: Any, calendar: None) ->
                                                     "submission_key": str(uuid.uuid4())})  # fmt: skip
     page = response.content.decode()
     assert response.status_code == 400 and Question.objects.count() == 0
-    assert "请用一句话写明您想咨询什么。" in page and "请选择是否同意公开问题和答复。" in page
+    assert "请用一句话写明咨询的标题。" in page and "请选择是否同意公开问题和答复。" in page
     assert "想问问危房改造补助标准" in page
+
+
+def test_each_line_of_the_error_summary_names_what_is_missing_once(town: Any, calendar: None) -> None:
+    response = Client().post("/gk/town/hdjl/ask/", {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 400
+    assert error_summary(response.content.decode()) == [
+        "请用一句话写明咨询的标题。", "请写明咨询内容。", "请选择是否同意公开问题和答复。",
+    ]  # fmt: skip
 
 
 def test_overdue_questions_are_escalated_to_the_office_head_once(

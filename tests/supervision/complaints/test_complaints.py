@@ -17,6 +17,7 @@ from supervision.complaints import services
 from supervision.complaints.models import Complaint
 from supervision.dashboard import selectors as dashboard
 from supervision.dashboard.selectors import Period
+from tests.pages import error_summary
 
 TZ = ZoneInfo("Asia/Shanghai")
 from tests.files import PDF  # noqa: E402
@@ -91,6 +92,14 @@ def test_bad_input_is_explained_and_what_was_typed_kept(town: Any, calendar: Non
     assert wrong.status_code == 400 and "回执码不正确" in wrong.content.decode()
 
 
+def test_each_line_of_the_error_summary_names_what_is_missing_once(town: Any, calendar: None) -> None:
+    empty = Client().post("/gk/town/tousu/", {"submission_key": str(uuid.uuid4())})
+    assert empty.status_code == 400
+    assert error_summary(empty.content.decode()) == ["请选择类别。", "请简要写明事项。", "请写明具体内容。"]
+    long = Client().post("/gk/town/tousu/", form(text="长" * 5001)).content.decode()
+    assert error_summary(long) == ["具体内容不超过5000字。"]
+
+
 def test_the_site_error_link_carries_the_page_and_the_head_is_reminded(
     town: Any, client_for: Any, calendar: None
 ) -> None:
@@ -144,3 +153,14 @@ def test_the_demo_has_complaints_in_each_state(db: Any) -> None:
 
     assert Evaluation.objects.count() == 1 and ItemVote.objects.count() == 3
     assert Assessment.objects.get().status == "final"
+
+
+def test_the_lookup_offers_another_code_and_remembers_nothing(town: Any, calendar: None) -> None:
+    """A shared computer at a village service point: the next person opening the lookup sees only the code box."""
+    terminal = Client()
+    page = terminal.post("/gk/town/tousu/", form()).content.decode()
+    code = page.split("回执码<br><strong>")[1].split("</strong>")[0]
+    track = terminal.post("/gk/town/tousu/chaxun/", {"code": code}).content.decode()
+    assert "申请超期未答复" in track and 'href="/gk/town/tousu/chaxun/">查询其他回执码</a>' in track
+    again = terminal.get("/gk/town/tousu/chaxun/").content.decode()
+    assert "申请超期未答复" not in again and 'name="code"' in again
