@@ -94,7 +94,7 @@ class Matter(models.Model):
     notice_working_days = models.PositiveSmallIntegerField(
         "公示期（工作日）", null=True, blank=True, help_text="公示类事项的公示期，例如低保对象名单公示7个工作日。"
     )
-    publisher = models.CharField("公开主体", max_length=100, blank=True)
+    publisher = models.CharField("公开主体", max_length=100, blank=True)  # blank: the organisation itself
     channels = models.JSONField("公开渠道", default=list, blank=True)
     audience = models.CharField("公开对象", max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
     column = models.ForeignKey(
@@ -135,6 +135,14 @@ class Matter(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def sourced_basis(self) -> str:
+        """The basis as the public reads it: empty while staff still have to source it (UNSOURCED)."""
+        return "" if self.basis.strip() == UNSOURCED else self.basis
+
+    def published_by(self) -> str:
+        """The 公开主体: the office named for this 事项, else the organisation whose catalogue it is."""
+        return self.publisher or self.organisation.name
 
     def channel_labels(self) -> list[str]:
         labels = dict(Channel.choices)

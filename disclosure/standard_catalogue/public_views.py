@@ -39,7 +39,11 @@ def matter(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
     organisation = disclosure_selectors.organisation_with_column(org)
     found = get_object_or_404(
-        Matter.objects.select_related("area"), organisation=organisation, pk=pk, is_active=True, area__involved=True
+        Matter.objects.select_related("area", "organisation"),
+        organisation=organisation,
+        pk=pk,
+        is_active=True,
+        area__involved=True,
     )
     items = Item.objects.filter(matter=found, status=ItemStatus.PUBLISHED).order_by("-publication_date", "-id")
     page = Paginator(items.only("pk", "title", "publication_date", "channel_id"), 20).get_page(request.GET.get("page"))

@@ -104,7 +104,7 @@ def public_catalogue(organisation_id: int) -> list[tuple[Area, list[Matter]]]:
     )
     matters = (
         Matter.objects.filter(organisation_id=organisation_id, is_active=True)
-        .select_related("column")
+        .select_related("column", "organisation")
         .annotate(
             latest_pk=Subquery(latest.values("pk")[:1]),
             latest_title=Subquery(latest.values("title")[:1]),

@@ -59,10 +59,13 @@ def set_involvement(*, area: Area, involved: bool, note: str) -> Area:
 
 @transaction.atomic
 def import_matters(*, organisation: Organisation, rows: list[dict[str, Any]], today: date) -> int:
-    """Rows already checked by tabular.check_rows: each creates or updates the 事项 of its area and name."""
+    """Rows already checked by tabular.check_rows: each creates or updates the 事项 of its area and name. A 公开主体
+    that names the organisation itself (as the export writes it) is stored blank, as one added by hand is."""
     areas = {a.name: a for a in Area.objects.filter(organisation=organisation)}
+    itself = {organisation.name, organisation.short_name} - {""}
     count = 0
     for row in rows:
+        row = {**row, "publisher": "" if row.get("publisher", "") in itself else row.get("publisher", "")}
         area = areas.get(row["area"])
         if area is None:
             area = areas[row["area"]] = Area.objects.create(

@@ -29,11 +29,11 @@ def workbook(organisation: Any) -> bytes:
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("公开事项")
     sheet.append([label for _, label in COLUMNS])
-    matters = Matter.objects.filter(organisation=organisation).select_related("area", "column")
+    matters = Matter.objects.filter(organisation=organisation).select_related("area", "column", "organisation")
     for m in matters.order_by("area__position", "area_id", "position", "id"):
         sheet.append(safe_row([
             m.area.name, m.name, m.content, m.basis, m.deadline_text, m.deadline_days, m.get_deadline_unit_display(),
-            m.get_recurrence_display(), m.notice_working_days or "", m.publisher, "、".join(m.channel_labels()),
+            m.get_recurrence_display(), m.notice_working_days or "", m.published_by(), "、".join(m.channel_labels()),
             m.get_audience_display(), m.column.name if m.column else "", m.keywords, m.source,
         ]))  # fmt: skip
     areas = book.create_sheet("未涉及领域")
@@ -108,6 +108,8 @@ def check_rows(name: str, data: bytes) -> tuple[Report, list[dict[str, Any]]]:
         if unknown:
             problem("公开渠道", f"无法识别的公开渠道：{'、'.join(unknown)}。可填："
                     + "、".join(label for _, label in Channel.choices) + "。")  # fmt: skip
+        if len(row.get("publisher", "")) > 100:
+            problem("公开主体", "公开主体不能超过100个字；由本机构公开的可留空。")
         column = row.get("column", "")
         if column and column not in columns:
             problem("对应栏目", f"没有名为“{column}”的栏目。")
@@ -117,7 +119,7 @@ def check_rows(name: str, data: bytes) -> tuple[Report, list[dict[str, Any]]]:
             "area": area, "name": matter, "content": row.get("content", ""), "basis": row.get("basis") or UNSOURCED,
             "deadline_text": row.get("deadline_text") or "信息形成或者变更之日起20个工作日内",
             "deadline_days": int(days), "deadline_unit": unit, "recurrence": recurrence,
-            "notice_working_days": int(notice) if notice else None, "publisher": row.get("publisher", "")[:100],
+            "notice_working_days": int(notice) if notice else None, "publisher": row.get("publisher", ""),
             "channels": [channel_codes[c] for c in channels], "audience": audience,
             "column": columns.get(column), "keywords": row.get("keywords", "")[:200],
             "source": row.get("source", "")[:200] or "导入",

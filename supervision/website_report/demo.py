@@ -20,7 +20,7 @@ ENTERED: dict[str, Any] = {
     "interviews": 0, "interview_messages": 0, "interview_answers": 0, "smart_answers": "no",
     "security_checks": 4, "security_problems": 3, "security_fixed": 3, "monitoring": "yes", "drills": "yes",
     "security_officer": "yes", "new_media": "yes", "weibo_name": "", "weibo_posts": 0, "weibo_followers": 0,
-    "wechat_name": "示范镇发布", "wechat_posts": 312, "wechat_subscribers": 8650, "other_media": "",
+    "wechat_name": "示例镇发布", "wechat_posts": 312, "wechat_subscribers": 8650, "other_media": "",
     "search_service": "no", "languages": "no", "accessible": "yes", "personalised": "no", "other_innovation": "",
     "head": "李明", "checker": "周敏", "filler": "陈静", "phone": "0730-5180118",
 }  # fmt: skip

@@ -34,6 +34,15 @@ def shown(report: WebsiteReport, key: str) -> str:
     return SHOWN.get(str(found), str(found))
 
 
+def figure(report: WebsiteReport, key: str) -> int | float | str:
+    """The cell as a spreadsheet holds it: a count or an average as a number (the one shown, so Excel adds them
+    up), a yes/no, a name or a code as text."""
+    found = services.value(report, key)
+    if layout.BY_KEY[key].kind in ("int", "decimal") and isinstance(found, int | float) and not isinstance(found, bool):
+        return float(f"{found:.1f}") if isinstance(found, float) else found
+    return shown(report, key)
+
+
 def table(report: WebsiteReport) -> list[tuple[str, list[Cell]]]:
     """The rows in the table's groups (merged group cells on the page)."""
     return [(group, [Cell(row.label, row.key, shown(report, row.key)) for row in rows])
@@ -93,7 +102,7 @@ def xlsx(report: WebsiteReport) -> bytes:
     start = 3
     for group, cells in table(report):
         for cell in cells:
-            sheet.append([group, cell.label, cell.shown])
+            sheet.append([group, cell.label, figure(report, cell.key)])
         if group and len(cells) > 1:
             sheet.merge_cells(start_row=start, start_column=1, end_row=start + len(cells) - 1, end_column=1)
         if not group:

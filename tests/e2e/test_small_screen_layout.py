@@ -115,3 +115,24 @@ def test_the_dashboard_reads_on_a_laptop_and_says_it_scrolls_on_a_phone(
     # the names stay in view while the figures scroll under them
     assert abs(first.bounding_box()["x"] - region.bounding_box()["x"]) <= 1
     expect(region.get_by_role("columnheader", name="上年度报告")).to_be_in_viewport()
+
+
+def test_in_elder_mode_a_phone_shows_each_latest_date_under_its_title(
+    browser: Any, live_server: Any, published: Any
+) -> None:
+    """The larger date beside a title left it four characters a line (示例镇/2026年第/三季度临/…): in elder mode at
+    375 px the date is under its title, on the home page and the column pages."""
+    published(title="示例镇2026年第三季度临时救助发放情况公示")
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": HEIGHT})
+    page = context.new_page()
+    page.goto(live_server.url + "/mode/elder/on/?next=/")
+    for address in ("/", "/gk/town/"):
+        page.goto(live_server.url + address)
+        fits(page, f"{address} in elder mode")
+        rows = page.locator(".latest-list li:has(.date)")
+        assert rows.count() >= 1, address
+        for row in rows.all():
+            title, date = row.locator("a").bounding_box(), row.locator(".date").bounding_box()
+            assert title and date
+            assert date["y"] >= title["y"] + title["height"] - 1, f"{address}: the date beside {row.inner_text()}"
+    context.close()

@@ -91,3 +91,35 @@ def test_the_form_suggests_the_matter_from_column_and_title(page: Any, live_serv
     page.get_by_label("公开事项").select_option(str(guide.pk))
     page.get_by_label("名称").fill("示例镇低保办事指南（2026年修订）")
     expect(page.get_by_label("公开事项")).to_have_value(str(guide.pk))
+
+
+# every cell of the stacked 事项 whose content is wider than the cell, or that ends beyond the screen
+CUT_CELLS = """(table) => [...table.querySelectorAll('th, td')].filter(cell => cell.scrollWidth > cell.clientWidth + 1
+  || cell.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(cell => cell.innerText)"""
+
+
+def test_the_public_catalogue_reads_on_a_phone_in_both_modes(browser: Any, live_server: Any, town: Any,
+                                                             published: Any) -> None:  # fmt: skip
+    """At 375 px each 事项 is a block of labelled lines that wrap: a long 《…》 basis and the 最近公开 link are
+    shown whole, in normal and in elder mode, and the page never scrolls sideways."""
+    from .test_public_site_journey import fits
+
+    services.adopt_standard(organisation=town.town, today=timezone.localdate(), areas=["社会救助"])
+    guide = Matter.objects.get(name="最低生活保障 › 办事指南")
+    title = "示例镇社会救助领域最低生活保障办事指南（2026年修订版）"
+    published(column="shjz", title=title, matter=guide)
+    for elder in (False, True):
+        context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812})
+        page = context.new_page()
+        if elder:
+            page.goto(live_server.url + "/mode/elder/on/?next=/")
+        page.goto(live_server.url + "/gk/town/mulu/")
+        label = "elder mode" if elder else "normal mode"
+        fits(page, label)
+        table = page.get_by_role("table", name="社会救助领域公开事项")
+        assert table.evaluate(CUT_CELLS) == [], label
+        assert table.evaluate("e => e.scrollWidth <= e.clientWidth"), f"{label}: the 事项 scroll sideways"
+        latest = table.get_by_role("link", name=title)
+        box = latest.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375, f"{label}: {box}"
+        context.close()

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from disclosure.models import Column, Item, Posting
 from disclosure.standard_catalogue import selectors, services, tabular
-from disclosure.standard_catalogue.models import Area, Matter
+from disclosure.standard_catalogue.models import UNSOURCED, Area, Matter
 from disclosure.standard_catalogue.standard import STANDARD
 
 from .conftest import ADOPTED, DIBAO, TODAY
@@ -272,3 +272,53 @@ def test_the_office_head_edits_a_matter_in_the_admin(dibao: Matter, client_for: 
     assert dibao.audience == "group"
     assert client_for("editor").get(url).status_code in (302, 403, 404)
     assert client_for("other_staff").get(url).status_code in (302, 403, 404)
+
+
+def test_the_public_sees_no_staff_placeholder_and_who_publishes_each_matter(dibao: Matter, client: Client,
+                                                                            client_for: Any) -> None:  # fmt: skip
+    """国办发〔2019〕54号: the 目录 gives each 事项's 公开主体; a basis still to be sourced (依据待核) is flagged to
+    staff, while the public reads "—"."""
+    town = dibao.organisation
+    guide = Matter.objects.get(organisation=town, name="最低生活保障 › 办事指南")
+    Matter.objects.filter(pk=guide.pk).update(basis=UNSOURCED)
+    Matter.objects.filter(pk=dibao.pk).update(publisher="示例镇社会事务综合服务中心")
+    page = text(client.get(reverse("disclosure:standard-catalogue", args=["town"])))
+    assert UNSOURCED not in page
+    assert '<th scope="col">公开主体</th>' in page
+    assert '<td data-label="公开主体">示例镇人民政府</td>' in page  # the catalogue's organisation
+    assert '<td data-label="公开主体">示例镇社会事务综合服务中心</td>' in page  # the office named for the 事项
+    detail = text(client.get(reverse("disclosure:matter", args=["town", guide.pk])))
+    assert UNSOURCED not in detail and "<dt>公开依据</dt><dd>—</dd>" in detail
+    assert "<dt>公开主体</dt><dd>示例镇人民政府</dd>" in detail
+    staff = text(client_for("office_head").get(reverse("catalogue-staff:catalogue", args=[town.pk])))
+    assert UNSOURCED in staff  # staff keep the flag until they source the basis
+
+
+def test_the_xlsx_names_each_matters_publisher_and_reads_it_back(dibao: Matter, client_for: Any) -> None:
+    import io
+
+    import openpyxl
+
+    town = dibao.organisation
+    Matter.objects.filter(pk=dibao.pk).update(publisher="示例镇社会事务综合服务中心")
+    data = client_for("office_head").get(reverse("catalogue-staff:export", args=[town.pk])).content
+    rows = list(openpyxl.load_workbook(io.BytesIO(data))["公开事项"].iter_rows(values_only=True))
+    column = rows[0].index("公开主体")
+    publishers = {row[1]: row[column] for row in rows[1:]}
+    assert publishers[DIBAO] == "示例镇社会事务综合服务中心"
+    assert publishers["最低生活保障 › 办事指南"] == "示例镇人民政府"
+    assert all(publishers.values())  # no 事项 without its 公开主体
+
+    report, checked = tabular.check_rows("catalogue.xlsx", data)  # read back into the same catalogue: unchanged
+    assert report.clean
+    services.import_matters(organisation=town, rows=checked, today=TODAY)
+    stored = dict(Matter.objects.filter(organisation=town).values_list("name", "publisher"))
+    assert stored[DIBAO] == "示例镇社会事务综合服务中心" and stored["最低生活保障 › 办事指南"] == ""
+
+    book = openpyxl.Workbook()
+    book.active.append(["领域", "公开事项", "公开主体"])
+    book.active.append(["社会救助", "临时救助对象公示", "示" * 101])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report, checked = tabular.check_rows("catalogue.xlsx", buffer.getvalue())
+    assert [(p.line, p.field) for p in report.problems] == [(2, "公开主体")] and not checked

@@ -27,7 +27,7 @@ def test_the_demo_publishes_last_years_report_by_31_january() -> None:
     assert selectors.published_on(report) <= selectors.deadline_for(year)
     page = Client().get(f"/wzbb/shifanzhen/{year}/").content.decode()
     assert f"<caption>{report.title}" in page
-    assert "示范镇发布" in page  # the WeChat account the office entered
+    assert "示例镇发布" in page  # the WeChat account the office entered
 
 
 def test_a_published_report_downloads_as_pdf(town: Any, personas: Any, pdf_support: None) -> None:
