@@ -292,6 +292,8 @@ def test_the_public_sees_no_staff_placeholder_and_who_publishes_each_matter(diba
     assert "<dt>公开主体</dt><dd>示例镇人民政府</dd>" in detail
     staff = text(client_for("office_head").get(reverse("catalogue-staff:catalogue", args=[town.pk])))
     assert UNSOURCED in staff  # staff keep the flag until they source the basis
+    assert '<td data-label="公开主体">示例镇社会事务综合服务中心</td>' in staff  # as the public reads it
+    assert '<td data-label="公开主体">示例镇人民政府</td>' in staff
 
 
 def test_the_xlsx_names_each_matters_publisher_and_reads_it_back(dibao: Matter, client_for: Any) -> None:
