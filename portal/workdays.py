@@ -19,6 +19,11 @@ from django.core.cache import cache
 from django.dispatch import Signal
 
 # The span precomputed as a sorted table of working days; dates outside it are counted day by day.
+# 《全国年节及纪念日放假办法》第二条 (as revised in 2024, from 2025): the holidays on fixed dates, known before the
+# State Council's yearly arrangement: 元旦 (1 January), 劳动节 (1–2 May), 国庆节 (1–3 October). A provisional
+# deadline in a year not yet confirmed skips them; the lunar holidays and the make-up days come with the notice.
+FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+FIXED_SINCE = 2025
 FIRST_YEAR = 2000
 YEARS_AHEAD = 3
 CACHE_KEY = "workdays:version"
@@ -58,7 +63,11 @@ class WorkingCalendar:
 
     def _is_working(self, d: date) -> bool:
         adjusted = self._adjustments.get(d)
-        return adjusted if adjusted is not None else d.weekday() < 5
+        if adjusted is not None:
+            return adjusted
+        if d.year not in self.confirmed_years and d.year >= FIXED_SINCE and (d.month, d.day) in FIXED_HOLIDAYS:
+            return False  # a year not yet arranged still has its fixed-date holidays
+        return d.weekday() < 5
 
     def _unconfirmed(self, first: date, last: date) -> frozenset[int]:
         if first.year == last.year:  # the common case, answered without building a set

@@ -79,6 +79,17 @@ def test_unconfirmed_year_is_reported_to_the_caller(calendar: WorkingCalendar) -
     assert calendar.working_days_between(date(2026, 12, 1), date(2027, 1, 10)).provisional
 
 
+def test_a_year_not_yet_arranged_still_has_its_fixed_date_holidays(calendar: WorkingCalendar) -> None:
+    """《全国年节及纪念日放假办法》第二条: 元旦, 劳动节 (1–2 May) and 国庆节 (1–3 October) are holidays whatever the
+    State Council's arrangement for the year says, so a provisional deadline never lands on 1 January 2027."""
+    assert calendar.is_working_day(date(2027, 1, 1)).value is False  # a Friday
+    received = calendar.add_working_days(date(2026, 12, 4), 20)  # 20 working days from Friday 4 December
+    assert received.value == date(2027, 1, 4) and received.provisional
+    assert calendar.is_working_day(date(2027, 5, 3)).value is True  # a Monday: only the arrangement may add it
+    assert [calendar.is_working_day(date(2027, 10, d)).value for d in (1, 4)] == [False, True]
+    assert calendar.is_working_day(date(2026, 1, 1)).value is False and 2026 in calendar.confirmed_years
+
+
 def test_dates_beyond_the_precomputed_span_are_counted_day_by_day(calendar: WorkingCalendar) -> None:
     far = date(2040, 1, 6)  # a Friday
     result = calendar.add_working_days(far, 1)
