@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from portal.models import Organisation
+from portal.templatetags.portal_tags import cn_date
 
 from .extract import looks_like_html, text_to_html
 from .models import Item, ItemStatus, Posting
@@ -243,7 +244,7 @@ class ImportForm(forms.Form):
 
 class ItemChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.title}（{obj.publication_date:%Y-%m-%d}）"
+        return f"{obj.title}（{cn_date(obj.publication_date)}）"
 
 
 class PrintForm(forms.Form):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from portal.models import Membership, Role
 from portal.outbox import queue_mail
 from portal.permissions import mail_recipients
+from portal.templatetags.portal_tags import cn_date
 
 from .models import (
     OPEN_STATUSES,
@@ -45,7 +46,7 @@ def _send(subject: str, message: str, recipient: str) -> bool:
 def _deadline(submission: Submission) -> str:
     if submission.publish_by is None:
         return publishable_for(submission.content).no_deadline(submission.content)
-    return f"法定发布期限：{submission.publish_by:%Y-%m-%d}"
+    return f"法定发布期限：{cn_date(submission.publish_by)}"
 
 
 def notify_drafter(submission_pk: int) -> bool:

@@ -12,6 +12,7 @@ from django.db import models
 from portal.crypto import decrypt
 from portal.models import Organisation
 from portal.storage import private as private_storage
+from portal.templatetags.portal_tags import cn_date
 
 
 class AnswerOutcome(models.TextChoices):
@@ -153,7 +154,7 @@ class Meeting(models.Model):
         ordering = ["held_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}（{self.held_on:%Y-%m-%d}）"
+        return f"{self.get_kind_display()}（{cn_date(self.held_on)}）"
 
     def counts(self) -> list[tuple[str, int]]:
         labels = dict(ParticipantCategory.choices)

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 
 from disclosure.models import ColumnKind, Item, ItemStatus
 from portal.models import Organisation
+from portal.templatetags.portal_tags import cn_date
 from review import wording
 from review.models import Leader, WordingRule
 from review.scanner import PERSONAL_KINDS, Text, scan
@@ -125,7 +126,6 @@ def _report(row: Row) -> Check:
 
 def website_report_check(organisation: Organisation, today: date) -> Check:
     """政府网站工作年度报表 of last year: published by 31 January (国办发〔2017〕47号; 国办函〔2018〕12号)."""
-    from portal.templatetags.portal_tags import cn_date
     from supervision.website_report import selectors as website
     from supervision.website_report.models import WebsiteReport
 
@@ -160,7 +160,7 @@ def _home(organisation: Organisation, today: date) -> Check:
             "首页不更新", True, "fail", "工作动态栏目没有任何信息。", "发布本机关的工作动态，并保持每两周至少更新一次。"
         )
     age = (today - (newest["publication_date"] or today)).days
-    evidence = [Evidence(f"最新工作动态：{newest['title']}（{newest['publication_date']:%Y-%m-%d}）",
+    evidence = [Evidence(f"最新工作动态：{newest['title']}（{cn_date(newest['publication_date'])}）",
                          reverse("disclosure:item", args=[organisation.slug, newest["pk"]]))]  # fmt: skip
     if age > HOME_STALE_DAYS:
         return Check("首页不更新", True, "fail", f"工作动态已 {age} 天未更新（超过2周即不合格）。",
@@ -181,7 +181,7 @@ def _blank(row: Row) -> Check:
 
 def _stale(row: Row) -> Check:
     stale = row.stale_columns
-    evidence = [Evidence(f"{getattr(column, 'name', column)}：最后更新于 {last:%Y-%m-%d}") for column, last in stale]
+    evidence = [Evidence(f"{getattr(column, 'name', column)}：最后更新于 {cn_date(last)}") for column, last in stale]
     verdict = "fail" if len(stale) > STALE_COLUMNS_FAIL else "warn" if stale else "pass"
     return Check("栏目不更新", True, verdict,
                  f"{len(stale)} 个栏目超过应更新期限未更新（超过{STALE_COLUMNS_FAIL}个即不合格）。",
@@ -244,17 +244,17 @@ def _interaction(row: Row) -> Check:
     overdue = questions.overdue_now if questions else 0
     evidence = [
         Evidence(
-            f"政务咨询 {received:%Y-%m-%d}收到，至今未答复：{subject}", reverse("questions-staff:question", args=[pk])
+            f"政务咨询 {cn_date(received)}收到，至今未答复：{subject}", reverse("questions-staff:question", args=[pk])
         )
         for pk, subject, received in old[:20]
     ] + [
         Evidence(
-            f"投诉举报 {received:%Y-%m-%d}收到，至今未答复：{subject}", reverse("complaints-staff:complaint", args=[pk])
+            f"投诉举报 {cn_date(received)}收到，至今未答复：{subject}", reverse("complaints-staff:complaint", args=[pk])
         )
         for pk, subject, received in row.complaints_past_veto[:20]
     ]
     if questions and questions.oldest_open:
-        evidence.append(Evidence(f"最早的未答复咨询收到于 {questions.oldest_open:%Y-%m-%d}",
+        evidence.append(Evidence(f"最早的未答复咨询收到于 {cn_date(questions.oldest_open)}",
                                  reverse("questions-staff:queue")))  # fmt: skip
     if row.complaints_overdue:
         late = f"{row.complaints_overdue} 件投诉举报或网站纠错超期未答复"

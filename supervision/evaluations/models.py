@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from portal.models import Organisation
+from portal.templatetags.portal_tags import cn_date
 
 
 class Satisfaction(models.TextChoices):
@@ -75,7 +76,7 @@ class Evaluation(models.Model):
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.organisation} {self.get_source_display()}（{self.held_on:%Y-%m-%d}）"
+        return f"{self.organisation} {self.get_source_display()}（{cn_date(self.held_on)}）"
 
     @property
     def responses(self) -> int:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from portal.models import Organisation
+from portal.templatetags.portal_tags import cn_date
 
 
 class InspectionKind(models.TextChoices):
@@ -36,7 +37,7 @@ class Inspection(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} {self.get_kind_display()}（{self.held_on:%Y-%m-%d}）"
+        return f"{self.organisation} {self.get_kind_display()}（{cn_date(self.held_on)}）"
 
 
 class LeadershipMeeting(models.Model):
@@ -55,7 +56,7 @@ class LeadershipMeeting(models.Model):
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.organisation} 领导小组会议（{self.held_on:%Y-%m-%d}）"
+        return f"{self.organisation} 领导小组会议（{cn_date(self.held_on)}）"
 
 
 class FollowUpStatus(models.TextChoices):

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from portal.models import Organisation
 from portal.tabular import parse_date
+from portal.templatetags.portal_tags import cn_date
 
 from .models import FollowUp, FollowUpStatus, Inspection, InspectionKind, LeadershipMeeting
 
@@ -115,7 +116,7 @@ def send_back(*, follow_up: FollowUp, reason: str, today: date) -> FollowUp:
     if len(reason.strip()) < 4:
         raise ValidationError({"reason": "请说明退回理由（还缺什么）。"})
     current.status = FollowUpStatus.OPEN
-    current.report = f"{current.report}\n（{today:%Y-%m-%d}退回：{reason.strip()}）"
+    current.report = f"{current.report}\n（{cn_date(today)}退回：{reason.strip()}）"
     current.save(update_fields=["status", "report"])
     return current
 

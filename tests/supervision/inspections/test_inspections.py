@@ -86,3 +86,15 @@ def test_a_leadership_meeting_sets_tasks_the_office_head_follows_up(town: Any, c
     assert task.status == "closed"  # a meeting's task is closed by the office head
     assert client_for("other_staff").get("/staff/inspections/").content.decode().count("制定巡查制度") == 0
     assert "制定巡查制度" in client_for("inspector").get("/staff/inspections/").content.decode()
+
+
+def test_inspections_and_meetings_are_named_with_their_date_as_documents_write_it(town: Any, personas: Any) -> None:
+    """Lists and follow-ups name an inspection or meeting by its date the way the rest of the portal writes
+    dates (2026年11月17日), not 2026-11-17."""
+    from datetime import date
+
+    inspection = Inspection(organisation=town.town, kind="scheduled", held_on=date(2026, 11, 17))
+    meeting = LeadershipMeeting(organisation=town.town, held_on=date(2026, 11, 7))
+    assert str(inspection).endswith("定期检查（2026年11月17日）") and str(meeting).endswith(
+        "领导小组会议（2026年11月7日）"
+    )
