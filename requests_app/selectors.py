@@ -12,6 +12,7 @@ from django.conf import settings
 from portal.models import Role
 from portal.permissions import is_inspector, organisation_ids, scope_for_staff
 from portal.workbench import Block, Line
+from portal.workdays import current_calendar
 
 from .models import CLOCK_STATUSES, Application, ApplicationQuerySet, Status
 from .receipt import Channel, confirmation_overdue
@@ -77,6 +78,7 @@ class Row:
     application: Application
     days_left: int | None
     unconfirmed: bool
+    provisional: bool = False  # the deadline lies in a year whose holiday arrangement is not yet confirmed
 
 
 def unconfirmed_too_long(application: Application, today: date) -> bool:
@@ -88,11 +90,13 @@ def unconfirmed_too_long(application: Application, today: date) -> bool:
 
 def rows(applications: list[Application], today: date) -> list[Row]:
     """Working days left while the clock runs, and the confirmation flag, from the calendar in memory."""
+    confirmed = current_calendar().confirmed_years
     return [
         Row(
             application,
             days_left(application, today) if application.status in CLOCK_STATUSES else None,
             unconfirmed_too_long(application, today),
+            application.deadline is not None and application.deadline.year not in confirmed,
         )
         for application in applications
     ]

@@ -40,6 +40,18 @@ def test_queue_filters_overdue_and_unconfirmed(received: Any, client_for: Any, t
     assert old.number in overdue and recent.number not in overdue
 
 
+def test_a_deadline_in_a_year_not_yet_arranged_is_marked_provisional_in_the_queue(
+    received: Any, client_for: Any
+) -> None:
+    """regulation.md §1.3: a deadline that relies on a year without a confirmed arrangement is provisional: the
+    queue says so beside the date, as the case page does (20 working days from 4 December 2026 skip 元旦 2027)."""
+    late = received(on=date(2026, 12, 4))
+    early = received(on=date(2026, 11, 2))
+    page = client_for("case_officer").get(reverse("requests-staff:queue")).content.decode()
+    assert late.deadline == date(2027, 1, 4) and "2027年1月4日（暂定）" in page
+    assert f"{early.deadline.year}年{early.deadline.month}月{early.deadline.day}日（暂定）" not in page
+
+
 def test_queue_does_the_same_number_of_queries_for_5_and_40_rows(received: Any, client_for: Any) -> None:
     client = client_for("case_officer")
     for _ in range(5):
