@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.files import File
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from portal.crypto import decrypt, encrypt
@@ -148,6 +149,6 @@ def check_rows(draft: Draft) -> list[tuple[Step, list[tuple[str, str]]]]:
                 value = dict(field.choices).get(value, value)  # type: ignore[arg-type]
             answers.append((str(field.label), str(value or "")))
         rows.append((step, answers))
-    files = [(entry["name"], f"{entry['size'] // 1024 + 1} KB") for entry in draft.files]
+    files = [(entry["name"], str(filesizeformat(entry["size"]))) for entry in draft.files]  # as the upload step
     rows.append((STEP_BY_SLUG["attachments"], files or [("附件", "无")]))
     return rows

@@ -160,8 +160,11 @@ def test_attachments_are_private(town: Any, calendar: None, client_for: Any) -> 
     upload = SimpleUploadedFile("委托书.pdf", PDF, content_type="application/pdf")
     response = client.post(step_url("attachments"), {"uploads": upload, "upload": "1"})
     assert response.status_code == 302, response.content.decode()
-    assert "委托书.pdf" in client.get(step_url("attachments")).content.decode()
+    step = client.get(step_url("attachments")).content.decode()
+    assert "委托书.pdf" in step
     client.post(step_url("attachments"), {})
+    size = step.split("委托书.pdf（")[1].split("）")[0]  # the check page says the size the upload step said
+    assert size in client.get(reverse("requests_app:apply-check", args=["town"])).content.decode()
     client.post(reverse("requests_app:apply-check", args=["town"]), {"agree": "on"})
     attachment = ApplicationAttachment.objects.get()
     assert attachment.name == "委托书.pdf"
