@@ -274,7 +274,7 @@ def test_the_office_head_edits_a_matter_in_the_admin(dibao: Matter, client_for: 
     assert client_for("other_staff").get(url).status_code in (302, 403, 404)
 
 
-def test_the_public_sees_no_staff_placeholder_and_who_publishes_each_matter(dibao: Matter, client: Client,
+def test_the_public_reads_no_unsourced_basis_and_sees_who_publishes_each_matter(dibao: Matter, client: Client,
                                                                             client_for: Any) -> None:  # fmt: skip
     """国办发〔2019〕54号: the 目录 gives each 事项's 公开主体; a basis still to be sourced (依据待核) is flagged to
     staff, while the public reads "—"."""
